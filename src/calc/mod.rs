@@ -1,0 +1,103 @@
+//! The maths of every calculator: plain Rust, no Leptos, no browser.
+
+pub mod unit_economics;
+
+use serde::{Deserialize, Serialize};
+
+/// A result that may not exist for the inputs.
+///
+/// An undefined result (a lifetime at 0 % churn, a payback that never comes)
+/// is a value of its own with a short reason a person can read, never a NaN,
+/// an infinity or a zero.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Outcome {
+    Value(f64),
+    Undefined(&'static str),
+}
+
+impl Outcome {
+    /// Wraps `x`, turning a non-finite number into an undefined result.
+    pub fn finite(x: f64, reason_if_not: &'static str) -> Self {
+        if x.is_finite() {
+            Outcome::Value(x)
+        } else {
+            Outcome::Undefined(reason_if_not)
+        }
+    }
+
+    /// `numerator / denominator`, undefined when the denominator is zero.
+    pub fn ratio(numerator: f64, denominator: f64, reason_if_zero: &'static str) -> Self {
+        if denominator == 0.0 {
+            Outcome::Undefined(reason_if_zero)
+        } else {
+            Self::finite(numerator / denominator, TOO_LARGE)
+        }
+    }
+
+    pub fn value(self) -> Option<f64> {
+        match self {
+            Outcome::Value(x) => Some(x),
+            Outcome::Undefined(_) => None,
+        }
+    }
+
+    pub fn map(self, f: impl FnOnce(f64) -> f64) -> Self {
+        match self {
+            Outcome::Value(x) => Self::finite(f(x), TOO_LARGE),
+            undefined => undefined,
+        }
+    }
+}
+
+/// The reason shown when a result overflows what a float can hold.
+pub const TOO_LARGE: &str = "too large to compute";
+
+/// The currencies a calculator can be priced in. The code travels in links.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Currency {
+    #[default]
+    USD,
+    EUR,
+    GBP,
+    JPY,
+    INR,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 5] = [
+        Currency::USD,
+        Currency::EUR,
+        Currency::GBP,
+        Currency::JPY,
+        Currency::INR,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::USD => "USD",
+            Currency::EUR => "EUR",
+            Currency::GBP => "GBP",
+            Currency::JPY => "JPY",
+            Currency::INR => "INR",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Currency::USD => "US dollar",
+            Currency::EUR => "Euro",
+            Currency::GBP => "Pound sterling",
+            Currency::JPY => "Japanese yen",
+            Currency::INR => "Indian rupee",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// The monthly rate equivalent to an annual one: (1 + annual)^(1/12) − 1.
+pub fn monthly_rate(annual: f64) -> f64 {
+    (1.0 + annual).powf(1.0 / 12.0) - 1.0
+}

@@ -1,0 +1,277 @@
+//! What people type into a numeric field, turned into a checked number.
+//!
+//! One parser serves every field and every link, so a value from a link is
+//! validated exactly like a typed one.
+
+use serde_json::Value;
+
+/// What a field holds; decides which suffixes make sense and how a range reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Money,
+    Percent,
+    /// A count of things: leads, customers. May be fractional (an average).
+    Count,
+    /// A whole number of months.
+    Months,
+}
+
+/// One numeric input: its JSON key (also the control's `name`), its label and
+/// the range a value must fall in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FieldSpec {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: Kind,
+    pub min: f64,
+    pub max: f64,
+    pub help: &'static str,
+}
+
+impl FieldSpec {
+    /// Parses `text` and checks it against the field's range.
+    pub fn parse(&self, text: &str) -> Result<f64, String> {
+        let x = parse_number(text, self.kind)?;
+        self.check(x)
+    }
+
+    /// Checks a number (typed or from a link) against the field's range.
+    pub fn check(&self, x: f64) -> Result<f64, String> {
+        if !x.is_finite() || x < self.min || x > self.max {
+            return Err(format!("Must be {}", self.range_text()));
+        }
+        if self.kind == Kind::Months && x.fract() != 0.0 {
+            return Err("Must be a whole number of months".into());
+        }
+        Ok(x)
+    }
+
+    /// The range in words, e.g. "between 0 % and 100 %".
+    pub fn range_text(&self) -> String {
+        let show = |x: f64| match self.kind {
+            Kind::Percent => format!("{} %", plain(x)),
+            Kind::Months => format!("{} months", plain(x)),
+            _ => plain(x),
+        };
+        if self.max >= MAX_AMOUNT {
+            format!("{} or more", show(self.min))
+        } else {
+            format!("between {} and {}", show(self.min), show(self.max))
+        }
+    }
+
+    /// Reads this field from a JSON object the way a link or stored scenario
+    /// carries it: a number, or a string typed by a person. Missing means
+    /// "take the default" (`Ok(None)`).
+    pub fn read(&self, obj: &serde_json::Map<String, Value>) -> Result<Option<f64>, String> {
+        match obj.get(self.key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Number(n)) => match n.as_f64() {
+                Some(x) => self.check(x).map(Some),
+                None => Err(format!("Must be {}", self.range_text())),
+            },
+            Some(Value::String(s)) => self.parse(s).map(Some),
+            Some(_) => Err("Must be a number".into()),
+        }
+    }
+}
+
+/// The largest amount any field accepts: a trillion, far beyond any business
+/// case and far from where floats lose whole units.
+pub const MAX_AMOUNT: f64 = 1e12;
+
+/// A number written without exponent or trailing zeros, for messages.
+fn plain(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Parses what people type and paste: `1234.5`, `1,234.50`, `$1,000`,
+/// `1.5k`, `2M`, `15%`, with spaces anywhere.
+///
+/// Commas only group thousands (a decimal comma is refused, not guessed);
+/// there is no exponent notation, so `1e999`, `NaN` and `inf` are refused.
+pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
+    let mut s: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}' && *c != '\u{a0}')
+        .collect();
+    if s.is_empty() {
+        return Err("Enter a number".into());
+    }
+    if s.chars().count() > 40 {
+        return Err("Too long to be a number".into());
+    }
+    let negative = s.starts_with('-') || s.starts_with('−');
+    if negative {
+        s = s.trim_start_matches(['-', '−']).to_string();
+    }
+    for symbol in ["US$", "$", "€", "£", "¥", "₹"] {
+        if let Some(rest) = s.strip_prefix(symbol) {
+            if kind != Kind::Money {
+                return Err("A currency symbol only belongs in an amount".into());
+            }
+            s = rest.to_string();
+            break;
+        }
+    }
+    let mut factor = 1.0;
+    if let Some(rest) = s.strip_suffix('%') {
+        if kind != Kind::Percent {
+            return Err("A percentage does not belong here".into());
+        }
+        s = rest.to_string();
+    } else if let Some(last) = s.chars().last() {
+        let multiple = match last {
+            'k' | 'K' => Some(1e3),
+            'm' | 'M' => Some(1e6),
+            'b' | 'B' | 'g' | 'G' => Some(1e9),
+            _ => None,
+        };
+        if let Some(m) = multiple {
+            if matches!(kind, Kind::Percent | Kind::Months) {
+                return Err(format!("“{last}” does not belong here"));
+            }
+            factor = m;
+            s.pop();
+        }
+    }
+    if s.is_empty() {
+        return Err("Enter a number".into());
+    }
+    if let Some(bad) = s
+        .chars()
+        .find(|c| !c.is_ascii_digit() && *c != '.' && *c != ',')
+    {
+        return Err(format!("“{bad}” is not part of a number"));
+    }
+    let (whole, fraction) = match s.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (s.as_str(), None),
+    };
+    if let Some(f) = fraction {
+        if f.contains('.') {
+            return Err("A number has at most one decimal point".into());
+        }
+        if f.contains(',') {
+            return Err("Commas group thousands and come before the decimal point".into());
+        }
+    }
+    if whole.contains(',') {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or("");
+        let grouped = !first.is_empty()
+            && first.len() <= 3
+            && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+        if !grouped {
+            return Err("Commas group thousands (1,234.5); use a point for decimals".into());
+        }
+    }
+    let digits: String = s.chars().filter(|c| *c != ',').collect();
+    if !digits.chars().any(|c| c.is_ascii_digit()) {
+        return Err("Enter a number".into());
+    }
+    let x: f64 = digits.parse().map_err(|_| "Not a number".to_string())?;
+    let x = x * factor;
+    if !x.is_finite() {
+        return Err("Too large".into());
+    }
+    Ok(if negative { -x } else { x })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_what_people_type() {
+        let cases = [
+            ("1234.5", Kind::Money, 1234.5),
+            ("1,234.50", Kind::Money, 1234.5),
+            ("$1,000", Kind::Money, 1000.0),
+            ("1.5k", Kind::Money, 1500.0),
+            ("2M", Kind::Money, 2_000_000.0),
+            (" 1 000 ", Kind::Count, 1000.0),
+            ("15%", Kind::Percent, 15.0),
+            ("2.5", Kind::Percent, 2.5),
+            ("€ 2,500", Kind::Money, 2500.0),
+            ("-40", Kind::Money, -40.0),
+            (".5", Kind::Percent, 0.5),
+            ("12,345,678", Kind::Count, 12_345_678.0),
+        ];
+        for (text, kind, want) in cases {
+            assert_eq!(parse_number(text, kind), Ok(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_anything_else_with_a_reason() {
+        let cases = [
+            ("", Kind::Money, "Enter a number"),
+            ("-", Kind::Money, "Enter a number"),
+            ("1e999", Kind::Money, "“e” is not part"),
+            ("NaN", Kind::Money, "“N” is not part"),
+            ("inf", Kind::Money, "“i” is not part"),
+            ("<script>", Kind::Money, "“<” is not part"),
+            ("1,5", Kind::Percent, "Commas group thousands"),
+            ("1.2.3", Kind::Money, "at most one decimal point"),
+            ("15%", Kind::Money, "percentage does not belong"),
+            ("$5", Kind::Percent, "currency symbol"),
+            ("3k", Kind::Percent, "does not belong"),
+        ];
+        for (text, kind, want) in cases {
+            let err = parse_number(text, kind).unwrap_err();
+            assert!(err.contains(want), "{text}: {err}");
+        }
+        assert!(parse_number(&"9".repeat(10_000), Kind::Money).is_err());
+    }
+
+    const CHURN: FieldSpec = FieldSpec {
+        key: "churn_pct",
+        label: "Monthly churn",
+        kind: Kind::Percent,
+        min: 0.0,
+        max: 100.0,
+        help: "",
+    };
+
+    #[test]
+    fn range_is_checked_and_named() {
+        assert_eq!(CHURN.parse("3%"), Ok(3.0));
+        assert_eq!(
+            CHURN.parse("140%"),
+            Err("Must be between 0 % and 100 %".into())
+        );
+        assert_eq!(
+            CHURN.parse("-1"),
+            Err("Must be between 0 % and 100 %".into())
+        );
+    }
+
+    #[test]
+    fn reads_numbers_and_strings_from_json() {
+        let obj = serde_json::json!({"churn_pct": 2.5, "other": "x"});
+        let obj = obj.as_object().unwrap();
+        assert_eq!(CHURN.read(obj), Ok(Some(2.5)));
+        let obj = serde_json::json!({"churn_pct": "3 %"});
+        assert_eq!(CHURN.read(obj.as_object().unwrap()), Ok(Some(3.0)));
+        let obj = serde_json::json!({"churn_pct": 1e300});
+        assert!(CHURN.read(obj.as_object().unwrap()).is_err());
+        let obj = serde_json::json!({"churn_pct": [1]});
+        assert!(CHURN.read(obj.as_object().unwrap()).is_err());
+        let obj = serde_json::json!({});
+        assert_eq!(CHURN.read(obj.as_object().unwrap()), Ok(None));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_only_yields_finite(s in ".{0,60}") {
+            if let Ok(x) = parse_number(&s, Kind::Money) {
+                proptest::prop_assert!(x.is_finite());
+            }
+        }
+    }
+}

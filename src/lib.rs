@@ -1,0 +1,10 @@
+//! Tally: business calculators that run entirely in the browser.
+//!
+//! `calc`, `input` and `scenario` are plain Rust and tested natively; `ui` is
+//! the Leptos app and exists only for wasm32.
+
+pub mod calc;
+pub mod input;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
