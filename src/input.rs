@@ -182,6 +182,36 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
     Ok(if negative { -x } else { x })
 }
 
+/// How a field shows a number it holds: grouped with commas, up to six
+/// decimals, never in exponent form, so that [`parse_number`] reads it back.
+/// Locale-free on purpose: a browser in de-DE would write 2.900 for 2,900,
+/// which the parser (rightly) reads as 2.9.
+pub fn input_text(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let fixed = format!("{:.6}", x.abs());
+    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if x < 0.0 && !fixed.trim_matches(['0', '.']).is_empty() {
+        "-"
+    } else {
+        ""
+    };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,12 +296,27 @@ mod tests {
         assert_eq!(CHURN.read(obj.as_object().unwrap()), Ok(None));
     }
 
+    #[test]
+    fn shows_numbers_the_parser_reads_back() {
+        assert_eq!(input_text(2900.0), "2,900");
+        assert_eq!(input_text(1234567.25), "1,234,567.25");
+        assert_eq!(input_text(0.5), "0.5");
+        assert_eq!(input_text(-40.0), "-40");
+        assert_eq!(input_text(100.0), "100");
+    }
+
     proptest::proptest! {
         #[test]
         fn never_panics_and_only_yields_finite(s in ".{0,60}") {
             if let Ok(x) = parse_number(&s, Kind::Money) {
                 proptest::prop_assert!(x.is_finite());
             }
+        }
+
+        #[test]
+        fn input_text_round_trips(cents in 0u64..100_000_000_000u64) {
+            let x = cents as f64 / 100.0;
+            proptest::prop_assert_eq!(parse_number(&input_text(x), Kind::Money), Ok(x));
         }
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod calc;
 pub mod input;
+pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -218,7 +218,7 @@ proptest! {
             }
         }
         for row in sensitivity(&inputs).cells {
-            for o in row {
+            for (o, _) in row {
                 if let Outcome::Value(x) = o { prop_assert!(x.is_finite()); }
             }
         }

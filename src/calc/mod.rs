@@ -53,7 +53,7 @@ impl Outcome {
 pub const TOO_LARGE: &str = "too large to compute";
 
 /// The currencies a calculator can be priced in. The code travels in links.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Currency {
     #[default]
     USD,

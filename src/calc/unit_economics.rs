@@ -397,6 +397,17 @@ pub fn cohort_payback(cac: f64, gp: f64, retention: f64) -> Outcome {
     Outcome::Undefined("the cohort never earns back its CAC")
 }
 
+/// The funnel as counts: leads, then what is left after each stage.
+pub fn funnel(inputs: &Inputs) -> Vec<(String, Outcome)> {
+    let mut count = inputs.leads;
+    let mut steps = vec![("Leads".to_string(), Outcome::finite(count, TOO_LARGE))];
+    for stage in &inputs.stages {
+        count *= fraction(stage.rate_pct);
+        steps.push((stage.name.clone(), Outcome::finite(count, TOO_LARGE)));
+    }
+    steps
+}
+
 /// Cumulative gross profit per acquired customer at the end of months
 /// 0 … `months` (month 0 is 0), for the break-even chart. The curve stops
 /// early where it would overflow.
@@ -420,8 +431,8 @@ pub fn cohort_curve(inputs: &Inputs, months: u32) -> Vec<f64> {
 pub struct Sensitivity {
     pub churn_pct: Vec<f64>,
     pub arpa: Vec<f64>,
-    /// `cells[row][column]`.
-    pub cells: Vec<Vec<Outcome>>,
+    /// `cells[row][column]`: LTV/CAC, and whether its LTV is a horizon sum.
+    pub cells: Vec<Vec<(Outcome, bool)>>,
 }
 
 /// Multiples of the current churn and ARPA the grid shows.
@@ -443,7 +454,8 @@ pub fn sensitivity(inputs: &Inputs) -> Sensitivity {
                         arpa: a,
                         ..inputs.clone()
                     };
-                    compute(&varied).ltv_cac
+                    let r = compute(&varied);
+                    (r.ltv_cac, r.ltv_capped)
                 })
                 .collect()
         })

@@ -1,0 +1,475 @@
+//! Scenarios: what is saved in localStorage and what a shared link carries.
+//!
+//! Both formats are versioned public interfaces (docs/scenario-format.md).
+//! Plain Rust, so the codec and the migrations are tested natively.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+/// Version of the stored document; bump it and add a migration together.
+pub const STORE_VERSION: u64 = 1;
+/// Version of the link payload's JSON.
+pub const LINK_VERSION: u64 = 1;
+/// The localStorage key holding the whole store.
+pub const STORAGE_KEY: &str = "tally";
+/// Prefix of the key an unreadable store is moved to before anything
+/// overwrites it; the rest of the key is a timestamp.
+pub const BACKUP_KEY_PREFIX: &str = "tally.backup.";
+/// Longest link payload accepted, checked before any decoding.
+pub const MAX_PAYLOAD_CHARS: usize = 32 * 1024;
+/// Longest JSON a compressed payload may inflate to.
+pub const MAX_JSON_BYTES: usize = 256 * 1024;
+/// Most scenarios kept per calculator.
+pub const MAX_SCENARIOS: usize = 50;
+/// Longest scenario name.
+pub const MAX_NAME_CHARS: usize = 80;
+/// Name of the scenario a calculator starts with.
+pub const DEFAULT_SCENARIO: &str = "Base case";
+
+/// One named set of inputs. `inputs` stays JSON so that the store does not
+/// depend on any calculator's types; each page reads it with its own checks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub name: String,
+    pub inputs: Value,
+}
+
+/// The scenarios of one calculator and which one is open.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Book {
+    pub active: String,
+    pub scenarios: Vec<Scenario>,
+}
+
+impl Book {
+    pub fn new(defaults: Value) -> Self {
+        Book {
+            active: DEFAULT_SCENARIO.into(),
+            scenarios: vec![Scenario {
+                name: DEFAULT_SCENARIO.into(),
+                inputs: defaults,
+            }],
+        }
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.scenarios.iter().map(|s| s.name.clone()).collect()
+    }
+
+    /// The open scenario; if `active` names none (hand-edited storage), the first.
+    pub fn current(&self) -> Option<&Scenario> {
+        self.scenarios
+            .iter()
+            .find(|s| s.name == self.active)
+            .or(self.scenarios.first())
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.scenarios.iter().position(|s| s.name == name)
+    }
+
+    /// Replaces the open scenario's inputs.
+    pub fn set_inputs(&mut self, inputs: Value) {
+        let active = self.active.clone();
+        match self.position(&active) {
+            Some(i) => {
+                if let Some(s) = self.scenarios.get_mut(i) {
+                    s.inputs = inputs;
+                }
+            }
+            None => self.scenarios.push(Scenario {
+                name: active,
+                inputs,
+            }),
+        }
+    }
+
+    /// Opens the scenario called `name`, if there is one.
+    pub fn switch(&mut self, name: &str) -> bool {
+        let found = self.position(name).is_some();
+        if found {
+            self.active = name.into();
+        }
+        found
+    }
+
+    /// Saves `inputs` as a new scenario and opens it. The name is made unique
+    /// ("Plan (2)") rather than overwriting another scenario.
+    pub fn save_as(&mut self, name: &str, inputs: Value) -> Result<String, String> {
+        if self.scenarios.len() >= MAX_SCENARIOS {
+            return Err(format!(
+                "At most {MAX_SCENARIOS} scenarios; delete one first"
+            ));
+        }
+        let name = self.unique_name(&clean_name(name)?);
+        self.scenarios.push(Scenario {
+            name: name.clone(),
+            inputs,
+        });
+        self.active = name.clone();
+        Ok(name)
+    }
+
+    /// Copies the open scenario under a new name and opens the copy.
+    pub fn duplicate(&mut self) -> Result<String, String> {
+        let current = self.current().cloned().ok_or("Nothing to duplicate")?;
+        self.save_as(&format!("Copy of {}", current.name), current.inputs)
+    }
+
+    /// Renames the open scenario.
+    pub fn rename(&mut self, new_name: &str) -> Result<String, String> {
+        let new_name = clean_name(new_name)?;
+        if new_name == self.active {
+            return Ok(new_name);
+        }
+        if self.position(&new_name).is_some() {
+            return Err(format!("A scenario called “{new_name}” already exists"));
+        }
+        let active = self.active.clone();
+        let i = self.position(&active).ok_or("No open scenario")?;
+        if let Some(s) = self.scenarios.get_mut(i) {
+            s.name = new_name.clone();
+        }
+        self.active = new_name.clone();
+        Ok(new_name)
+    }
+
+    /// Deletes the open scenario and opens a neighbour. The last one left is
+    /// reset to `defaults` instead, so a calculator always has a scenario.
+    pub fn delete(&mut self, defaults: Value) {
+        let active = self.active.clone();
+        if let Some(i) = self.position(&active) {
+            self.scenarios.remove(i);
+        }
+        match self.scenarios.first() {
+            Some(first) => self.active = first.name.clone(),
+            None => *self = Book::new(defaults),
+        }
+    }
+
+    fn unique_name(&self, base: &str) -> String {
+        if self.position(base).is_none() {
+            return base.into();
+        }
+        (2..)
+            .map(|n| format!("{base} ({n})"))
+            .find(|candidate| self.position(candidate).is_none())
+            .unwrap_or_else(|| base.into())
+    }
+}
+
+fn clean_name(name: &str) -> Result<String, String> {
+    let name: String = name.trim().chars().take(MAX_NAME_CHARS).collect();
+    if name.is_empty() {
+        Err("A scenario needs a name".into())
+    } else {
+        Ok(name)
+    }
+}
+
+/// Everything Tally keeps in localStorage, under [`STORAGE_KEY`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Store {
+    /// Always [`STORE_VERSION`] once loaded.
+    pub v: u64,
+    /// One book of scenarios per calculator, by calculator id.
+    pub calcs: BTreeMap<String, Book>,
+}
+
+/// Why a stored document could not be used as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadProblem {
+    /// Not JSON, or JSON of the wrong shape.
+    Corrupt(String),
+    /// JSON, but not something Tally wrote.
+    Foreign,
+    /// Written by a newer Tally than this one.
+    Newer(u64),
+}
+
+impl LoadProblem {
+    pub fn message(&self) -> String {
+        match self {
+            LoadProblem::Corrupt(why) => {
+                format!("Your saved scenarios could not be read ({why}).")
+            }
+            LoadProblem::Foreign => "The saved data was not written by Tally.".into(),
+            LoadProblem::Newer(v) => format!(
+                "Your scenarios were saved by a newer version of Tally (format {v}); this one reads format {STORE_VERSION}."
+            ),
+        }
+    }
+}
+
+/// Each entry turns a document of version i + 1 into version i + 2.
+/// Empty while format 1 is the only one that ever shipped.
+type Migration = fn(Value) -> Result<Value, String>;
+const MIGRATIONS: &[Migration] = &[];
+
+impl Store {
+    pub fn new() -> Self {
+        Store {
+            v: STORE_VERSION,
+            calcs: BTreeMap::new(),
+        }
+    }
+
+    /// Reads the stored text, migrating older formats. On any problem the
+    /// caller must back the raw text up before writing a fresh store.
+    pub fn load(raw: &str) -> Result<Store, LoadProblem> {
+        let value: Value =
+            serde_json::from_str(raw).map_err(|e| LoadProblem::Corrupt(e.to_string()))?;
+        let v = match value.get("v").and_then(Value::as_u64) {
+            Some(v) if v >= 1 && value.get("calcs").is_some() => v,
+            _ => return Err(LoadProblem::Foreign),
+        };
+        if v > STORE_VERSION {
+            return Err(LoadProblem::Newer(v));
+        }
+        let start = usize::try_from(v - 1).map_err(|_| LoadProblem::Foreign)?;
+        let value = MIGRATIONS
+            .iter()
+            .skip(start)
+            .try_fold(value, |doc, migrate| migrate(doc))
+            .map_err(LoadProblem::Corrupt)?;
+        let mut store: Store =
+            serde_json::from_value(value).map_err(|e| LoadProblem::Corrupt(e.to_string()))?;
+        store.v = STORE_VERSION;
+        Ok(store)
+    }
+
+    pub fn to_text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The book of calculator `calc`, created with `defaults` on first use.
+    pub fn book(&mut self, calc: &str, defaults: impl FnOnce() -> Value) -> &mut Book {
+        self.calcs
+            .entry(calc.to_string())
+            .or_insert_with(|| Book::new(defaults()))
+    }
+}
+
+/// Why a link could not be opened; the message is shown as it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    TooLong,
+    Damaged,
+    UnknownFormat,
+    Newer(u64),
+    WrongCalculator(String),
+}
+
+impl LinkError {
+    pub fn message(&self) -> String {
+        match self {
+            LinkError::TooLong => "This link is too long to be a Tally scenario.".into(),
+            LinkError::Damaged => {
+                "This link is damaged (cut short or altered), so its scenario could not be opened."
+                    .into()
+            }
+            LinkError::UnknownFormat => "This link's scenario is in a format Tally does not know.".into(),
+            LinkError::Newer(v) => format!(
+                "This link was made by a newer version of Tally (format {v}); this one opens format {LINK_VERSION}."
+            ),
+            LinkError::WrongCalculator(c) => {
+                format!("This link holds a scenario for another calculator (“{c}”).")
+            }
+        }
+    }
+}
+
+/// The plain link payload: `j1.` + base64url (no padding) of the JSON
+/// `{"v":1,"calc":…,"inputs":…}`.
+pub fn encode_link(calc: &str, inputs: &Value) -> String {
+    let doc = json!({ "v": LINK_VERSION, "calc": calc, "inputs": inputs });
+    format!("j1.{}", URL_SAFE_NO_PAD.encode(doc.to_string()))
+}
+
+/// What a link payload's prefix says about how to read it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PayloadKind {
+    /// `j1.`: base64url JSON.
+    Json,
+    /// `z1.`: base64url of deflate-raw compressed JSON (the browser inflates it).
+    Compressed,
+}
+
+/// Splits a payload into its kind and the base64url-decoded bytes, checking
+/// its size before decoding anything.
+pub fn unwrap_payload(payload: &str) -> Result<(PayloadKind, Vec<u8>), LinkError> {
+    if payload.len() > MAX_PAYLOAD_CHARS {
+        return Err(LinkError::TooLong);
+    }
+    let (kind, body) = if let Some(body) = payload.strip_prefix("j1.") {
+        (PayloadKind::Json, body)
+    } else if let Some(body) = payload.strip_prefix("z1.") {
+        (PayloadKind::Compressed, body)
+    } else {
+        return Err(LinkError::UnknownFormat);
+    };
+    let bytes = URL_SAFE_NO_PAD
+        .decode(body.trim_end_matches('='))
+        .map_err(|_| LinkError::Damaged)?;
+    Ok((kind, bytes))
+}
+
+/// Reads the link JSON and returns the calculator's inputs (still to be
+/// checked field by field by the calculator, like typed input).
+pub fn read_link_json(bytes: &[u8], calc: &str) -> Result<Value, LinkError> {
+    if bytes.len() > MAX_JSON_BYTES {
+        return Err(LinkError::TooLong);
+    }
+    let doc: Value = serde_json::from_slice(bytes).map_err(|_| LinkError::Damaged)?;
+    let v = doc
+        .get("v")
+        .and_then(Value::as_u64)
+        .ok_or(LinkError::UnknownFormat)?;
+    if v > LINK_VERSION {
+        return Err(LinkError::Newer(v));
+    }
+    match doc.get("calc").and_then(Value::as_str) {
+        Some(c) if c == calc => {}
+        Some(c) => return Err(LinkError::WrongCalculator(c.chars().take(40).collect())),
+        None => return Err(LinkError::UnknownFormat),
+    }
+    Ok(doc.get("inputs").cloned().unwrap_or(json!({})))
+}
+
+/// Decodes a plain (`j1.`) payload completely.
+pub fn decode_link(payload: &str, calc: &str) -> Result<Value, LinkError> {
+    match unwrap_payload(payload)? {
+        (PayloadKind::Json, bytes) => read_link_json(&bytes, calc),
+        (PayloadKind::Compressed, _) => Err(LinkError::UnknownFormat),
+    }
+}
+
+/// A location hash split into its route and its `s` payload:
+/// `#/unit-economics?s=j1.…` → (`unit-economics`, Some(`j1.…`)).
+pub fn parse_hash(hash: &str) -> (String, Option<String>) {
+    let hash = hash.trim_start_matches('#').trim_start_matches('/');
+    let (route, query) = hash.split_once('?').unwrap_or((hash, ""));
+    let payload = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("s="))
+        .map(str::to_string);
+    (route.trim_end_matches('/').to_string(), payload)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_round_trips_and_matches_the_documented_form() {
+        let inputs = json!({"arpa": 2900, "stages": [{"name": "MQL → SQL", "rate_pct": 25}]});
+        let link = encode_link("unit-economics", &inputs);
+        assert!(link.starts_with("j1."));
+        assert!(!link.contains('=') && !link.contains('+') && !link.contains('/'));
+        assert_eq!(decode_link(&link, "unit-economics"), Ok(inputs));
+        // The example in docs/scenario-format.md, made by hand with
+        // `printf '%s' '{"v":1,"calc":"unit-economics","inputs":{"arpa":500}}' | base64 | tr '+/' '-_' | tr -d '='`.
+        let doc = "j1.eyJ2IjoxLCJjYWxjIjoidW5pdC1lY29ub21pY3MiLCJpbnB1dHMiOnsiYXJwYSI6NTAwfX0";
+        assert_eq!(decode_link(doc, "unit-economics"), Ok(json!({"arpa": 500})));
+    }
+
+    #[test]
+    fn bad_links_are_refused_with_a_reason() {
+        let link = encode_link("unit-economics", &json!({"arpa": 1}));
+        let truncated = &link[..link.len() - 5];
+        assert_eq!(
+            decode_link(truncated, "unit-economics"),
+            Err(LinkError::Damaged)
+        );
+        let tampered = link.replacen("eyJ", "eyX", 1);
+        assert_eq!(
+            decode_link(&tampered, "unit-economics"),
+            Err(LinkError::Damaged)
+        );
+        assert_eq!(
+            decode_link(&"j1.".repeat(20_000), "unit-economics"),
+            Err(LinkError::TooLong)
+        );
+        assert_eq!(
+            decode_link("x9.abc", "unit-economics"),
+            Err(LinkError::UnknownFormat)
+        );
+        let newer = format!(
+            "j1.{}",
+            URL_SAFE_NO_PAD.encode(r#"{"v":2,"calc":"unit-economics","inputs":{}}"#)
+        );
+        assert_eq!(
+            decode_link(&newer, "unit-economics"),
+            Err(LinkError::Newer(2))
+        );
+        assert_eq!(
+            decode_link(&link, "roi"),
+            Err(LinkError::WrongCalculator("unit-economics".into()))
+        );
+        for message in [LinkError::Damaged, LinkError::TooLong, LinkError::Newer(3)] {
+            assert!(!message.message().is_empty());
+        }
+    }
+
+    #[test]
+    fn hash_splits_into_route_and_payload() {
+        assert_eq!(parse_hash("#/roi"), ("roi".into(), None));
+        assert_eq!(
+            parse_hash("#/unit-economics?s=j1.abc&x=1"),
+            ("unit-economics".into(), Some("j1.abc".into()))
+        );
+        assert_eq!(parse_hash(""), ("".into(), None));
+    }
+
+    #[test]
+    fn store_round_trips_and_refuses_what_it_cannot_read() {
+        let mut store = Store::new();
+        store.book("unit-economics", || json!({"arpa": 1}));
+        assert_eq!(Store::load(&store.to_text()), Ok(store));
+        assert!(matches!(
+            Store::load("{not json"),
+            Err(LoadProblem::Corrupt(_))
+        ));
+        assert_eq!(
+            Store::load(r#"{"theme":"dark"}"#),
+            Err(LoadProblem::Foreign)
+        );
+        assert_eq!(Store::load("[1,2]"), Err(LoadProblem::Foreign));
+        assert_eq!(
+            Store::load(r#"{"v":7,"calcs":{}}"#),
+            Err(LoadProblem::Newer(7))
+        );
+        assert!(matches!(
+            Store::load(r#"{"v":1,"calcs":{"x":{"active":3}}}"#),
+            Err(LoadProblem::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn scenario_book_operations() {
+        let mut book = Book::new(json!({"a": 1}));
+        assert_eq!(book.save_as("Plan", json!({"a": 2})), Ok("Plan".into()));
+        assert_eq!(book.save_as("Plan", json!({"a": 3})), Ok("Plan (2)".into()));
+        assert_eq!(book.active, "Plan (2)");
+        assert_eq!(book.duplicate(), Ok("Copy of Plan (2)".into()));
+        assert_eq!(book.current().map(|s| &s.inputs), Some(&json!({"a": 3})));
+        assert!(book.rename("Plan").is_err());
+        assert!(book.rename("  ").is_err());
+        assert_eq!(book.rename("Upside"), Ok("Upside".into()));
+        book.set_inputs(json!({"a": 9}));
+        assert!(book.switch("Plan"));
+        assert!(!book.switch("nope"));
+        assert_eq!(book.current().map(|s| &s.inputs), Some(&json!({"a": 2})));
+        book.delete(json!({}));
+        assert_eq!(book.names(), ["Base case", "Plan (2)", "Upside"]);
+        assert_eq!(book.active, "Base case");
+        for _ in 0..3 {
+            book.delete(json!({"a": 0}));
+        }
+        assert_eq!(book.names(), ["Base case"]);
+        assert_eq!(book.current().map(|s| &s.inputs), Some(&json!({"a": 0})));
+    }
+}

@@ -1,0 +1,127 @@
+//! The shell: route from the location hash, notices, storage wiring.
+
+use crate::scenario::{parse_hash, STORAGE_KEY};
+use crate::ui::calculators::{unit_economics::UnitEconomicsPage, ComingNext};
+use crate::ui::state::AppState;
+use crate::ui::storage;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The calculators, by route, in the order the navigation lists them.
+pub const ROUTES: [&str; 4] = ["unit-economics", "roi", "compensation", "equity"];
+
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Marks the navigation link of the current page (the navigation itself is
+/// static HTML in index.html, painted before the wasm arrives).
+fn mark_current(route: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(links) = document.query_selector_all("nav.site-nav a") else {
+        return;
+    };
+    for i in 0..links.length() {
+        let Some(link) = links
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let href = link.get_attribute("href").unwrap_or_default();
+        if href == format!("#/{route}") {
+            let _ = link.set_attribute("aria-current", "page");
+        } else {
+            let _ = link.remove_attribute("aria-current");
+        }
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let opened = storage::open();
+    let app = AppState {
+        store: RwSignal::new(opened.store),
+        notices: RwSignal::new(Vec::new()),
+    };
+    for text in opened.notices {
+        app.notify(text);
+    }
+    provide_context(app);
+
+    // Every change is saved as it happens; a failed write is reported once.
+    Effect::new(move |_| {
+        if let Some(text) = app.store.with(storage::save) {
+            app.notify(text);
+        }
+    });
+    // Another tab saved: take its store over (it is not written back).
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(STORAGE_KEY) {
+            if let Some(store) = ev.new_value().as_deref().and_then(storage::take_over) {
+                app.store.set(store);
+            }
+        }
+    });
+
+    let hash = RwSignal::new(location_hash());
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| hash.set(location_hash()));
+    let route = Memo::new(move |_| parse_hash(&hash.get()).0);
+    Effect::new(move |_| mark_current(&route.get()));
+
+    view! {
+        <div class="notices" aria-live="polite">
+            <For
+                each=move || app.notices.get()
+                key=|n| n.id
+                children=move |n| {
+                    view! {
+                        <div class="notice warn" role="alert">
+                            <p>{n.text}</p>
+                            <button type="button" on:click=move |_| app.dismiss(n.id)>"Dismiss"</button>
+                        </div>
+                    }
+                }
+            />
+        </div>
+        {move || {
+            // Rebuilt on every hash change, so a pasted link opens at once.
+            hash.track();
+            match route.get().as_str() {
+                "unit-economics" => UnitEconomicsPage().into_any(),
+                "roi" => view! {
+                    <ComingNext title="Return on investment" what="The business case a sales engineer sends to a prospect: savings, costs, NPV, payback." />
+                }.into_any(),
+                "compensation" => view! {
+                    <ComingNext title="Compensation" what="Sales compensation plans and offer packages, side by side." />
+                }.into_any(),
+                "equity" => view! {
+                    <ComingNext title="Equity dilution" what="A cap table through SAFEs, notes and priced rounds, to the exit." />
+                }.into_any(),
+                _ => view! { <Home /> }.into_any(),
+            }
+        }}
+    }
+}
+
+#[component]
+fn Home() -> impl IntoView {
+    view! {
+        <article class="calculator home">
+            <header class="page-head">
+                <h1>"Tally"</h1>
+                <p class="lede">"Business calculators that run entirely in your browser. Nothing you type leaves this device unless you share a link."</p>
+            </header>
+            <ul class="cards">
+                <li><a href="#/unit-economics"><strong>"Unit economics"</strong><span>"CAC, LTV, payback and retention, from your funnel."</span></a></li>
+                <li><a href="#/roi"><strong>"ROI"</strong><span>"Coming next: the business case for a prospect."</span></a></li>
+                <li><a href="#/compensation"><strong>"Compensation"</strong><span>"Coming next: comp plans and offers side by side."</span></a></li>
+                <li><a href="#/equity"><strong>"Equity dilution"</strong><span>"Coming next: SAFEs, rounds and the exit."</span></a></li>
+            </ul>
+        </article>
+    }
+}

@@ -1,0 +1,533 @@
+//! The unit economics page: funnel and revenue in, CAC, LTV and payback out.
+
+use crate::calc::unit_economics::{self as ue, Inputs, Problem, Stage};
+use crate::calc::{Currency, Outcome};
+use crate::input::FieldSpec;
+use crate::ui::components::{
+    chart::{ChartData, Line, LineChart, Marker},
+    number_field::NumberField,
+    result::ResultValue,
+    scenario_bar::ScenarioBar,
+};
+use crate::ui::format::{format, Style};
+use crate::ui::state::Scenarios;
+use crate::ui::{calculators::CurrencySelect, calculators::PageHead, open_link};
+use leptos::prelude::*;
+
+pub const CALC: &str = "unit-economics";
+
+#[component]
+pub fn UnitEconomicsPage() -> impl IntoView {
+    let scenarios = Scenarios::new(CALC, || Inputs::default().to_json());
+    open_link(scenarios);
+    let read = Memo::new(move |_| Inputs::from_json(&scenarios.inputs()));
+    let inputs = Memo::new(move |_| read.with(|r| r.0.clone()));
+    let problems = Memo::new(move |_| read.with(|r| r.1.clone()));
+    let results = Memo::new(move |_| ue::compute(&inputs.get()));
+    let currency = Signal::derive(move || inputs.with(|i| i.currency));
+
+    let edit = move |change: &dyn Fn(&mut Inputs)| {
+        let mut next = inputs.get_untracked();
+        change(&mut next);
+        scenarios.set_inputs(next.to_json());
+    };
+    let field = move |spec: FieldSpec, get: fn(&Inputs) -> f64, set: fn(&mut Inputs, f64)| {
+        view! {
+            <NumberField
+                spec=spec
+                value=Signal::derive(move || inputs.with(get))
+                on_change=Callback::new(move |x| edit(&|i| set(i, x)))
+                currency=currency
+            />
+        }
+    };
+    let money = move |x: f64| format(x, Style::Money, currency.get());
+    let pct = move |x: f64| format(x, Style::Percent, currency.get());
+    let show = move |o: Outcome, style: Style| match o {
+        Outcome::Value(x) => format(x, style, currency.get()),
+        Outcome::Undefined(_) => "undefined".into(),
+    };
+    let r = move || results.get();
+
+    view! {
+        <article class="calculator">
+            <PageHead
+                title="Unit economics"
+                lede="What a customer costs to win, what it is worth, and how fast it pays back. Monthly figures throughout."
+                scenario=Signal::derive(move || scenarios.active())
+            />
+            <ScenarioBar scenarios=scenarios />
+            <ProblemList problems=problems />
+            <div class="layout">
+                <section class="inputs" aria-labelledby="inputs-title">
+                    <h2 id="inputs-title">"Inputs"</h2>
+                    <CurrencySelect
+                        value=currency
+                        on_change=Callback::new(move |c| edit(&|i| i.currency = c))
+                    />
+                    <fieldset>
+                        <legend>"Acquisition"</legend>
+                        <div class="check">
+                            <input
+                                id="use-cac-override"
+                                type="checkbox"
+                                prop:checked=move || inputs.with(|i| i.cac_override.is_some())
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let cac = results.get_untracked().cac.value().unwrap_or(0.0);
+                                    edit(&|i| i.cac_override = on.then_some(cac));
+                                }
+                            />
+                            <label for="use-cac-override">"I know my CAC"</label>
+                        </div>
+                        <Show
+                            when=move || inputs.with(|i| i.cac_override.is_some())
+                            fallback=move || {
+                                view! {
+                                    {field(ue::LEADS, |i| i.leads, |i, x| i.leads = x)}
+                                    {field(ue::COST_PER_LEAD, |i| i.cost_per_lead, |i, x| i.cost_per_lead = x)}
+                                    <StageList inputs=inputs edit=Callback::new(move |s: Vec<Stage>| edit(&|i| i.stages = s.clone())) />
+                                    {field(ue::OTHER_SM_SPEND, |i| i.other_sm_spend, |i, x| i.other_sm_spend = x)}
+                                }
+                            }
+                        >
+                            {field(
+                                ue::CAC_OVERRIDE,
+                                |i| i.cac_override.unwrap_or(0.0),
+                                |i, x| i.cac_override = Some(x),
+                            )}
+                        </Show>
+                    </fieldset>
+                    <fieldset>
+                        <legend>"Revenue and retention"</legend>
+                        {field(ue::ARPA, |i| i.arpa, |i, x| i.arpa = x)}
+                        {field(ue::GROSS_MARGIN, |i| i.gross_margin_pct, |i, x| i.gross_margin_pct = x)}
+                        {field(ue::CHURN, |i| i.churn_pct, |i, x| i.churn_pct = x)}
+                        {field(ue::EXPANSION, |i| i.expansion_pct, |i, x| i.expansion_pct = x)}
+                        {field(ue::DISCOUNT_RATE, |i| i.discount_rate_pct, |i, x| i.discount_rate_pct = x)}
+                        {field(ue::HORIZON, |i| i.horizon_months, |i, x| i.horizon_months = x)}
+                    </fieldset>
+                </section>
+                <section class="results" aria-labelledby="results-title">
+                    <h2 id="results-title">"Results"</h2>
+                    <dl class="result-grid">
+                        <ResultValue
+                            key="ltv_cac"
+                            label="LTV / CAC"
+                            headline=true
+                            outcome=Signal::derive(move || r().ltv_cac)
+                            style=Style::Ratio
+                            currency=currency
+                            formula=Signal::derive(move || {
+                                format!(
+                                    "LTV ÷ CAC = {} ÷ {}",
+                                    show(r().ltv, Style::Money),
+                                    show(r().cac, Style::Money),
+                                )
+                            })
+                        />
+                        <ResultValue
+                            key="cac"
+                            label="CAC"
+                            headline=true
+                            outcome=Signal::derive(move || r().cac)
+                            style=Style::Money
+                            currency=currency
+                            formula=Signal::derive(move || {
+                                let i = inputs.get();
+                                match i.cac_override {
+                                    Some(c) => format!("Entered directly: {}", money(c)),
+                                    None => format!(
+                                        "(leads × cost per lead + other spend) ÷ new customers = ({} × {} + {}) ÷ {} = {} ÷ {}",
+                                        format(i.leads, Style::Count, i.currency),
+                                        money(i.cost_per_lead),
+                                        money(i.other_sm_spend),
+                                        show(r().new_customers, Style::Count),
+                                        show(r().sm_spend, Style::Money),
+                                        show(r().new_customers, Style::Count),
+                                    ),
+                                }
+                            })
+                        />
+                        <ResultValue
+                            key="ltv"
+                            label="Lifetime value (LTV)"
+                            headline=true
+                            outcome=Signal::derive(move || r().ltv)
+                            style=Style::Money
+                            currency=currency
+                            note=Signal::derive(move || {
+                                r().ltv_capped.then(|| format!(
+                                    "The lifetime series does not converge (revenue kept each month, {}, is not below 1 + the monthly discount rate), so LTV is summed over the {}-month horizon.",
+                                    format(r().retention_factor * 100.0, Style::Percent, currency.get()),
+                                    inputs.with(|i| i.horizon_months),
+                                ))
+                            })
+                            formula=Signal::derive(move || {
+                                let i = inputs.get();
+                                let q = format!(
+                                    "q = (1 − {}) × (1 + {}) ÷ (1 + {}) per month",
+                                    pct(i.churn_pct),
+                                    pct(i.expansion_pct),
+                                    pct(r().monthly_discount * 100.0),
+                                );
+                                if r().ltv_capped {
+                                    format!(
+                                        "Σ over t = 0 … {} of ARPA × gross margin × qᵗ, {}; ARPA × gross margin = {} × {} = {}",
+                                        i.horizon_months - 1.0,
+                                        q,
+                                        money(i.arpa),
+                                        pct(i.gross_margin_pct),
+                                        show(r().gross_profit, Style::Money),
+                                    )
+                                } else {
+                                    format!(
+                                        "ARPA × gross margin ÷ (1 − q) = {} × {} ÷ (1 − q), {}",
+                                        money(i.arpa),
+                                        pct(i.gross_margin_pct),
+                                        q,
+                                    )
+                                }
+                            })
+                        />
+                        <ResultValue
+                            key="payback_months"
+                            label="Months to recover CAC"
+                            outcome=Signal::derive(move || r().payback_months)
+                            style=Style::Months
+                            currency=currency
+                            formula=Signal::derive(move || {
+                                format!(
+                                    "CAC ÷ (ARPA × gross margin) = {} ÷ {}",
+                                    show(r().cac, Style::Money),
+                                    show(r().gross_profit, Style::Money),
+                                )
+                            })
+                        />
+                        <ResultValue
+                            key="payback_months_cohort"
+                            label="Cohort payback"
+                            outcome=Signal::derive(move || r().payback_months_cohort)
+                            style=Style::Months
+                            currency=currency
+                            formula=Signal::derive(move || {
+                                format!(
+                                    "First whole month n in which Σ(t = 1 … n) of {} × {}^(t − 1) reaches CAC {}: churn and expansion included",
+                                    show(r().gross_profit, Style::Money),
+                                    format(r().retention_factor, Style::Count, currency.get()),
+                                    show(r().cac, Style::Money),
+                                )
+                            })
+                        />
+                        <ResultValue
+                            key="new_customers"
+                            label="New customers a month"
+                            outcome=Signal::derive(move || r().new_customers)
+                            style=Style::Count
+                            currency=currency
+                            formula=Signal::derive(move || {
+                                let i = inputs.get();
+                                let rates: Vec<String> = i.stages.iter().map(|s| pct(s.rate_pct)).collect();
+                                format!(
+                                    "leads × stage rates = {} × {}",
+                                    format(i.leads, Style::Count, i.currency),
+                                    if rates.is_empty() { "1".into() } else { rates.join(" × ") },
+                                )
+                            })
+                        />
+                        <ResultValue
+                            key="lifetime_months"
+                            label="Customer lifetime"
+                            outcome=Signal::derive(move || r().lifetime_months)
+                            style=Style::Months
+                            currency=currency
+                            formula=Signal::derive(move || {
+                                format!("1 ÷ monthly churn = 1 ÷ {}", pct(inputs.with(|i| i.churn_pct)))
+                            })
+                        />
+                        <ResultValue
+                            key="nrr_pct"
+                            label="Net revenue retention (a year)"
+                            outcome=Signal::derive(move || r().nrr_pct)
+                            style=Style::Percent
+                            currency=currency
+                            formula=Signal::derive(move || {
+                                let i = inputs.get();
+                                format!(
+                                    "((1 − churn) × (1 + expansion))¹² = ((1 − {}) × (1 + {}))¹²",
+                                    pct(i.churn_pct),
+                                    pct(i.expansion_pct),
+                                )
+                            })
+                        />
+                    </dl>
+                    <Health inputs=inputs results=results />
+                    <h3>"Cohort gross profit against CAC"</h3>
+                    <CohortChart inputs=inputs results=results currency=currency />
+                    <h3>"Funnel"</h3>
+                    <Funnel inputs=inputs currency=currency />
+                    <h3>"LTV / CAC by churn and ARPA"</h3>
+                    <SensitivityGrid inputs=inputs currency=currency />
+                </section>
+            </div>
+        </article>
+    }
+}
+
+/// Values from a link or from storage that could not be used.
+#[component]
+fn ProblemList(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoView {
+    view! {
+        <Show when=move || problems.with(|p| !p.is_empty())>
+            <div class="notice warn" role="alert">
+                <p>"Some values in this scenario could not be used; their defaults are shown instead:"</p>
+                <ul>
+                    {move || {
+                        problems
+                            .get()
+                            .into_iter()
+                            .map(|p| view! { <li><code>{p.key}</code>": "{p.message}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// The editable list of funnel stages.
+#[component]
+fn StageList(inputs: Memo<Inputs>, edit: Callback<Vec<Stage>>) -> impl IntoView {
+    let stages = move || inputs.with(|i| i.stages.clone());
+    let change = move |f: &dyn Fn(&mut Vec<Stage>)| {
+        let mut s = stages();
+        f(&mut s);
+        edit.run(s);
+    };
+    view! {
+        <div class="stages" role="group" aria-labelledby="stages-title">
+            <p id="stages-title" class="group-title">"Conversion stages, lead to customer"</p>
+            <For
+                each=move || { let n = inputs.with(|i| i.stages.len()); (0..n).collect::<Vec<usize>>() }
+                key=|i| *i
+                children=move |index| {
+                    let name_id = format!("stage-{index}-name");
+                    view! {
+                        <div class="stage">
+                            <div class="field">
+                                <label for=name_id.clone()>{format!("Stage {} name", index + 1)}</label>
+                                <input
+                                    id=name_id
+                                    type="text"
+                                    name=format!("stages.{index}.name")
+                                    maxlength="80"
+                                    prop:value=move || inputs.with(|i| i.stages.get(index).map(|s| s.name.clone()).unwrap_or_default())
+                                    on:input=move |ev| {
+                                        let text = event_target_value(&ev);
+                                        change(&|s| if let Some(st) = s.get_mut(index) { st.name = text.chars().take(80).collect(); });
+                                    }
+                                />
+                            </div>
+                            <NumberField
+                                spec=ue::STAGE_RATE
+                                name=format!("stages.{index}.rate_pct")
+                                label=format!("Stage {} conversion", index + 1)
+                                value=Signal::derive(move || inputs.with(|i| i.stages.get(index).map_or(0.0, |s| s.rate_pct)))
+                                on_change=Callback::new(move |x| change(&|s| if let Some(st) = s.get_mut(index) { st.rate_pct = x; }))
+                            />
+                            <button
+                                type="button"
+                                class="remove"
+                                aria-label=format!("Remove stage {}", index + 1)
+                                on:click=move |_| change(&|s| { if index < s.len() { s.remove(index); } })
+                            >
+                                "Remove"
+                            </button>
+                        </div>
+                    }
+                }
+            />
+            <button
+                type="button"
+                disabled=move || inputs.with(|i| i.stages.len() >= ue::MAX_STAGES)
+                on:click=move |_| change(&|s| s.push(Stage { name: format!("Stage {}", s.len() + 1), rate_pct: 50.0 }))
+            >
+                "Add a stage"
+            </button>
+        </div>
+    }
+}
+
+/// The results against the plan's targets and the rule of thumb.
+#[component]
+fn Health(inputs: Memo<Inputs>, results: Memo<ue::Results>) -> impl IntoView {
+    view! {
+        <ul class="health" aria-label="Health checks">
+            {move || {
+                ue::health(&inputs.get(), &results.get())
+                    .into_iter()
+                    .map(|f| {
+                        let (mark, class, state) = match f.ok {
+                            Some(true) => ("✓", "ok", "pass"),
+                            Some(false) => ("✗", "bad", "fail"),
+                            None => ("–", "na", "not-applicable"),
+                        };
+                        view! {
+                            <li class=class data-flag=f.key data-state=state>
+                                <span class="mark" aria-hidden="true">{mark}</span>
+                                {f.label}
+                                <span class="visually-hidden">{format!(": {state}")}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
+#[component]
+fn CohortChart(
+    inputs: Memo<Inputs>,
+    results: Memo<ue::Results>,
+    currency: Signal<Currency>,
+) -> impl IntoView {
+    let data = Signal::derive(move || {
+        let r = results.get();
+        let months = match r.payback_months_cohort {
+            Outcome::Value(n) => (n * 2.0).clamp(12.0, 120.0),
+            Outcome::Undefined(_) => 60.0,
+        } as u32;
+        let curve = inputs.with(|i| ue::cohort_curve(i, months));
+        let mut markers = Vec::new();
+        if let Outcome::Value(n) = r.payback_months_cohort {
+            if let Some(y) = curve.get(n as usize) {
+                markers.push(Marker {
+                    x: n,
+                    y: *y,
+                    label: format!("Break-even, month {n}"),
+                });
+            }
+        }
+        let mut lines = vec![Line {
+            label: "Cumulative gross profit per customer".into(),
+            points: curve
+                .iter()
+                .enumerate()
+                .map(|(t, y)| (t as f64, *y))
+                .collect(),
+            class: "primary",
+        }];
+        if let Outcome::Value(cac) = r.cac {
+            lines.push(Line {
+                label: "CAC".into(),
+                points: vec![(0.0, cac), (f64::from(months), cac)],
+                class: "reference",
+            });
+        }
+        ChartData { lines, markers }
+    });
+    let summary = Signal::derive(move || match results.get().payback_months_cohort {
+        Outcome::Value(n) => {
+            format!("Cumulative gross profit per customer reaches CAC in month {n}.")
+        }
+        Outcome::Undefined(why) => format!("The cohort does not reach CAC: {why}."),
+    });
+    view! {
+        <LineChart
+            data=data
+            summary=summary
+            x_title="Months since acquisition"
+            y_title="Per customer"
+            x_format=Callback::new(|x: f64| format!("{x}"))
+            y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
+        />
+    }
+}
+
+#[component]
+fn Funnel(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl IntoView {
+    view! {
+        <ol class="funnel">
+            {move || {
+                let steps = inputs.with(ue::funnel);
+                let top = steps.first().and_then(|s| s.1.value()).unwrap_or(0.0);
+                steps
+                    .into_iter()
+                    .map(|(name, count)| {
+                        let width = match count.value() {
+                            Some(c) if top > 0.0 => (c / top * 100.0).clamp(0.5, 100.0),
+                            _ => 0.5,
+                        };
+                        let text = match count {
+                            Outcome::Value(c) => format(c, Style::Count, currency.get()),
+                            Outcome::Undefined(why) => why.to_string(),
+                        };
+                        view! {
+                            <li>
+                                <span class="funnel-name">{name}</span>
+                                <span class="funnel-bar" style=format!("width: {width:.1}%")></span>
+                                <span class="funnel-count">{text}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
+    }
+}
+
+#[component]
+fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="sensitivity">
+                <caption class="visually-hidden">"LTV / CAC for monthly churn (rows) and ARPA (columns); the current inputs are in the middle"</caption>
+                {move || {
+                    let grid = inputs.with(ue::sensitivity);
+                    let c = currency.get();
+                    let middle = ue::SENSITIVITY_STEPS.len() / 2;
+                    view! {
+                        <thead>
+                            <tr>
+                                <th scope="col">"Churn \\ ARPA"</th>
+                                {grid.arpa.iter().map(|a| view! { <th scope="col">{format(*a, Style::Money, c)}</th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {grid
+                                .churn_pct
+                                .iter()
+                                .zip(grid.cells)
+                                .enumerate()
+                                .map(|(row, (churn, cells))| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{format(*churn, Style::Percent, c)}</th>
+                                            {cells
+                                                .into_iter()
+                                                .enumerate()
+                                                .map(|(col, (o, capped))| {
+                                                    let mark = if capped { "†" } else { "" };
+                                                    let (text, class) = match o {
+                                                        Outcome::Value(x) if x >= ue::RULE_LTV_CAC => (format(x, Style::Ratio, c), "good"),
+                                                        Outcome::Value(x) if x >= 1.0 => (format(x, Style::Ratio, c), "warn"),
+                                                        Outcome::Value(x) => (format(x, Style::Ratio, c), "bad"),
+                                                        Outcome::Undefined(_) => ("—".to_string(), "na"),
+                                                    };
+                                                    let current = row == middle && col == middle;
+                                                    view! { <td class=class class:current=current>{text}{mark}</td> }
+                                                })
+                                                .collect_view()}
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    }
+                }}
+            </table>
+            <p class="help">"† LTV summed over the horizon: at this churn the lifetime series does not converge. Green: at least 3×; amber: 1× to 3×; red: below 1×."</p>
+        </div>
+    }
+}

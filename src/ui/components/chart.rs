@@ -1,0 +1,183 @@
+//! A small SVG line chart: no library, no canvas, prints crisply.
+
+use leptos::prelude::*;
+
+/// One line of a chart, in data units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub label: String,
+    pub points: Vec<(f64, f64)>,
+    /// CSS class giving the line its colour and dash.
+    pub class: &'static str,
+}
+
+/// A labelled point drawn on top of the lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    pub x: f64,
+    pub y: f64,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ChartData {
+    pub lines: Vec<Line>,
+    pub markers: Vec<Marker>,
+}
+
+const W: f64 = 640.0;
+const H: f64 = 280.0;
+const LEFT: f64 = 78.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 40.0;
+
+/// "Nice" tick values covering 0..=max.
+fn ticks(max: f64) -> Vec<f64> {
+    if !(max.is_finite() && max > 0.0) {
+        return vec![0.0, 1.0];
+    }
+    let rough = max / 4.0;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= rough)
+        .unwrap_or(rough);
+    (0..=5)
+        .map(|i| f64::from(i) * step)
+        .take_while(|t| *t <= max + step * 0.999)
+        .collect()
+}
+
+/// A line chart of `data`, with axis titles and a text summary for screen
+/// readers. `y_format` and `x_format` turn axis values into labels.
+#[component]
+pub fn LineChart(
+    #[prop(into)] data: Signal<ChartData>,
+    /// Describes the chart for assistive technology.
+    #[prop(into)]
+    summary: Signal<String>,
+    x_title: &'static str,
+    y_title: &'static str,
+    #[prop(into)] x_format: Callback<f64, String>,
+    #[prop(into)] y_format: Callback<f64, String>,
+) -> impl IntoView {
+    let bounds = Memo::new(move |_| {
+        data.with(|d| {
+            let all = d.lines.iter().flat_map(|l| l.points.iter());
+            let (mut x_max, mut y_max, mut y_min) = (1.0f64, 0.0f64, 0.0f64);
+            for &(x, y) in all {
+                if x.is_finite() && y.is_finite() {
+                    x_max = x_max.max(x);
+                    y_max = y_max.max(y);
+                    y_min = y_min.min(y);
+                }
+            }
+            let y_ticks = ticks(y_max);
+            let top = y_ticks.last().copied().unwrap_or(1.0).max(1e-9);
+            (x_max, y_min, top, y_ticks, ticks(x_max))
+        })
+    });
+    let sx = move |x: f64| LEFT + x / bounds.with(|b| b.0) * (W - LEFT - RIGHT);
+    let sy = move |y: f64| {
+        let (_, lo, hi, _, _) = bounds.get();
+        TOP + (hi - y) / (hi - lo).max(1e-9) * (H - TOP - BOTTOM)
+    };
+    let path = move |points: &[(f64, f64)]| {
+        points
+            .iter()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .enumerate()
+            .map(|(i, &(x, y))| {
+                format!(
+                    "{}{:.1},{:.1}",
+                    if i == 0 { 'M' } else { 'L' },
+                    sx(x),
+                    sy(y)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    view! {
+        <figure class="chart">
+            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || summary.get()>
+                <g class="grid">
+                    {move || {
+                        bounds
+                            .get()
+                            .3
+                            .into_iter()
+                            .map(|t| {
+                                view! {
+                                    <line x1=LEFT x2=W - RIGHT y1=sy(t) y2=sy(t) />
+                                    <text x=LEFT - 6.0 y=sy(t) + 4.0 text-anchor="end">
+                                        {y_format.run(t)}
+                                    </text>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                    {move || {
+                        bounds
+                            .get()
+                            .4
+                            .into_iter()
+                            .map(|t| {
+                                view! {
+                                    <text x=sx(t) y=H - BOTTOM + 16.0 text-anchor="middle">
+                                        {x_format.run(t)}
+                                    </text>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                    <text x=(LEFT + W - RIGHT) / 2.0 y=H - 4.0 text-anchor="middle" class="axis-title">
+                        {x_title}
+                    </text>
+                    <text
+                        x=14
+                        y=(TOP + H - BOTTOM) / 2.0
+                        text-anchor="middle"
+                        class="axis-title"
+                        transform=format!("rotate(-90 14 {})", (TOP + H - BOTTOM) / 2.0)
+                    >
+                        {y_title}
+                    </text>
+                </g>
+                {move || {
+                    data.get()
+                        .lines
+                        .into_iter()
+                        .map(|l| view! { <path class=format!("line {}", l.class) d=path(&l.points) /> })
+                        .collect_view()
+                }}
+                {move || {
+                    data.get()
+                        .markers
+                        .into_iter()
+                        .filter(|m| m.x.is_finite() && m.y.is_finite())
+                        .map(|m| {
+                            view! {
+                                <g class="marker">
+                                    <circle cx=sx(m.x) cy=sy(m.y) r="5" />
+                                    <text x=sx(m.x) + 8.0 y=sy(m.y) - 8.0>{m.label}</text>
+                                </g>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </svg>
+            <figcaption class="legend">
+                {move || {
+                    data.get()
+                        .lines
+                        .into_iter()
+                        .map(|l| view! { <span class=format!("key {}", l.class)>{l.label}</span> })
+                        .collect_view()
+                }}
+            </figcaption>
+        </figure>
+    }
+}

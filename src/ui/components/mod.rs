@@ -1,0 +1,6 @@
+//! Pieces written once and used by every calculator.
+
+pub mod chart;
+pub mod number_field;
+pub mod result;
+pub mod scenario_bar;

@@ -1,0 +1,64 @@
+//! The display of one result, with its machine-readable contract.
+
+use crate::calc::{Currency, Outcome};
+use crate::ui::format::{format, Style};
+use leptos::prelude::*;
+
+/// One result: label, formatted value, and how it was computed.
+///
+/// The value element carries `data-result` (the key), `data-value` (the full
+/// precision number, or empty) and, when the result does not exist for the
+/// inputs, `data-state="undefined"` and a short explanation instead of a number.
+#[component]
+pub fn ResultValue(
+    /// The result's key in the scenario format.
+    key: &'static str,
+    /// What a person calls it.
+    label: &'static str,
+    #[prop(into)] outcome: Signal<Outcome>,
+    style: Style,
+    #[prop(into)] currency: Signal<Currency>,
+    /// The formula with the live numbers in it.
+    #[prop(into)]
+    formula: Signal<String>,
+    /// Shown under the value (e.g. a warning about the horizon).
+    #[prop(into, optional)]
+    note: MaybeProp<String>,
+    /// A headline result is shown larger.
+    #[prop(optional)]
+    headline: bool,
+) -> impl IntoView {
+    let value = move || match outcome.get() {
+        Outcome::Value(x) => x.to_string(),
+        Outcome::Undefined(_) => String::new(),
+    };
+    let state = move || match outcome.get() {
+        Outcome::Value(_) => "defined",
+        Outcome::Undefined(_) => "undefined",
+    };
+    let text = move || match outcome.get() {
+        Outcome::Value(x) => format(x, style, currency.get()),
+        Outcome::Undefined(why) => format!("Not defined: {why}"),
+    };
+    view! {
+        <div class="result" class:headline=headline>
+            <dt>{label}</dt>
+            <dd>
+                <output
+                    class="value"
+                    data-result=key
+                    data-value=value
+                    data-state=state
+                    class:undefined=move || state() == "undefined"
+                >
+                    {text}
+                </output>
+                {move || note.get().map(|n| view! { <p class="note">{n}</p> })}
+                <details class="how">
+                    <summary>"How is this computed?"</summary>
+                    <p class="formula">{move || formula.get()}</p>
+                </details>
+            </dd>
+        </div>
+    }
+}

@@ -1,0 +1,193 @@
+//! Named scenarios of one calculator: switch, save as, rename, duplicate,
+//! delete, reset, copy link; and the banner of a scenario opened from a link.
+
+use crate::ui::link;
+use crate::ui::state::Scenarios;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Naming {
+    SaveAs,
+    Rename,
+}
+
+#[component]
+pub fn ScenarioBar(scenarios: Scenarios) -> impl IntoView {
+    let naming = RwSignal::new(None::<Naming>);
+    let name_text = RwSignal::new(String::new());
+    let confirm_delete = RwSignal::new(false);
+    let message = RwSignal::new(String::new());
+    let link_text = RwSignal::new(None::<String>);
+    let is_shared = move || scenarios.shared.with(Option::is_some);
+
+    let start = move |kind: Naming| {
+        confirm_delete.set(false);
+        name_text.set(match kind {
+            Naming::SaveAs if is_shared() => "Shared scenario".into(),
+            Naming::SaveAs => format!("{} (copy)", scenarios.active()),
+            Naming::Rename => scenarios.active(),
+        });
+        naming.set(Some(kind));
+    };
+    let finish = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = name_text.get_untracked();
+        let done = match naming.get_untracked() {
+            Some(Naming::SaveAs) => scenarios.save_as(&name).map(|n| format!("Saved as “{n}”")),
+            Some(Naming::Rename) => scenarios.rename(&name).map(|n| format!("Renamed to “{n}”")),
+            None => return,
+        };
+        match done {
+            Ok(msg) => {
+                naming.set(None);
+                link::clear_payload(scenarios.calc);
+                message.set(msg);
+            }
+            Err(e) => message.set(e),
+        }
+    };
+    let copy_link = move |_| {
+        let url = link::share_url(scenarios.calc, &untrack(|| scenarios.inputs()));
+        link_text.set(Some(url.clone()));
+        spawn_local(async move {
+            message.set(if link::copy(&url).await {
+                "Link copied. Anyone who opens it sees these inputs.".into()
+            } else {
+                "Copy the link from the box below.".into()
+            });
+        });
+    };
+    // A link goes stale as soon as an input changes.
+    Effect::new(move |_| {
+        scenarios.inputs();
+        link_text.set(None);
+    });
+
+    view! {
+        <section class="scenario-bar no-print" aria-label="Scenarios">
+            <Show when=is_shared>
+                <div class="shared-banner" role="status">
+                    <p>
+                        <strong>"You opened a shared scenario."</strong>
+                        " It is not saved: your own scenarios are unchanged."
+                    </p>
+                    <button type="button" class="primary" on:click=move |_| start(Naming::SaveAs)>
+                        "Save to my scenarios"
+                    </button>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            scenarios.shared.set(None);
+                            link::clear_payload(scenarios.calc);
+                        }
+                    >
+                        "Close it"
+                    </button>
+                </div>
+            </Show>
+            <div class="scenario-row">
+                <label for="scenario-select">"Scenario"</label>
+                <select
+                    id="scenario-select"
+                    disabled=is_shared
+                    on:change=move |ev| {
+                        scenarios.switch(&event_target_value(&ev));
+                        naming.set(None);
+                        confirm_delete.set(false);
+                    }
+                >
+                    {move || {
+                        let active = scenarios.active();
+                        scenarios
+                            .names()
+                            .into_iter()
+                            .map(|n| {
+                                let selected = n == active;
+                                let value = n.clone();
+                                view! { <option value=value selected=selected>{n}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <button type="button" on:click=move |_| start(Naming::SaveAs)>"Save as…"</button>
+                <button type="button" disabled=is_shared on:click=move |_| start(Naming::Rename)>
+                    "Rename…"
+                </button>
+                <button
+                    type="button"
+                    disabled=is_shared
+                    on:click=move |_| {
+                        message.set(match scenarios.duplicate() {
+                            Ok(n) => format!("Duplicated as “{n}”"),
+                            Err(e) => e,
+                        })
+                    }
+                >
+                    "Duplicate"
+                </button>
+                <button
+                    type="button"
+                    disabled=is_shared
+                    on:click=move |_| {
+                        if confirm_delete.get_untracked() {
+                            let gone = scenarios.active();
+                            scenarios.delete();
+                            confirm_delete.set(false);
+                            message.set(format!("Deleted “{gone}”"));
+                        } else {
+                            confirm_delete.set(true);
+                            message.set(String::new());
+                        }
+                    }
+                >
+                    {move || if confirm_delete.get() { "Really delete?" } else { "Delete" }}
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        scenarios.reset();
+                        message.set("Inputs reset to the defaults".into());
+                    }
+                >
+                    "Reset to defaults"
+                </button>
+                <button type="button" class="primary" on:click=copy_link>
+                    "Copy link"
+                </button>
+            </div>
+            <Show when=move || naming.get().is_some()>
+                <form class="naming" on:submit=finish>
+                    <label for="scenario-name">
+                        {move || match naming.get() {
+                            Some(Naming::Rename) => "New name",
+                            _ => "Save as",
+                        }}
+                    </label>
+                    <input
+                        id="scenario-name"
+                        type="text"
+                        maxlength="80"
+                        prop:value=move || name_text.get()
+                        on:input=move |ev| name_text.set(event_target_value(&ev))
+                    />
+                    <button type="submit" class="primary">"OK"</button>
+                    <button type="button" on:click=move |_| naming.set(None)>"Cancel"</button>
+                </form>
+            </Show>
+            {move || {
+                link_text
+                    .get()
+                    .map(|url| {
+                        view! {
+                            <div class="share-link">
+                                <label for="share-link">"Link to this scenario"</label>
+                                <input id="share-link" type="text" readonly prop:value=url />
+                            </div>
+                        }
+                    })
+            }}
+            <p class="bar-message" role="status">{move || message.get()}</p>
+        </section>
+    }
+}

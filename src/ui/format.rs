@@ -1,0 +1,109 @@
+//! Numbers for people, by the browser's Intl.NumberFormat in the reader's locale.
+
+use crate::calc::Currency;
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// How a result reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Style {
+    /// An amount in the calculator's currency.
+    Money,
+    /// A percentage given as its number of percent (2.5 → "2.5%").
+    Percent,
+    /// A count with up to one decimal (customers a month).
+    Count,
+    /// A duration in months, one decimal.
+    Months,
+    /// A multiple, one decimal ("38.7×").
+    Ratio,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Options {
+    style: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    maximum_fraction_digits: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minimum_fraction_digits: Option<u8>,
+}
+
+type Key = (Style, Currency, bool);
+
+thread_local! {
+    static FORMATTERS: RefCell<HashMap<Key, js_sys::Function>> = RefCell::new(HashMap::new());
+}
+
+fn options(style: Style, currency: Currency, whole: bool) -> Options {
+    let digits = |max: u8| Options {
+        style: "decimal",
+        currency: None,
+        maximum_fraction_digits: Some(max),
+        minimum_fraction_digits: None,
+    };
+    match style {
+        Style::Money => Options {
+            style: "currency",
+            currency: Some(currency.code()),
+            // Large amounts read better without cents; the currency's own
+            // digits (0 for JPY) apply otherwise.
+            maximum_fraction_digits: whole.then_some(0),
+            minimum_fraction_digits: whole.then_some(0),
+        },
+        Style::Percent => Options {
+            style: "percent",
+            ..digits(1)
+        },
+        Style::Count | Style::Months | Style::Ratio => digits(1),
+    }
+}
+
+fn formatter(style: Style, currency: Currency, whole: bool) -> Option<js_sys::Function> {
+    FORMATTERS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(f) = cache.get(&(style, currency, whole)) {
+            return Some(f.clone());
+        }
+        let opts = serde_wasm_bindgen::to_value(&options(style, currency, whole)).ok()?;
+        let nf = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), opts.unchecked_ref());
+        let f = nf.format();
+        cache.insert((style, currency, whole), f.clone());
+        Some(f)
+    })
+}
+
+/// Formats `x` for display. Never shows NaN or infinity: such a value (which
+/// the calculations do not produce) reads as an em dash.
+pub fn format(x: f64, style: Style, currency: Currency) -> String {
+    if !x.is_finite() {
+        return "—".into();
+    }
+    let value = if style == Style::Percent {
+        x / 100.0
+    } else {
+        x
+    };
+    let whole = style == Style::Money && (x.abs() >= 1_000.0 || x == 0.0);
+    let text = formatter(style, currency, whole)
+        .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_f64(value)).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| format!("{value:.2}"));
+    match style {
+        Style::Months => format!("{text} mo"),
+        Style::Ratio => format!("{text}×"),
+        _ => text,
+    }
+}
+
+/// Today's date in the reader's locale, for printed reports.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    date.to_locale_date_string("default", &JsValue::UNDEFINED)
+        .as_string()
+        .unwrap_or_default()
+}

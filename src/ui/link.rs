@@ -1,0 +1,45 @@
+//! Share links: the URL that reproduces a calculator's inputs elsewhere.
+
+use crate::scenario::{encode_link, parse_hash};
+use serde_json::Value;
+
+/// The full URL that opens `calc` with `inputs`, on whatever host and
+/// sub-path this copy of Tally is served from.
+pub fn share_url(calc: &str, inputs: &Value) -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    format!("{base}#/{calc}?s={}", encode_link(calc, inputs))
+}
+
+/// The current location hash split into route and link payload.
+pub fn current_hash() -> (String, Option<String>) {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    parse_hash(&hash)
+}
+
+/// Drops the payload from the address bar (after the shared scenario was
+/// saved or discarded) without a navigation or a history entry.
+pub fn clear_payload(calc: &str) {
+    if let Some(w) = web_sys::window() {
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("#/{calc}")),
+            );
+        }
+    }
+}
+
+/// Copies `text` to the clipboard; false when the browser refuses.
+pub async fn copy(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
