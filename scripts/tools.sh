@@ -35,7 +35,7 @@ ensure_wasm_target() {
 cargo_tool() { # dir crate version extra-args...
   local dir=$1 crate=$2 version=$3
   shift 3
-  if [ ! -x "$dir/bin/.installed" ] && [ ! -f "$dir/.installed" ]; then
+  if [ ! -f "$dir/.installed" ]; then
     log "building $crate $version into $dir (once per machine; takes minutes)"
     CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
       cargo install --root "$dir" "$crate@$version" "$@"
@@ -83,7 +83,7 @@ ensure_node_modules() {
   if [ ! -f "$ROOT/node_modules/.package-lock.json" ] ||
     [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
     log "installing npm dev-dependencies (npm ci)"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --silent)
+    (cd "$ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
   fi
 }
 

@@ -305,6 +305,7 @@ mod tests {
         assert_eq!(input_text(100.0), "100");
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
         fn never_panics_and_only_yields_finite(s in ".{0,60}") {

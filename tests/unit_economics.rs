@@ -1,4 +1,5 @@
 //! Unit economics against public worked examples and invariants.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use tally::calc::unit_economics::*;

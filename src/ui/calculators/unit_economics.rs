@@ -466,7 +466,9 @@ fn Funnel(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl IntoView {
                         view! {
                             <li>
                                 <span class="funnel-name">{name}</span>
-                                <span class="funnel-bar" style=format!("width: {width:.1}%")></span>
+                                <svg class="funnel-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                                    <rect width=format!("{width:.1}") height="10" rx="1" />
+                                </svg>
                                 <span class="funnel-count">{text}</span>
                             </li>
                         }

@@ -1,0 +1,32 @@
+// End-to-end tests against the release dist/, served under a sub-path with
+// the README's CSP, in Debian's Chromium (Playwright's own download of a
+// browser is not used).
+import { defineConfig } from "@playwright/test";
+
+const PORT = 4173;
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 30_000,
+  retries: 0,
+  workers: 2,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/tally/`,
+    launchOptions: {
+      executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: `node tests/e2e/server.mjs ${PORT} dist`,
+    url: `http://127.0.0.1:${PORT}/tally/`,
+    reuseExistingServer: false,
+  },
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of Tally: formatting and lints, native tests (maths,
+# parser, link codec, property tests), browser tests (wasm-bindgen-test in
+# headless Chromium), and end-to-end tests (Playwright) against the release
+# dist/ served under a sub-path with the README's CSP. Installs what is
+# missing first; a second run installs nothing.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+ensure_test_tools
+cd "$ROOT"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+log "format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+log "native tests"
+cargo test
+
+log "browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test web
+
+log "release build"
+trunk build --release
+
+log "end-to-end tests (Playwright, Debian Chromium)"
+npx playwright test

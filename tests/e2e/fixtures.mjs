@@ -1,0 +1,69 @@
+// The page object every spec uses, and the checks every test gets for free:
+// no console error, no uncaught exception, no request to another origin.
+import { test as base, expect } from "@playwright/test";
+
+export class Tally {
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** Opens a route (e.g. "#/unit-economics") and waits for the first result. */
+  async open(hash = "#/unit-economics") {
+    await this.page.goto(hash);
+    await this.ready();
+  }
+
+  async ready() {
+    await expect(this.page.locator('[data-result="cac"]')).toBeVisible();
+  }
+
+  field(name) {
+    return this.page.locator(`[name="${name}"]`);
+  }
+
+  result(key) {
+    return this.page.locator(`[data-result="${key}"]`);
+  }
+
+  /** The full-precision value of a result, as a number (NaN if undefined). */
+  async value(key) {
+    return Number.parseFloat(await this.result(key).getAttribute("data-value"));
+  }
+
+  /** Types into a field the way a person does: select all, type. */
+  async type(name, text) {
+    const field = this.field(name);
+    await field.fill(text);
+  }
+
+  button(name) {
+    return this.page.getByRole("button", { name, exact: true });
+  }
+
+  scenarioSelect() {
+    return this.page.getByLabel("Scenario", { exact: true });
+  }
+}
+
+export const test = base.extend({
+  tally: async ({ page, baseURL }, use, testInfo) => {
+    const problems = [];
+    const origin = new URL(baseURL).origin;
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (!["data:", "blob:"].includes(url.protocol) && url.origin !== origin) {
+        problems.push(`request to another origin: ${r.url()}`);
+      }
+    });
+    await use(new Tally(page));
+    if (!testInfo.annotations.some((a) => a.type === "expects-console-errors")) {
+      expect(problems, "console errors, page errors or foreign requests").toEqual([]);
+    }
+  },
+});
+
+export { expect };

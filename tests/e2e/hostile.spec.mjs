@@ -1,0 +1,64 @@
+import { test, expect } from "./fixtures.mjs";
+
+const HOSTILE = ["", "-", "1e999", "NaN", "Infinity", "<script>alert(1)</script>", "9".repeat(10_000), "1,2,3", "--5", "$-"];
+
+test("every input refuses hostile strings, keeps its value, and the page stays alive", async ({ tally, page }) => {
+  await tally.open();
+  const names = await page.locator(".inputs input[type=text][inputmode=decimal]").evaluateAll((els) => els.map((e) => e.name));
+  expect(names.length).toBeGreaterThan(8);
+  const before = await tally.result("ltv_cac").getAttribute("data-value");
+  for (const name of names) {
+    const field = tally.field(name);
+    for (const text of HOSTILE) {
+      await field.fill(text);
+      const message = page.locator(`#f-${name.replaceAll(".", "\\.")}-error`);
+      await expect(message).not.toBeEmpty();
+      await expect(tally.result("ltv_cac")).toHaveAttribute("data-value", before);
+    }
+  }
+  // Nothing on screen reads NaN or infinity.
+  const text = await page.locator("main").innerText();
+  expect(text).not.toMatch(/NaN|inf(inity)?\b/i);
+  // Still alive: a valid edit computes.
+  await tally.type("arpa", "3000");
+  await expect(tally.result("payback_months")).toHaveAttribute("data-value", "1");
+});
+
+test("out-of-range values name the range", async ({ tally, page }) => {
+  await tally.open();
+  await tally.type("churn_pct", "140%");
+  await expect(page.locator("#f-churn_pct-error")).toHaveText("Must be between 0 % and 100 %");
+  await tally.type("other_sm_spend", "-100");
+  await expect(page.locator("#f-other_sm_spend-error")).toHaveText("Must be 0 or more");
+});
+
+test("user text is rendered as text, never as markup", async ({ tally, page }) => {
+  await tally.open();
+  await page.locator('[name="stages.0.name"]').fill('<img src=x onerror="window.pwned=1">');
+  await expect(page.locator(".funnel")).toContainText("<img src=x");
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+  expect(await page.locator(".funnel img").count()).toBe(0);
+});
+
+test("undefined results say why instead of showing a number", async ({ tally, page }) => {
+  await tally.open();
+  await tally.type("churn_pct", "0");
+  const lifetime = tally.result("lifetime_months");
+  await expect(lifetime).toHaveAttribute("data-state", "undefined");
+  await expect(lifetime).toHaveAttribute("data-value", "");
+  await expect(lifetime).toContainText("never leaves");
+  await page.getByLabel("I know my CAC").check();
+  await tally.type("cac_override", "0");
+  await expect(tally.result("ltv_cac")).toHaveAttribute("data-state", "undefined");
+});
+
+test("results match the formulas", async ({ tally }) => {
+  await tally.open();
+  await expect(tally.result("new_customers")).toHaveAttribute("data-value", "10");
+  await expect(tally.result("cac")).toHaveAttribute("data-value", "2400");
+  await tally.type("expansion_pct", "0");
+  // LTV = ARPA × GM / churn = 2900 × 0.8 / 0.025.
+  expect(await tally.value("ltv")).toBeCloseTo(92800, 6);
+  expect(await tally.value("ltv_cac")).toBeCloseTo(92800 / 2400, 9);
+  expect(await tally.value("lifetime_months")).toBeCloseTo(40, 9);
+});

@@ -1,0 +1,78 @@
+import { test, expect } from "./fixtures.mjs";
+
+function linkFor(inputs, v = 1, calc = "unit-economics") {
+  const json = JSON.stringify({ v, calc, inputs });
+  return `#/${calc}?s=j1.` + Buffer.from(json, "utf8").toString("base64url");
+}
+
+test("a copied link reproduces the results in a fresh browser", async ({ tally, page, browser }) => {
+  await tally.open();
+  await tally.type("arpa", "1.5k");
+  await tally.type("churn_pct", "4%");
+  await page.getByLabel("Currency").selectOption("EUR");
+  await tally.button("Copy link").click();
+  const url = await page.getByLabel("Link to this scenario").inputValue();
+  const keys = ["cac", "ltv", "ltv_cac", "payback_months", "payback_months_cohort", "nrr_pct"];
+  const expected = {};
+  for (const k of keys) expected[k] = await tally.result(k).getAttribute("data-value");
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expect(other.locator('[data-result="cac"]')).toBeVisible();
+  for (const k of keys) {
+    await expect(other.locator(`[data-result="${k}"]`)).toHaveAttribute("data-value", expected[k]);
+  }
+  await expect(other.getByLabel("Currency")).toHaveValue("EUR");
+  await expect(other.getByText("You opened a shared scenario.")).toBeVisible();
+  await fresh.close();
+});
+
+test("opening a link never overwrites saved scenarios", async ({ tally, page }) => {
+  await tally.open();
+  await tally.type("arpa", "999");
+  await page.goto(linkFor({ arpa: 5000 }));
+  await tally.ready();
+  await expect(tally.field("arpa")).toHaveValue("5,000");
+  await tally.type("arpa", "6000");
+  await tally.button("Close it").click();
+  await expect(tally.field("arpa")).toHaveValue("999");
+
+  await page.goto(linkFor({ arpa: 5000 }));
+  await tally.ready();
+  await page.getByRole("button", { name: "Save to my scenarios" }).click();
+  await tally.button("OK").click();
+  await expect(tally.scenarioSelect()).toHaveValue("Shared scenario");
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("arpa")).toHaveValue("5,000");
+  await tally.scenarioSelect().selectOption("Base case");
+  await expect(tally.field("arpa")).toHaveValue("999");
+});
+
+test("values from a link are checked like typed input", async ({ tally, page }) => {
+  await page.goto(linkFor({ churn_pct: 140, arpa: "2k", cac_override: -5, future: 1 }));
+  await tally.ready();
+  await expect(tally.field("arpa")).toHaveValue("2,000");
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+  const problems = page.getByRole("alert").filter({ hasText: "could not be used" });
+  await expect(problems).toContainText("churn_pct");
+  await expect(problems).toContainText("cac_override");
+});
+
+for (const [what, hash, message] of [
+  ["truncated", (l) => l.slice(0, -7), "damaged"],
+  ["tampered", (l) => l.replace("j1.ey", "j1.e$"), "damaged"],
+  ["oversized", () => "#/unit-economics?s=j1." + "A".repeat(40_000), "too long"],
+  ["newer", () => linkFor({}, 9), "newer version"],
+  ["other calculator", () => linkFor({}, 1, "roi").replace("#/roi", "#/unit-economics"), "another calculator"],
+]) {
+  test(`a ${what} link is explained and the app keeps working`, async ({ tally, page }) => {
+    await page.goto(hash(linkFor({ arpa: 5000 })));
+    await tally.ready();
+    await expect(page.locator(".notices")).toContainText(message);
+    await expect(tally.field("arpa")).toHaveValue("2,900");
+    await tally.type("arpa", "3000");
+    await expect(tally.result("payback_months")).toHaveAttribute("data-value", String(2400 / 2400));
+  });
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect } from "./fixtures.mjs";
+import { CSP } from "./csp.mjs";
+
+const PAGES = ["#/unit-economics", "#/roi", "#/compensation", "#/equity", "#/"];
+
+test("the app runs under the README's Content-Security-Policy", async ({ tally, page }) => {
+  const response = await page.goto("#/unit-economics");
+  expect(response.headers()["content-security-policy"]).toBe(CSP);
+  await tally.ready();
+  expect(readFileSync("README.md", "utf8")).toContain(CSP);
+});
+
+for (const hash of PAGES) {
+  test(`deep link ${hash} works and passes axe`, async ({ tally, page }) => {
+    await page.goto(hash);
+    await expect(page.locator("main h1")).toBeVisible();
+    if (hash !== "#/") {
+      await expect(page.locator(`nav a[href="${hash}"]`)).toHaveAttribute("aria-current", "page");
+    }
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => ["serious", "critical"].includes(v.impact));
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+  });
+}
+
+test("coming-next pages compute nothing", async ({ tally, page }) => {
+  await page.goto("#/roi");
+  await expect(page.getByText("Coming next")).toBeVisible();
+  expect(await page.locator("[data-result]").count()).toBe(0);
+});
+
+test("usable at 360 px: no sideways scrolling", async ({ tally, page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await tally.open();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("keyboard: tab reaches the inputs and typing computes", async ({ tally, page }) => {
+  await tally.open();
+  await tally.field("arpa").focus();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("3000");
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveAttribute("name", "gross_margin_pct");
+  await expect(tally.result("payback_months")).toHaveAttribute("data-value", "1");
+});
+
+test("print turns the page into a report", async ({ tally, page }) => {
+  await tally.open();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".scenario-bar")).toBeHidden();
+  await expect(page.locator(".site-header")).toBeHidden();
+  await expect(page.locator(".report-meta")).toBeVisible();
+  await expect(page.locator(".report-meta")).toContainText("Base case");
+  await expect(page.locator(".chart svg")).toBeVisible();
+  await expect(page.locator(".formula").first()).toBeVisible();
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThan(0);
+  expect(pages).toBeLessThanOrEqual(2);
+});

@@ -1,0 +1,57 @@
+import { test, expect } from "./fixtures.mjs";
+
+test("corrupted storage is backed up, reported, and the app works", async ({ tally, page }) => {
+  await page.goto("#/unit-economics");
+  await page.evaluate(() => localStorage.setItem("tally", '{"v":1,"calcs":{"unit-eco'));
+  await page.reload();
+  await tally.ready();
+  await expect(page.locator(".notices")).toContainText("could not be read");
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("tally.backup."))
+      .map((k) => localStorage.getItem(k)),
+  );
+  expect(backups).toEqual(['{"v":1,"calcs":{"unit-eco']);
+  await tally.type("arpa", "3000");
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("arpa")).toHaveValue("3,000");
+});
+
+test("foreign data under our key is kept aside too", async ({ tally, page }) => {
+  await page.goto("#/unit-economics");
+  await page.evaluate(() => localStorage.setItem("tally", '{"theme":"dark"}'));
+  await page.reload();
+  await tally.ready();
+  await expect(page.locator(".notices")).toContainText("not written by Tally");
+});
+
+test("disabled storage leaves the app usable in memory", async ({ tally, page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await tally.open();
+  await expect(page.locator(".notices")).toContainText("SecurityError");
+  await tally.type("arpa", "3000");
+  await expect(tally.result("payback_months")).toHaveAttribute("data-value", "1");
+});
+
+test("full storage keeps edits in memory with a notice", async ({ tally, page }) => {
+  await tally.open();
+  await page.evaluate(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "tally") throw new DOMException("quota", "QuotaExceededError");
+      return real.call(this, key, value);
+    };
+  });
+  await tally.type("arpa", "3000");
+  await expect(page.locator(".notices")).toContainText("QuotaExceededError");
+  await expect(tally.result("payback_months")).toHaveAttribute("data-value", "1");
+  await tally.type("arpa", "2400");
+  await expect(tally.result("payback_months")).toHaveAttribute("data-value", "1.25");
+});

@@ -1,0 +1,83 @@
+//! What needs a real browser: localStorage, Intl formatting, the share URL.
+//! Run by `cargo test --target wasm32-unknown-unknown --test web` in headless
+//! Chromium (scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use serde_json::json;
+use tally::calc::Currency;
+use tally::scenario::{decode_link, parse_hash, Store, BACKUP_KEY_PREFIX, STORAGE_KEY};
+use tally::ui::format::{format, Style};
+use tally::ui::{link, storage};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn clear() {
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_fresh_browser_starts_with_an_empty_store_and_saves_changes() {
+    clear();
+    let opened = storage::open();
+    assert!(opened.notices.is_empty());
+    let mut store = opened.store;
+    store.book("unit-economics", || json!({"arpa": 7}));
+    assert_eq!(storage::save(&store), None);
+    let raw = local().get_item(STORAGE_KEY).unwrap().unwrap();
+    assert_eq!(Store::load(&raw), Ok(store));
+}
+
+#[wasm_bindgen_test]
+fn corrupted_storage_is_backed_up_not_dropped() {
+    clear();
+    local().set_item(STORAGE_KEY, "{\"v\":1,\"calcs\":{broken").unwrap();
+    let opened = storage::open();
+    assert_eq!(opened.notices.len(), 1, "{:?}", opened.notices);
+    assert!(opened.notices[0].contains(BACKUP_KEY_PREFIX));
+    let storage = local();
+    let backups: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with(BACKUP_KEY_PREFIX))
+        .collect();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(
+        storage.get_item(&backups[0]).unwrap().as_deref(),
+        Some("{\"v\":1,\"calcs\":{broken")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_newer_format_is_kept_aside_too() {
+    clear();
+    local().set_item(STORAGE_KEY, "{\"v\":99,\"calcs\":{}}").unwrap();
+    let opened = storage::open();
+    assert!(opened.notices[0].contains("newer version"));
+    assert_eq!(opened.store, Store::new());
+}
+
+#[wasm_bindgen_test]
+fn intl_formats_money_by_currency() {
+    // JPY has no minor unit: Intl shows no decimals; USD shows cents.
+    let yen = format(1234.5, Style::Money, Currency::JPY);
+    assert!(!yen.contains('.') && yen.contains("1,235") || yen.contains("1.235"), "{yen}");
+    let dollars = format(12.5, Style::Money, Currency::USD);
+    assert!(dollars.contains("12.50") || dollars.contains("12,50"), "{dollars}");
+    assert_eq!(format(f64::NAN, Style::Money, Currency::USD), "—");
+    let pct = format(2.5, Style::Percent, Currency::USD);
+    assert!(pct.contains("2.5") || pct.contains("2,5"), "{pct}");
+}
+
+#[wasm_bindgen_test]
+fn share_url_reproduces_inputs() {
+    let inputs = json!({"arpa": 1234.5, "currency": "EUR"});
+    let url = link::share_url("unit-economics", &inputs);
+    let hash = url.split_once('#').map(|(_, h)| h).unwrap();
+    let (route, payload) = parse_hash(hash);
+    assert_eq!(route, "unit-economics");
+    assert_eq!(decode_link(&payload.unwrap(), "unit-economics"), Ok(inputs));
+}
