@@ -264,10 +264,13 @@ pub fn UnitEconomicsPage() -> impl IntoView {
                     <Health inputs=inputs results=results />
                     <h3>"Cohort gross profit against CAC"</h3>
                     <CohortChart inputs=inputs results=results currency=currency />
-                    <h3>"Funnel"</h3>
-                    <Funnel inputs=inputs currency=currency />
-                    <h3>"LTV / CAC by churn and ARPA"</h3>
-                    <SensitivityGrid inputs=inputs currency=currency />
+                    // The printed report keeps to one page: inputs, results, chart.
+                    <div class="no-print">
+                        <h3>"Funnel"</h3>
+                        <Funnel inputs=inputs currency=currency />
+                        <h3>"LTV / CAC by churn and ARPA"</h3>
+                        <SensitivityGrid inputs=inputs currency=currency />
+                    </div>
                 </section>
             </div>
         </article>
