@@ -1,19 +1,20 @@
-//! Mounts the app into the page frame of index.html.
+//! Mounts the app into the page frame of index.html (below the page
+//! heading, which head.js names from the route before the wasm arrives).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use wasm_bindgen::JsCast;
     console_error_panic_hook::set_once();
-    let Some(main) = web_sys::window()
+    let Some(root) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|d| d.get_element_by_id("app"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
     // The static "loading" placeholder gives way to the app.
-    main.set_text_content(None);
-    leptos::mount::mount_to(main, tally::ui::app::App).forget();
+    root.set_text_content(None);
+    leptos::mount::mount_to(root, tally::ui::app::App).forget();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -93,15 +93,7 @@ pub fn App() -> impl IntoView {
             hash.track();
             match route.get().as_str() {
                 "unit-economics" => UnitEconomicsPage().into_any(),
-                "roi" => view! {
-                    <ComingNext title="Return on investment" what="The business case a sales engineer sends to a prospect: savings, costs, NPV, payback." />
-                }.into_any(),
-                "compensation" => view! {
-                    <ComingNext title="Compensation" what="Sales compensation plans and offer packages, side by side." />
-                }.into_any(),
-                "equity" => view! {
-                    <ComingNext title="Equity dilution" what="A cap table through SAFEs, notes and priced rounds, to the exit." />
-                }.into_any(),
+                "roi" | "compensation" | "equity" => view! { <ComingNext /> }.into_any(),
                 _ => view! { <Home /> }.into_any(),
             }
         }}
@@ -112,10 +104,6 @@ pub fn App() -> impl IntoView {
 fn Home() -> impl IntoView {
     view! {
         <article class="calculator home">
-            <header class="page-head">
-                <h1>"Tally"</h1>
-                <p class="lede">"Business calculators that run entirely in your browser. Nothing you type leaves this device unless you share a link."</p>
-            </header>
             <ul class="cards">
                 <li><a href="#/unit-economics"><strong>"Unit economics"</strong><span>"CAC, LTV, payback and retention, from your funnel."</span></a></li>
                 <li><a href="#/roi"><strong>"ROI"</strong><span>"Coming next: the business case for a prospect."</span></a></li>

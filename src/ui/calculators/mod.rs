@@ -6,21 +6,14 @@ use crate::calc::Currency;
 use crate::ui::format::today;
 use leptos::prelude::*;
 
-/// Title, one-line description, and (in print) the scenario and date.
+/// What the printed report adds under the page heading (the heading itself
+/// is static HTML named by head.js): the scenario and the date.
 #[component]
-pub fn PageHead(
-    title: &'static str,
-    lede: &'static str,
-    #[prop(into)] scenario: Signal<String>,
-) -> impl IntoView {
+pub fn ReportMeta(#[prop(into)] scenario: Signal<String>) -> impl IntoView {
     view! {
-        <header class="page-head">
-            <h1>{title}</h1>
-            <p class="lede">{lede}</p>
-            <p class="print-only report-meta">
-                {move || format!("Scenario “{}” · {}", scenario.get(), today())}
-            </p>
-        </header>
+        <p class="print-only report-meta">
+            {move || format!("Scenario “{}” · {}", scenario.get(), today())}
+        </p>
     }
 }
 
@@ -59,13 +52,9 @@ pub fn CurrencySelect(
 
 /// A calculator that is not built yet: says so and computes nothing.
 #[component]
-pub fn ComingNext(title: &'static str, what: &'static str) -> impl IntoView {
+pub fn ComingNext() -> impl IntoView {
     view! {
         <article class="calculator coming-next">
-            <header class="page-head">
-                <h1>{title}</h1>
-                <p class="lede">{what}</p>
-            </header>
             <p class="notice">
                 "Coming next. This calculator is not built yet, so this page computes nothing. "
                 <a href="#/unit-economics">"Unit economics"</a>

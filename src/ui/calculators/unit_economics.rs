@@ -11,7 +11,7 @@ use crate::ui::components::{
 };
 use crate::ui::format::{format, Style};
 use crate::ui::state::Scenarios;
-use crate::ui::{calculators::CurrencySelect, calculators::PageHead, open_link};
+use crate::ui::{calculators::CurrencySelect, calculators::ReportMeta, open_link};
 use leptos::prelude::*;
 
 pub const CALC: &str = "unit-economics";
@@ -51,11 +51,7 @@ pub fn UnitEconomicsPage() -> impl IntoView {
 
     view! {
         <article class="calculator">
-            <PageHead
-                title="Unit economics"
-                lede="What a customer costs to win, what it is worth, and how fast it pays back. Monthly figures throughout."
-                scenario=Signal::derive(move || scenarios.active())
-            />
+            <ReportMeta scenario=Signal::derive(move || scenarios.active()) />
             <ScenarioBar scenarios=scenarios />
             <ProblemList problems=problems />
             <div class="layout">
@@ -158,8 +154,7 @@ pub fn UnitEconomicsPage() -> impl IntoView {
                             currency=currency
                             note=Signal::derive(move || {
                                 r().ltv_capped.then(|| format!(
-                                    "The lifetime series does not converge (revenue kept each month, {}, is not below 1 + the monthly discount rate), so LTV is summed over the {}-month horizon.",
-                                    format(r().retention_factor * 100.0, Style::Percent, currency.get()),
+                                    "Summed over the {}-month horizon: the series does not converge.",
                                     inputs.with(|i| i.horizon_months),
                                 ))
                             })
@@ -173,7 +168,8 @@ pub fn UnitEconomicsPage() -> impl IntoView {
                                 );
                                 if r().ltv_capped {
                                     format!(
-                                        "Σ over t = 0 … {} of ARPA × gross margin × qᵗ, {}; ARPA × gross margin = {} × {} = {}",
+                                        "Revenue kept each month, {}, is not below 1 + the monthly discount rate, so the lifetime sum has no limit and is taken over the horizon: Σ over t = 0 … {} of ARPA × gross margin × qᵗ, {}; ARPA × gross margin = {} × {} = {}",
+                                        format(r().retention_factor * 100.0, Style::Percent, i.currency),
                                         i.horizon_months - 1.0,
                                         q,
                                         money(i.arpa),
@@ -532,7 +528,7 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                     }
                 }}
             </table>
-            <p class="help">"† LTV summed over the horizon: at this churn the lifetime series does not converge. Green: at least 3×; amber: 1× to 3×; red: below 1×."</p>
+            <p class="help">"† LTV summed over the horizon (no limit at this churn). Green ≥ 3×, amber 1×–3×, red < 1×."</p>
         </div>
     }
 }
