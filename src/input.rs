@@ -49,9 +49,9 @@ impl FieldSpec {
     /// The range in words, e.g. "between 0 % and 100 %".
     pub fn range_text(&self) -> String {
         let show = |x: f64| match self.kind {
-            Kind::Percent => format!("{} %", plain(x)),
-            Kind::Months => format!("{} months", plain(x)),
-            _ => plain(x),
+            Kind::Percent => format!("{} %", input_text(x)),
+            Kind::Months => format!("{} months", input_text(x)),
+            _ => input_text(x),
         };
         if self.max >= MAX_AMOUNT {
             format!("{} or more", show(self.min))
@@ -79,15 +79,6 @@ impl FieldSpec {
 /// The largest amount any field accepts: a trillion, far beyond any business
 /// case and far from where floats lose whole units.
 pub const MAX_AMOUNT: f64 = 1e12;
-
-/// A number written without exponent or trailing zeros, for messages.
-fn plain(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
-    }
-}
 
 /// Parses what people type and paste: `1234.5`, `1,234.50`, `$1,000`,
 /// `1.5k`, `2M`, `15%`, with spaces anywhere.

@@ -40,13 +40,6 @@ impl Outcome {
             Outcome::Undefined(_) => None,
         }
     }
-
-    pub fn map(self, f: impl FnOnce(f64) -> f64) -> Self {
-        match self {
-            Outcome::Value(x) => Self::finite(f(x), TOO_LARGE),
-            undefined => undefined,
-        }
-    }
 }
 
 /// The reason shown when a result overflows what a float can hold.

@@ -192,26 +192,32 @@ impl Inputs {
             });
             return (inputs, problems);
         };
-        let mut read = |spec: &FieldSpec, target: &mut f64| match spec.read(obj) {
-            Ok(Some(x)) => *target = x,
-            Ok(None) => {}
-            Err(message) => problems.push(Problem {
-                key: spec.key.into(),
-                message,
-            }),
+        // A value that cannot be used is reported and leaves the default.
+        let mut read = |spec: &FieldSpec| {
+            spec.read(obj).unwrap_or_else(|message| {
+                problems.push(Problem {
+                    key: spec.key.into(),
+                    message,
+                });
+                None
+            })
         };
-        read(&LEADS, &mut inputs.leads);
-        read(&COST_PER_LEAD, &mut inputs.cost_per_lead);
-        read(&OTHER_SM_SPEND, &mut inputs.other_sm_spend);
-        read(&ARPA, &mut inputs.arpa);
-        read(&GROSS_MARGIN, &mut inputs.gross_margin_pct);
-        read(&CHURN, &mut inputs.churn_pct);
-        read(&EXPANSION, &mut inputs.expansion_pct);
-        read(&DISCOUNT_RATE, &mut inputs.discount_rate_pct);
-        read(&HORIZON, &mut inputs.horizon_months);
-        let mut cac = f64::NAN;
-        read(&CAC_OVERRIDE, &mut cac);
-        inputs.cac_override = cac.is_finite().then_some(cac);
+        for (spec, target) in [
+            (&LEADS, &mut inputs.leads),
+            (&COST_PER_LEAD, &mut inputs.cost_per_lead),
+            (&OTHER_SM_SPEND, &mut inputs.other_sm_spend),
+            (&ARPA, &mut inputs.arpa),
+            (&GROSS_MARGIN, &mut inputs.gross_margin_pct),
+            (&CHURN, &mut inputs.churn_pct),
+            (&EXPANSION, &mut inputs.expansion_pct),
+            (&DISCOUNT_RATE, &mut inputs.discount_rate_pct),
+            (&HORIZON, &mut inputs.horizon_months),
+        ] {
+            if let Some(x) = read(spec) {
+                *target = x;
+            }
+        }
+        inputs.cac_override = read(&CAC_OVERRIDE);
 
         match obj.get("currency") {
             None | Some(Value::Null) => {}
@@ -490,9 +496,12 @@ pub fn health(inputs: &Inputs, r: &Results) -> Vec<Flag> {
         Flag {
             key: "plan_cac",
             label: format!("Blended CAC under {PLAN_CAC} (plan, in USD)"),
-            ok: (inputs.currency == Currency::USD)
-                .then_some(())
-                .and(check(r.cac, &|x| x < PLAN_CAC)),
+            // The plan's target is in dollars; other currencies are not compared.
+            ok: if inputs.currency == Currency::USD {
+                check(r.cac, &|x| x < PLAN_CAC)
+            } else {
+                None
+            },
         },
         Flag {
             key: "plan_churn",

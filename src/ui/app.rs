@@ -1,20 +1,13 @@
 //! The shell: route from the location hash, notices, storage wiring.
 
 use crate::scenario::{parse_hash, STORAGE_KEY};
-use crate::ui::calculators::{unit_economics::UnitEconomicsPage, ComingNext};
+use crate::ui::calculators::unit_economics::{self, UnitEconomicsPage};
+use crate::ui::calculators::ComingNext;
+use crate::ui::link::location_hash;
 use crate::ui::state::AppState;
 use crate::ui::storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The calculators, by route, in the order the navigation lists them.
-pub const ROUTES: [&str; 4] = ["unit-economics", "roi", "compensation", "equity"];
-
-fn location_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
 
 /// Marks the navigation link of the current page (the navigation itself is
 /// static HTML in index.html, painted before the wasm arrives).
@@ -92,7 +85,7 @@ pub fn App() -> impl IntoView {
             // Rebuilt on every hash change, so a pasted link opens at once.
             hash.track();
             match route.get().as_str() {
-                "unit-economics" => UnitEconomicsPage().into_any(),
+                unit_economics::CALC => UnitEconomicsPage().into_any(),
                 "roi" | "compensation" | "equity" => view! { <ComingNext /> }.into_any(),
                 _ => view! { <Home /> }.into_any(),
             }

@@ -13,12 +13,16 @@ pub fn share_url(calc: &str, inputs: &Value) -> String {
     format!("{base}#/{calc}?s={}", encode_link(calc, inputs))
 }
 
+/// The location hash as it is, `#/…` or empty.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// The current location hash split into route and link payload.
 pub fn current_hash() -> (String, Option<String>) {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    parse_hash(&hash)
+    parse_hash(&location_hash())
 }
 
 /// Drops the payload from the address bar (after the shared scenario was

@@ -34,14 +34,17 @@ pub fn ScenarioBar(scenarios: Scenarios) -> impl IntoView {
         ev.prevent_default();
         let name = name_text.get_untracked();
         let done = match naming.get_untracked() {
-            Some(Naming::SaveAs) => scenarios.save_as(&name).map(|n| format!("Saved as “{n}”")),
+            Some(Naming::SaveAs) => scenarios.save_as(&name).map(|n| {
+                // The shared scenario, if one was open, is now a saved one.
+                link::clear_payload(scenarios.calc);
+                format!("Saved as “{n}”")
+            }),
             Some(Naming::Rename) => scenarios.rename(&name).map(|n| format!("Renamed to “{n}”")),
             None => return,
         };
         match done {
             Ok(msg) => {
                 naming.set(None);
-                link::clear_payload(scenarios.calc);
                 message.set(msg);
             }
             Err(e) => message.set(e),
