@@ -50,6 +50,47 @@ fn ticks(max: f64) -> Vec<f64> {
         .collect()
 }
 
+/// From data units to SVG coordinates, with the axes' tick values.
+#[derive(Clone, Debug, PartialEq)]
+struct Scale {
+    x_max: f64,
+    y_min: f64,
+    /// The top of the y axis: the last tick.
+    y_top: f64,
+    x_ticks: Vec<f64>,
+    y_ticks: Vec<f64>,
+}
+
+impl Scale {
+    /// The smallest "nice" axes that hold every finite point, from 0.
+    fn fit(data: &ChartData) -> Self {
+        let (mut x_max, mut y_max, mut y_min) = (1.0f64, 0.0f64, 0.0f64);
+        for &(x, y) in data.lines.iter().flat_map(|l| l.points.iter()) {
+            if x.is_finite() && y.is_finite() {
+                x_max = x_max.max(x);
+                y_max = y_max.max(y);
+                y_min = y_min.min(y);
+            }
+        }
+        let y_ticks = ticks(y_max);
+        Scale {
+            x_max,
+            y_min,
+            y_top: y_ticks.last().copied().unwrap_or(1.0).max(1e-9),
+            x_ticks: ticks(x_max),
+            y_ticks,
+        }
+    }
+
+    fn x(&self, x: f64) -> f64 {
+        LEFT + x / self.x_max * (W - LEFT - RIGHT)
+    }
+
+    fn y(&self, y: f64) -> f64 {
+        TOP + (self.y_top - y) / (self.y_top - self.y_min).max(1e-9) * (H - TOP - BOTTOM)
+    }
+}
+
 /// A line chart of `data`, with axis titles and a text summary for screen
 /// readers. `y_format` and `x_format` turn axis values into labels.
 #[component]
@@ -63,56 +104,35 @@ pub fn LineChart(
     #[prop(into)] x_format: Callback<f64, String>,
     #[prop(into)] y_format: Callback<f64, String>,
 ) -> impl IntoView {
-    let bounds = Memo::new(move |_| {
-        data.with(|d| {
-            let all = d.lines.iter().flat_map(|l| l.points.iter());
-            let (mut x_max, mut y_max, mut y_min) = (1.0f64, 0.0f64, 0.0f64);
-            for &(x, y) in all {
-                if x.is_finite() && y.is_finite() {
-                    x_max = x_max.max(x);
-                    y_max = y_max.max(y);
-                    y_min = y_min.min(y);
-                }
-            }
-            let y_ticks = ticks(y_max);
-            let top = y_ticks.last().copied().unwrap_or(1.0).max(1e-9);
-            (x_max, y_min, top, y_ticks, ticks(x_max))
-        })
-    });
-    let sx = move |x: f64| LEFT + x / bounds.with(|b| b.0) * (W - LEFT - RIGHT);
-    let sy = move |y: f64| {
-        let (_, lo, hi, _, _) = bounds.get();
-        TOP + (hi - y) / (hi - lo).max(1e-9) * (H - TOP - BOTTOM)
-    };
+    let scale = Memo::new(move |_| data.with(Scale::fit));
     let path = move |points: &[(f64, f64)]| {
-        points
-            .iter()
-            .filter(|(x, y)| x.is_finite() && y.is_finite())
-            .enumerate()
-            .map(|(i, &(x, y))| {
-                format!(
-                    "{}{:.1},{:.1}",
-                    if i == 0 { 'M' } else { 'L' },
-                    sx(x),
-                    sy(y)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+        scale.with(|s| {
+            points
+                .iter()
+                .filter(|(x, y)| x.is_finite() && y.is_finite())
+                .enumerate()
+                .map(|(i, &(x, y))| {
+                    let command = if i == 0 { 'M' } else { 'L' };
+                    format!("{command}{:.1},{:.1}", s.x(x), s.y(y))
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
     };
+    let at = move |f: fn(&Scale, f64) -> f64, v: f64| scale.with(|s| f(s, v));
     view! {
         <figure class="chart">
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || summary.get()>
                 <g class="grid">
                     {move || {
-                        bounds
-                            .get()
-                            .3
+                        scale
+                            .with(|s| s.y_ticks.clone())
                             .into_iter()
                             .map(|t| {
+                                let y = at(Scale::y, t);
                                 view! {
-                                    <line x1=LEFT x2=W - RIGHT y1=sy(t) y2=sy(t) />
-                                    <text x=LEFT - 6.0 y=sy(t) + 4.0 text-anchor="end">
+                                    <line x1=LEFT x2=W - RIGHT y1=y y2=y />
+                                    <text x=LEFT - 6.0 y=y + 4.0 text-anchor="end">
                                         {y_format.run(t)}
                                     </text>
                                 }
@@ -120,13 +140,12 @@ pub fn LineChart(
                             .collect_view()
                     }}
                     {move || {
-                        bounds
-                            .get()
-                            .4
+                        scale
+                            .with(|s| s.x_ticks.clone())
                             .into_iter()
                             .map(|t| {
                                 view! {
-                                    <text x=sx(t) y=H - BOTTOM + 16.0 text-anchor="middle">
+                                    <text x=at(Scale::x, t) y=H - BOTTOM + 16.0 text-anchor="middle">
                                         {x_format.run(t)}
                                     </text>
                                 }
@@ -161,8 +180,10 @@ pub fn LineChart(
                         .map(|m| {
                             view! {
                                 <g class="marker">
-                                    <circle cx=sx(m.x) cy=sy(m.y) r="5" />
-                                    <text x=sx(m.x) + 8.0 y=sy(m.y) - 8.0>{m.label}</text>
+                                    <circle cx=at(Scale::x, m.x) cy=at(Scale::y, m.y) r="5" />
+                                    <text x=at(Scale::x, m.x) + 8.0 y=at(Scale::y, m.y) - 8.0>
+                                        {m.label}
+                                    </text>
                                 </g>
                             }
                         })
