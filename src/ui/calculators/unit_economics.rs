@@ -41,13 +41,6 @@ pub fn UnitEconomicsPage() -> impl IntoView {
             />
         }
     };
-    let money = move |x: f64| format(x, Style::Money, currency.get());
-    let pct = move |x: f64| format(x, Style::Percent, currency.get());
-    let show = move |o: Outcome, style: Style| match o {
-        Outcome::Value(x) => format(x, style, currency.get()),
-        Outcome::Undefined(_) => "undefined".into(),
-    };
-    let r = move || results.get();
 
     view! {
         <article class="calculator">
@@ -107,155 +100,27 @@ pub fn UnitEconomicsPage() -> impl IntoView {
                 <section class="results" aria-labelledby="results-title">
                     <h2 id="results-title">"Results"</h2>
                     <dl class="result-grid">
-                        <ResultValue
-                            key="ltv_cac"
-                            label="LTV / CAC"
-                            headline=true
-                            outcome=Signal::derive(move || r().ltv_cac)
-                            style=Style::Ratio
-                            currency=currency
-                            formula=Signal::derive(move || {
-                                format!(
-                                    "LTV ÷ CAC = {} ÷ {}",
-                                    show(r().ltv, Style::Money),
-                                    show(r().cac, Style::Money),
-                                )
-                            })
-                        />
-                        <ResultValue
-                            key="cac"
-                            label="CAC"
-                            headline=true
-                            outcome=Signal::derive(move || r().cac)
-                            style=Style::Money
-                            currency=currency
-                            formula=Signal::derive(move || {
-                                let i = inputs.get();
-                                match i.cac_override {
-                                    Some(c) => format!("Entered directly: {}", money(c)),
-                                    None => format!(
-                                        "(leads × cost per lead + other spend) ÷ new customers = ({} × {} + {}) ÷ {} = {} ÷ {}",
-                                        format(i.leads, Style::Count, i.currency),
-                                        money(i.cost_per_lead),
-                                        money(i.other_sm_spend),
-                                        show(r().new_customers, Style::Count),
-                                        show(r().sm_spend, Style::Money),
-                                        show(r().new_customers, Style::Count),
-                                    ),
+                        {RESULTS
+                            .into_iter()
+                            .map(|(key, label, style, get, headline)| {
+                                view! {
+                                    <ResultValue
+                                        key=key
+                                        label=label
+                                        headline=headline
+                                        style=style
+                                        currency=currency
+                                        outcome=Signal::derive(move || results.with(get))
+                                        formula=Signal::derive(move || {
+                                            inputs.with(|i| results.with(|r| formula(key, i, r)))
+                                        })
+                                        note=Signal::derive(move || {
+                                            inputs.with(|i| results.with(|r| note(key, i, r)))
+                                        })
+                                    />
                                 }
                             })
-                        />
-                        <ResultValue
-                            key="ltv"
-                            label="Lifetime value (LTV)"
-                            headline=true
-                            outcome=Signal::derive(move || r().ltv)
-                            style=Style::Money
-                            currency=currency
-                            note=Signal::derive(move || {
-                                r().ltv_capped.then(|| format!(
-                                    "Summed over the {}-month horizon: the series does not converge.",
-                                    inputs.with(|i| i.horizon_months),
-                                ))
-                            })
-                            formula=Signal::derive(move || {
-                                let i = inputs.get();
-                                let q = format!(
-                                    "q = (1 − {}) × (1 + {}) ÷ (1 + {}) per month",
-                                    pct(i.churn_pct),
-                                    pct(i.expansion_pct),
-                                    pct(r().monthly_discount * 100.0),
-                                );
-                                if r().ltv_capped {
-                                    format!(
-                                        "Revenue kept each month, {}, is not below 1 + the monthly discount rate, so the lifetime sum has no limit and is taken over the horizon: Σ over t = 0 … {} of ARPA × gross margin × qᵗ, {}; ARPA × gross margin = {} × {} = {}",
-                                        format(r().retention_factor * 100.0, Style::Percent, i.currency),
-                                        i.horizon_months - 1.0,
-                                        q,
-                                        money(i.arpa),
-                                        pct(i.gross_margin_pct),
-                                        show(r().gross_profit, Style::Money),
-                                    )
-                                } else {
-                                    format!(
-                                        "ARPA × gross margin ÷ (1 − q) = {} × {} ÷ (1 − q), {}",
-                                        money(i.arpa),
-                                        pct(i.gross_margin_pct),
-                                        q,
-                                    )
-                                }
-                            })
-                        />
-                        <ResultValue
-                            key="payback_months"
-                            label="Months to recover CAC"
-                            outcome=Signal::derive(move || r().payback_months)
-                            style=Style::Months
-                            currency=currency
-                            formula=Signal::derive(move || {
-                                format!(
-                                    "CAC ÷ (ARPA × gross margin) = {} ÷ {}",
-                                    show(r().cac, Style::Money),
-                                    show(r().gross_profit, Style::Money),
-                                )
-                            })
-                        />
-                        <ResultValue
-                            key="payback_months_cohort"
-                            label="Cohort payback"
-                            outcome=Signal::derive(move || r().payback_months_cohort)
-                            style=Style::Months
-                            currency=currency
-                            formula=Signal::derive(move || {
-                                format!(
-                                    "First whole month n in which Σ(t = 1 … n) of {} × {}^(t − 1) reaches CAC {}: churn and expansion included",
-                                    show(r().gross_profit, Style::Money),
-                                    format(r().retention_factor, Style::Count, currency.get()),
-                                    show(r().cac, Style::Money),
-                                )
-                            })
-                        />
-                        <ResultValue
-                            key="new_customers"
-                            label="New customers a month"
-                            outcome=Signal::derive(move || r().new_customers)
-                            style=Style::Count
-                            currency=currency
-                            formula=Signal::derive(move || {
-                                let i = inputs.get();
-                                let rates: Vec<String> = i.stages.iter().map(|s| pct(s.rate_pct)).collect();
-                                format!(
-                                    "leads × stage rates = {} × {}",
-                                    format(i.leads, Style::Count, i.currency),
-                                    if rates.is_empty() { "1".into() } else { rates.join(" × ") },
-                                )
-                            })
-                        />
-                        <ResultValue
-                            key="lifetime_months"
-                            label="Customer lifetime"
-                            outcome=Signal::derive(move || r().lifetime_months)
-                            style=Style::Months
-                            currency=currency
-                            formula=Signal::derive(move || {
-                                format!("1 ÷ monthly churn = 1 ÷ {}", pct(inputs.with(|i| i.churn_pct)))
-                            })
-                        />
-                        <ResultValue
-                            key="nrr_pct"
-                            label="Net revenue retention (a year)"
-                            outcome=Signal::derive(move || r().nrr_pct)
-                            style=Style::Percent
-                            currency=currency
-                            formula=Signal::derive(move || {
-                                let i = inputs.get();
-                                format!(
-                                    "((1 − churn) × (1 + expansion))¹² = ((1 − {}) × (1 + {}))¹²",
-                                    pct(i.churn_pct),
-                                    pct(i.expansion_pct),
-                                )
-                            })
-                        />
+                            .collect_view()}
                     </dl>
                     <Health inputs=inputs results=results />
                     <h3>"Cohort gross profit against CAC"</h3>
@@ -271,6 +136,148 @@ pub fn UnitEconomicsPage() -> impl IntoView {
             </div>
         </article>
     }
+}
+
+/// The results in the order shown: key, label, style, where to find it,
+/// and whether it is a headline figure.
+type ResultRow = (
+    &'static str,
+    &'static str,
+    Style,
+    fn(&ue::Results) -> Outcome,
+    bool,
+);
+const RESULTS: [ResultRow; 8] = [
+    ("ltv_cac", "LTV / CAC", Style::Ratio, |r| r.ltv_cac, true),
+    ("cac", "CAC", Style::Money, |r| r.cac, true),
+    ("ltv", "Lifetime value (LTV)", Style::Money, |r| r.ltv, true),
+    (
+        "payback_months",
+        "Months to recover CAC",
+        Style::Months,
+        |r| r.payback_months,
+        false,
+    ),
+    (
+        "payback_months_cohort",
+        "Cohort payback",
+        Style::Months,
+        |r| r.payback_months_cohort,
+        false,
+    ),
+    (
+        "new_customers",
+        "New customers a month",
+        Style::Count,
+        |r| r.new_customers,
+        false,
+    ),
+    (
+        "lifetime_months",
+        "Customer lifetime",
+        Style::Months,
+        |r| r.lifetime_months,
+        false,
+    ),
+    (
+        "nrr_pct",
+        "Net revenue retention (a year)",
+        Style::Percent,
+        |r| r.nrr_pct,
+        false,
+    ),
+];
+
+/// How result `key` was computed, with the live numbers in it.
+fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
+    let c = i.currency;
+    let money = |x: f64| format(x, Style::Money, c);
+    let pct = |x: f64| format(x, Style::Percent, c);
+    let show = |o: Outcome, style: Style| match o {
+        Outcome::Value(x) => format(x, style, c),
+        Outcome::Undefined(_) => "undefined".into(),
+    };
+    match key {
+        "ltv_cac" => format!(
+            "LTV ÷ CAC = {} ÷ {}",
+            show(r.ltv, Style::Money),
+            show(r.cac, Style::Money)
+        ),
+        "cac" => match i.cac_override {
+            Some(cac) => format!("Entered directly: {}", money(cac)),
+            None => format!(
+                "(leads × cost per lead + other spend) ÷ new customers = ({} × {} + {}) ÷ {} = {} ÷ {}",
+                format(i.leads, Style::Count, c),
+                money(i.cost_per_lead),
+                money(i.other_sm_spend),
+                show(r.new_customers, Style::Count),
+                show(r.sm_spend, Style::Money),
+                show(r.new_customers, Style::Count),
+            ),
+        },
+        "ltv" => {
+            let q = format!(
+                "q = (1 − {}) × (1 + {}) ÷ (1 + {}) per month",
+                pct(i.churn_pct),
+                pct(i.expansion_pct),
+                pct(r.monthly_discount * 100.0),
+            );
+            if r.ltv_capped {
+                format!(
+                    "Revenue kept each month, {}, is not below 1 + the monthly discount rate, so the lifetime sum has no limit and is taken over the horizon: Σ over t = 0 … {} of ARPA × gross margin × qᵗ, {}; ARPA × gross margin = {} × {} = {}",
+                    pct(r.retention_factor * 100.0),
+                    i.horizon_months - 1.0,
+                    q,
+                    money(i.arpa),
+                    pct(i.gross_margin_pct),
+                    show(r.gross_profit, Style::Money),
+                )
+            } else {
+                format!(
+                    "ARPA × gross margin ÷ (1 − q) = {} × {} ÷ (1 − q), {}",
+                    money(i.arpa),
+                    pct(i.gross_margin_pct),
+                    q,
+                )
+            }
+        }
+        "payback_months" => format!(
+            "CAC ÷ (ARPA × gross margin) = {} ÷ {}",
+            show(r.cac, Style::Money),
+            show(r.gross_profit, Style::Money),
+        ),
+        "payback_months_cohort" => format!(
+            "First whole month n in which Σ(t = 1 … n) of {} × {}^(t − 1) reaches CAC {}: churn and expansion included",
+            show(r.gross_profit, Style::Money),
+            format(r.retention_factor, Style::Count, c),
+            show(r.cac, Style::Money),
+        ),
+        "new_customers" => {
+            let rates: Vec<String> = i.stages.iter().map(|s| pct(s.rate_pct)).collect();
+            format!(
+                "leads × stage rates = {} × {}",
+                format(i.leads, Style::Count, c),
+                if rates.is_empty() { "1".into() } else { rates.join(" × ") },
+            )
+        }
+        "lifetime_months" => format!("1 ÷ monthly churn = 1 ÷ {}", pct(i.churn_pct)),
+        "nrr_pct" => format!(
+            "((1 − churn) × (1 + expansion))¹² = ((1 − {}) × (1 + {}))¹²",
+            pct(i.churn_pct),
+            pct(i.expansion_pct),
+        ),
+        _ => String::new(),
+    }
+}
+
+/// A warning shown under result `key`, if any.
+fn note(key: &str, i: &Inputs, r: &ue::Results) -> Option<String> {
+    (key == "ltv" && r.ltv_capped).then(|| {
+        format!(
+            "Summed over the {}-month horizon: the series does not converge.",
+            i.horizon_months
+        )
+    })
 }
 
 /// Values from a link or from storage that could not be used.
