@@ -77,7 +77,12 @@ pub fn open() -> Opened {
         Some(Err(problem)) => {
             let backup_key = format!("{BACKUP_KEY_PREFIX}{}", js_sys::Date::now() as u64);
             let raw = raw.unwrap_or_default();
-            match storage.set_item(&backup_key, &raw) {
+            // Once the text is safely copied, a fresh store replaces it, so
+            // the next load does not find (and back up) the same text again.
+            let backed_up = storage
+                .set_item(&backup_key, &raw)
+                .and_then(|()| storage.set_item(STORAGE_KEY, &Store::new().to_text()));
+            match backed_up {
                 Ok(()) => notices.push(format!(
                     "{} It was kept, unchanged, under the key “{backup_key}”, and Tally started afresh.",
                     problem.message()
