@@ -1,7 +1,8 @@
 import { test, expect } from "./fixtures.mjs";
 
 test("corrupted storage is backed up, reported, and the app works", async ({ tally, page }) => {
-  await page.goto("#/unit-economics");
+  // Once the first load is done, so that it is the reload that finds the data.
+  await tally.open();
   await page.evaluate(() => localStorage.setItem("tally", '{"v":1,"calcs":{"unit-eco'));
   await page.reload();
   await tally.ready();
@@ -19,7 +20,8 @@ test("corrupted storage is backed up, reported, and the app works", async ({ tal
 });
 
 test("foreign data under our key is kept aside too", async ({ tally, page }) => {
-  await page.goto("#/unit-economics");
+  // Once the first load is done, so that it is the reload that finds the data.
+  await tally.open();
   await page.evaluate(() => localStorage.setItem("tally", '{"theme":"dark"}'));
   await page.reload();
   await tally.ready();
