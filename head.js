@@ -1,21 +1,21 @@
-// Names the page for its route before the wasm arrives and on every route
-// change: the heading is the page's largest text, so painting it from static
-// HTML keeps Largest Contentful Paint independent of the wasm download.
+// Tells the page its route before the first paint: this script is in <head>
+// and blocks rendering (it is tiny), so the static heading for the route
+// (index.html, shown by CSS through html[data-route]) is right from the
+// first frame and nothing moves when the wasm arrives. Keeping the heading
+// static also keeps Largest Contentful Paint independent of the wasm.
 // (A file, not an inline script, so the CSP needs no 'unsafe-inline'.)
 (function () {
-  var PAGES = {
-    "unit-economics": ["Unit economics", "What a customer costs to win, what it is worth, and how fast it pays back. Monthly figures throughout."],
-    roi: ["Return on investment", "The business case a sales engineer sends to a prospect: savings, costs, NPV, payback."],
-    compensation: ["Compensation", "Sales compensation plans and offer packages, side by side."],
-    equity: ["Equity dilution", "A cap table through SAFEs, notes and priced rounds, to the exit."],
+  var TITLES = {
+    "unit-economics": "Unit economics",
+    roi: "Return on investment",
+    compensation: "Compensation",
+    equity: "Equity dilution",
   };
-  var HOME = ["Tally", "Business calculators that run entirely in your browser. Nothing you type leaves this device unless you share a link."];
   function show() {
     var route = location.hash.replace(/^#\/?/, "").split("?")[0].replace(/\/$/, "");
-    var page = PAGES[route] || HOME;
-    document.getElementById("page-title").textContent = page[0];
-    document.getElementById("page-lede").textContent = page[1];
-    document.title = page === HOME ? "Tally — business calculators" : page[0] + " — Tally";
+    if (!TITLES[route]) route = "home";
+    document.documentElement.setAttribute("data-route", route);
+    document.title = route === "home" ? "Tally — business calculators" : TITLES[route] + " — Tally";
   }
   show();
   addEventListener("hashchange", show);

@@ -63,3 +63,29 @@ test("print turns the page into a report", async ({ tally, page }) => {
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBe(1);
 });
+
+test("nothing moves while the app loads, even on a slow network", async ({ tally, page, context }) => {
+  // A slow link and a slow CPU (Lighthouse's mobile figures) widen the gap
+  // between the static frame and the app.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__shifts.push(e.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto("#/roi");
+  await expect(page.locator("main h1")).toHaveText("Return on investment", { useInnerText: true });
+  await page.goto("#/unit-economics");
+  await page.reload();
+  await tally.ready();
+  await expect(page.locator("main h1")).toHaveText("Unit economics", { useInnerText: true });
+  expect(await page.evaluate(() => window.__shifts)).toEqual([]);
+});
