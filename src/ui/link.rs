@@ -25,17 +25,22 @@ pub fn current_hash() -> (String, Option<String>) {
     parse_hash(&location_hash())
 }
 
+/// Puts `inputs` in the address bar as the link payload, without a
+/// navigation or a history entry: edits to a shared scenario then survive a
+/// reload, and the address is always a link to what is on screen.
+pub fn show_in_address(calc: &str, inputs: &Value) {
+    replace_hash(&format!("#/{calc}?s={}", encode_link(calc, inputs)));
+}
+
 /// Drops the payload from the address bar (after the shared scenario was
 /// saved or discarded) without a navigation or a history entry.
 pub fn clear_payload(calc: &str) {
-    if let Some(w) = web_sys::window() {
-        if let Ok(history) = w.history() {
-            let _ = history.replace_state_with_url(
-                &wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&format!("#/{calc}")),
-            );
-        }
+    replace_hash(&format!("#/{calc}"));
+}
+
+fn replace_hash(hash: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
     }
 }
 

@@ -38,7 +38,8 @@ impl AppState {
 }
 
 /// A calculator's scenarios. While a shared link is open its inputs live in
-/// `shared`, in memory: the saved scenarios are never touched by a link.
+/// `shared` and in the address bar (so a reload keeps its edits): the saved
+/// scenarios are never touched by a link.
 #[derive(Clone, Copy)]
 pub struct Scenarios {
     pub calc: &'static str,
@@ -84,6 +85,7 @@ impl Scenarios {
 
     pub fn set_inputs(&self, inputs: Value) {
         if self.shared.with_untracked(Option::is_some) {
+            crate::ui::link::show_in_address(self.calc, &inputs);
             self.shared.set(Some(inputs));
         } else {
             let _ = self.update_book(|b| b.set_inputs(inputs));

@@ -50,6 +50,20 @@ test("opening a link never overwrites saved scenarios", async ({ tally, page }) 
   await expect(tally.field("arpa")).toHaveValue("999");
 });
 
+test("edits to a shared scenario survive a reload and stay out of saved ones", async ({ tally, page }) => {
+  await tally.open();
+  await page.goto(linkFor({ arpa: 5000 }));
+  await tally.ready();
+  await tally.type("arpa", "6,500");
+  await expect(page).toHaveURL(/\?s=j1\./);
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("arpa")).toHaveValue("6,500");
+  await expect(page.getByText("You opened a shared scenario.")).toBeVisible();
+  await tally.button("Close it").click();
+  await expect(tally.field("arpa")).toHaveValue("2,900");
+});
+
 test("values from a link are checked like typed input", async ({ tally, page }) => {
   await page.goto(linkFor({ churn_pct: 140, arpa: "2k", cac_override: -5, future: 1 }));
   await tally.ready();
