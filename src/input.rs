@@ -64,7 +64,13 @@ impl FieldSpec {
     /// carries it: a number, or a string typed by a person. Missing means
     /// "take the default" (`Ok(None)`).
     pub fn read(&self, obj: &serde_json::Map<String, Value>) -> Result<Option<f64>, String> {
-        match obj.get(self.key) {
+        self.read_value(obj.get(self.key))
+    }
+
+    /// Reads one JSON value as this field: a number, or a string typed by
+    /// a person; absent or null means "take the default" (`Ok(None)`).
+    pub fn read_value(&self, value: Option<&Value>) -> Result<Option<f64>, String> {
+        match value {
             None | Some(Value::Null) => Ok(None),
             Some(Value::Number(n)) => match n.as_f64() {
                 Some(x) => self.check(x).map(Some),
@@ -73,6 +79,92 @@ impl FieldSpec {
             Some(Value::String(s)) => self.parse(s).map(Some),
             Some(_) => Err("Must be a number".into()),
         }
+    }
+}
+
+/// A value that could not be read from a scenario; its field keeps the default.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    pub key: String,
+    pub message: String,
+}
+
+/// Reads a scenario's `inputs` object field by field, the way every
+/// calculator must: unknown keys are ignored, missing ones leave the
+/// default, and a value that cannot be used leaves the default and is
+/// reported. It never fails the whole read.
+pub struct Reader<'a> {
+    obj: Option<&'a serde_json::Map<String, Value>>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(value: &'a Value) -> Self {
+        let mut reader = Reader {
+            obj: value.as_object(),
+            problems: Vec::new(),
+        };
+        if reader.obj.is_none() {
+            reader.problem("inputs", "Not an object; defaults used");
+        }
+        reader
+    }
+
+    /// The raw value under `key`, if present and not null.
+    pub fn get(&self, key: &str) -> Option<&'a Value> {
+        self.obj?.get(key).filter(|v| !v.is_null())
+    }
+
+    pub fn problem(&mut self, key: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            key: key.into(),
+            message: message.into(),
+        });
+    }
+
+    /// A number, checked like typed input.
+    pub fn number(&mut self, spec: &FieldSpec) -> Option<f64> {
+        let obj = self.obj?;
+        spec.read(obj).unwrap_or_else(|message| {
+            self.problem(spec.key, message);
+            None
+        })
+    }
+
+    /// Overwrites `target` with the number under `spec.key`, if usable.
+    pub fn set(&mut self, spec: &FieldSpec, target: &mut f64) {
+        if let Some(x) = self.number(spec) {
+            *target = x;
+        }
+    }
+
+    /// One of a fixed set of words (a currency code, a basis, a kind).
+    pub fn choice<T: Copy>(&mut self, key: &str, options: &[(&str, T)]) -> Option<T> {
+        let value = self.get(key)?;
+        let found = value
+            .as_str()
+            .and_then(|word| options.iter().find(|(w, _)| *w == word))
+            .map(|(_, t)| *t);
+        if found.is_none() {
+            let words: Vec<&str> = options.iter().map(|(w, _)| *w).collect();
+            self.problem(key, format!("Must be one of: {}", words.join(", ")));
+        }
+        found
+    }
+
+    /// Text a person typed (a name), cut to `max_chars`.
+    pub fn text(&mut self, key: &str, max_chars: usize) -> Option<String> {
+        match self.get(key)? {
+            Value::String(s) => Some(s.chars().take(max_chars).collect()),
+            _ => {
+                self.problem(key, "Must be text");
+                None
+            }
+        }
+    }
+
+    pub fn finish(self) -> Vec<Problem> {
+        self.problems
     }
 }
 

@@ -1,5 +1,6 @@
 //! The maths of every calculator: plain Rust, no Leptos, no browser.
 
+pub mod roi;
 pub mod unit_economics;
 
 use serde::{Deserialize, Serialize};
@@ -63,6 +64,15 @@ impl Currency {
         Currency::GBP,
         Currency::JPY,
         Currency::INR,
+    ];
+
+    /// The codes as a scenario carries them, for `Reader::choice`.
+    pub const CHOICES: [(&'static str, Currency); 5] = [
+        ("USD", Currency::USD),
+        ("EUR", Currency::EUR),
+        ("GBP", Currency::GBP),
+        ("JPY", Currency::JPY),
+        ("INR", Currency::INR),
     ];
 
     pub fn code(self) -> &'static str {

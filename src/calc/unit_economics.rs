@@ -7,7 +7,7 @@
 //! profit per customer.
 
 use super::{monthly_rate, Currency, Outcome, TOO_LARGE};
-use crate::input::{FieldSpec, Kind, MAX_AMOUNT};
+use crate::input::{FieldSpec, Kind, Problem, Reader, MAX_AMOUNT};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -171,37 +171,13 @@ pub const HORIZON: FieldSpec = FieldSpec {
 /// The most funnel stages a scenario may have.
 pub const MAX_STAGES: usize = 12;
 
-/// A value that could not be read from a scenario; its field keeps the default.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Problem {
-    pub key: String,
-    pub message: String,
-}
-
 impl Inputs {
     /// Reads inputs from a scenario's JSON: unknown keys are ignored, missing
     /// ones take defaults, and every value is checked like typed input. A bad
     /// value keeps its default and is reported, it never fails the whole read.
     pub fn from_json(value: &Value) -> (Inputs, Vec<Problem>) {
         let mut inputs = Inputs::default();
-        let mut problems = Vec::new();
-        let Some(obj) = value.as_object() else {
-            problems.push(Problem {
-                key: "inputs".into(),
-                message: "Not an object; defaults used".into(),
-            });
-            return (inputs, problems);
-        };
-        // A value that cannot be used is reported and leaves the default.
-        let mut read = |spec: &FieldSpec| {
-            spec.read(obj).unwrap_or_else(|message| {
-                problems.push(Problem {
-                    key: spec.key.into(),
-                    message,
-                });
-                None
-            })
-        };
+        let mut read = Reader::new(value);
         for (spec, target) in [
             (&LEADS, &mut inputs.leads),
             (&COST_PER_LEAD, &mut inputs.cost_per_lead),
@@ -213,32 +189,19 @@ impl Inputs {
             (&DISCOUNT_RATE, &mut inputs.discount_rate_pct),
             (&HORIZON, &mut inputs.horizon_months),
         ] {
-            if let Some(x) = read(spec) {
-                *target = x;
-            }
+            read.set(spec, target);
         }
-        inputs.cac_override = read(&CAC_OVERRIDE);
-
-        match obj.get("currency") {
-            None | Some(Value::Null) => {}
-            Some(v) => match v.as_str().and_then(Currency::from_code) {
-                Some(c) => inputs.currency = c,
-                None => problems.push(Problem {
-                    key: "currency".into(),
-                    message: "Unknown currency; USD used".into(),
-                }),
-            },
+        inputs.cac_override = read.number(&CAC_OVERRIDE);
+        if let Some(c) = read.choice("currency", &Currency::CHOICES) {
+            inputs.currency = c;
         }
-        if let Some(stages) = obj.get("stages") {
+        if let Some(stages) = read.get("stages") {
             match read_stages(stages) {
                 Ok(s) => inputs.stages = s,
-                Err(message) => problems.push(Problem {
-                    key: "stages".into(),
-                    message,
-                }),
+                Err(message) => read.problem("stages", message),
             }
         }
-        (inputs, problems)
+        (inputs, read.finish())
     }
 
     pub fn to_json(&self) -> Value {

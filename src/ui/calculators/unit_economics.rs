@@ -1,8 +1,8 @@
 //! The unit economics page: funnel and revenue in, CAC, LTV and payback out.
 
-use crate::calc::unit_economics::{self as ue, Inputs, Problem, Stage};
+use crate::calc::unit_economics::{self as ue, Inputs, Stage};
 use crate::calc::{Currency, Outcome};
-use crate::input::FieldSpec;
+use crate::input::{FieldSpec, Problem};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     number_field::NumberField,

@@ -1,0 +1,643 @@
+//! Return on investment of cheaper inference, laid out like a
+//! total-economic-impact study: an initial period, then years, each with
+//! benefits, costs and net; present values at a discount rate; NPV, ROI and
+//! payback.
+//!
+//! The layout and conventions follow Forrester's Total Economic Impact
+//! methodology as published in its studies: cash flows per year with the
+//! initial investment undiscounted, each year discounted at (1 + r)^year
+//! (year-end convention), ROI = net present value ÷ present value of costs,
+//! and a risk adjustment applied to benefits.
+
+use super::{monthly_rate, Currency, Outcome, TOO_LARGE};
+use crate::input::{FieldSpec, Kind, Problem, Reader, MAX_AMOUNT};
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// How future cash flows are discounted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Discounting {
+    /// Each year's flows at (1 + r)^year: the studies' year-end convention.
+    #[default]
+    Annual,
+    /// Each month's flows at (1 + m)^month, m the monthly equivalent of r.
+    Monthly,
+}
+
+/// How today's inference cost is given.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CostBasis {
+    /// `current_monthly_cost` directly.
+    #[default]
+    Direct,
+    /// `tokens_per_month` (millions) × `cost_per_million_tokens`.
+    Tokens,
+    /// `gpu_count` × `gpu_hourly_cost` × `hours_per_month`.
+    Gpu,
+}
+
+/// How the change is given.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeBasis {
+    /// The new cost is the old less `cost_reduction_pct`.
+    Reduction,
+    /// The new cost is the old divided by `speedup` (throughput on the same
+    /// hardware).
+    #[default]
+    Speedup,
+}
+
+/// Where an assumption comes from, shown beside it in the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Source {
+    #[serde(rename = "prospect")]
+    Prospect,
+    #[serde(rename = "vendor benchmark")]
+    VendorBenchmark,
+    #[serde(rename = "default")]
+    Default,
+}
+
+impl Source {
+    pub const CHOICES: [(&'static str, Source); 3] = [
+        ("prospect", Source::Prospect),
+        ("vendor benchmark", Source::VendorBenchmark),
+        ("default", Source::Default),
+    ];
+}
+
+/// Whether an extra line of the business case adds value or costs money.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Benefit,
+    Cost,
+}
+
+/// When an extra line's amounts fall.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Amounts {
+    /// `initial` at the start; each yearly amount spread evenly over that
+    /// year's months.
+    Yearly { initial: f64, yearly: Vec<f64> },
+    /// The same amount every month.
+    Monthly { monthly: f64 },
+}
+
+/// An extra line of the business case.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Item {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: ItemKind,
+    #[serde(flatten)]
+    pub amounts: Amounts,
+}
+
+/// Everything the calculator takes, under the keys the scenario JSON uses.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Inputs {
+    pub prospect: String,
+    pub prepared_by: String,
+    pub currency: Currency,
+    pub start_date: NaiveDate,
+    pub horizon_months: f64,
+    pub discount_rate_pct: f64,
+    pub discounting: Discounting,
+    pub confidence_pct: f64,
+    pub cost_basis: CostBasis,
+    pub current_monthly_cost: f64,
+    pub tokens_per_month: f64,
+    pub cost_per_million_tokens: f64,
+    pub gpu_count: f64,
+    pub gpu_hourly_cost: f64,
+    pub hours_per_month: f64,
+    pub change_basis: ChangeBasis,
+    pub cost_reduction_pct: f64,
+    pub speedup: f64,
+    pub workload_growth_pct: f64,
+    pub ramp_months: f64,
+    pub license_monthly: f64,
+    pub implementation_cost: f64,
+    pub items: Vec<Item>,
+    /// The source of each assumption, by input key; absent means `default`.
+    pub sources: BTreeMap<String, Source>,
+}
+
+/// The conservative end of the published bitnet.cpp results (Microsoft,
+/// "1-bit AI Infra", arXiv:2410.16144: 2.37× to 6.17× faster on x86 CPUs,
+/// 71.9 % to 82.2 % less energy).
+pub const DEFAULT_SPEEDUP: f64 = 2.37;
+
+impl Default for Inputs {
+    fn default() -> Self {
+        Inputs {
+            prospect: String::new(),
+            prepared_by: String::new(),
+            currency: Currency::USD,
+            start_date: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
+            horizon_months: 36.0,
+            discount_rate_pct: 10.0,
+            discounting: Discounting::Annual,
+            confidence_pct: 100.0,
+            cost_basis: CostBasis::Direct,
+            current_monthly_cost: 50_000.0,
+            tokens_per_month: 0.0,
+            cost_per_million_tokens: 0.0,
+            gpu_count: 0.0,
+            gpu_hourly_cost: 0.0,
+            hours_per_month: 730.0,
+            change_basis: ChangeBasis::Speedup,
+            cost_reduction_pct: 0.0,
+            speedup: DEFAULT_SPEEDUP,
+            workload_growth_pct: 0.0,
+            ramp_months: 0.0,
+            license_monthly: 5_000.0,
+            implementation_cost: 40_000.0,
+            items: Vec::new(),
+            sources: BTreeMap::from([("speedup".to_string(), Source::VendorBenchmark)]),
+        }
+    }
+}
+
+const fn money(key: &'static str, label: &'static str) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        kind: Kind::Money,
+        min: 0.0,
+        max: MAX_AMOUNT,
+        help: "",
+    }
+}
+
+pub const HORIZON: FieldSpec = FieldSpec {
+    key: "horizon_months",
+    label: "Horizon",
+    kind: Kind::Months,
+    min: 1.0,
+    max: 600.0,
+    help: "",
+};
+pub const DISCOUNT_RATE: FieldSpec = FieldSpec {
+    key: "discount_rate_pct",
+    label: "Discount rate",
+    kind: Kind::Percent,
+    min: 0.0,
+    max: 100.0,
+    help: "Annual",
+};
+pub const CONFIDENCE: FieldSpec = FieldSpec {
+    key: "confidence_pct",
+    label: "Confidence",
+    kind: Kind::Percent,
+    min: 0.0,
+    max: 100.0,
+    help: "Risk adjustment applied to every benefit",
+};
+pub const CURRENT_MONTHLY_COST: FieldSpec = money("current_monthly_cost", "Current monthly cost");
+pub const COST_PER_MILLION_TOKENS: FieldSpec =
+    money("cost_per_million_tokens", "Cost per million tokens");
+pub const GPU_HOURLY_COST: FieldSpec = money("gpu_hourly_cost", "GPU hourly cost");
+pub const LICENSE_MONTHLY: FieldSpec = money("license_monthly", "Licence, monthly");
+pub const IMPLEMENTATION_COST: FieldSpec = money("implementation_cost", "Implementation, one-time");
+pub const TOKENS_PER_MONTH: FieldSpec = FieldSpec {
+    kind: Kind::Count,
+    ..money("tokens_per_month", "Tokens per month (millions)")
+};
+pub const GPU_COUNT: FieldSpec = FieldSpec {
+    kind: Kind::Count,
+    ..money("gpu_count", "GPUs")
+};
+pub const HOURS_PER_MONTH: FieldSpec = FieldSpec {
+    kind: Kind::Count,
+    max: 744.0,
+    ..money("hours_per_month", "Hours per month")
+};
+pub const COST_REDUCTION: FieldSpec = FieldSpec {
+    key: "cost_reduction_pct",
+    label: "Cost reduction",
+    kind: Kind::Percent,
+    min: 0.0,
+    max: 100.0,
+    help: "",
+};
+pub const SPEEDUP: FieldSpec = FieldSpec {
+    key: "speedup",
+    label: "Speed-up",
+    kind: Kind::Count,
+    min: 0.01,
+    max: 1_000.0,
+    help: "Throughput multiple on the same hardware",
+};
+pub const WORKLOAD_GROWTH: FieldSpec = FieldSpec {
+    key: "workload_growth_pct",
+    label: "Workload growth",
+    kind: Kind::Percent,
+    min: -50.0,
+    max: 100.0,
+    help: "Monthly",
+};
+pub const RAMP: FieldSpec = FieldSpec {
+    key: "ramp_months",
+    label: "Ramp",
+    kind: Kind::Months,
+    min: 0.0,
+    max: 120.0,
+    help: "Savings reach full over these months",
+};
+
+/// The longest text kept from a name field, and the most extra lines.
+pub const MAX_TEXT: usize = 200;
+pub const MAX_ITEMS: usize = 50;
+/// Amounts of an extra line: non-negative money.
+pub const ITEM_AMOUNT: FieldSpec = money("amount", "Amount");
+
+impl Inputs {
+    /// Reads inputs from a scenario's JSON like typed input (see
+    /// [`Reader`]): a bad value keeps its default and is reported.
+    pub fn from_json(value: &Value) -> (Inputs, Vec<Problem>) {
+        let mut i = Inputs::default();
+        let mut read = Reader::new(value);
+        for (spec, target) in [
+            (&HORIZON, &mut i.horizon_months),
+            (&DISCOUNT_RATE, &mut i.discount_rate_pct),
+            (&CONFIDENCE, &mut i.confidence_pct),
+            (&CURRENT_MONTHLY_COST, &mut i.current_monthly_cost),
+            (&TOKENS_PER_MONTH, &mut i.tokens_per_month),
+            (&COST_PER_MILLION_TOKENS, &mut i.cost_per_million_tokens),
+            (&GPU_COUNT, &mut i.gpu_count),
+            (&GPU_HOURLY_COST, &mut i.gpu_hourly_cost),
+            (&HOURS_PER_MONTH, &mut i.hours_per_month),
+            (&COST_REDUCTION, &mut i.cost_reduction_pct),
+            (&SPEEDUP, &mut i.speedup),
+            (&WORKLOAD_GROWTH, &mut i.workload_growth_pct),
+            (&RAMP, &mut i.ramp_months),
+            (&LICENSE_MONTHLY, &mut i.license_monthly),
+            (&IMPLEMENTATION_COST, &mut i.implementation_cost),
+        ] {
+            read.set(spec, target);
+        }
+        if let Some(t) = read.text("prospect", MAX_TEXT) {
+            i.prospect = t;
+        }
+        if let Some(t) = read.text("prepared_by", MAX_TEXT) {
+            i.prepared_by = t;
+        }
+        if let Some(c) = read.choice("currency", &Currency::CHOICES) {
+            i.currency = c;
+        }
+        let discounting = [
+            ("annual", Discounting::Annual),
+            ("monthly", Discounting::Monthly),
+        ];
+        if let Some(d) = read.choice("discounting", &discounting) {
+            i.discounting = d;
+        }
+        let cost_bases = [
+            ("direct", CostBasis::Direct),
+            ("tokens", CostBasis::Tokens),
+            ("gpu", CostBasis::Gpu),
+        ];
+        if let Some(b) = read.choice("cost_basis", &cost_bases) {
+            i.cost_basis = b;
+        }
+        let change_bases = [
+            ("reduction", ChangeBasis::Reduction),
+            ("speedup", ChangeBasis::Speedup),
+        ];
+        if let Some(b) = read.choice("change_basis", &change_bases) {
+            i.change_basis = b;
+        }
+        if let Some(text) = read.text("start_date", 10) {
+            match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                Ok(d) => i.start_date = d,
+                Err(_) => read.problem("start_date", "Must be a date written 2026-01-31"),
+            }
+        }
+        if let Some(list) = read.get("items") {
+            match read_items(list) {
+                Ok(items) => i.items = items,
+                Err(message) => read.problem("items", message),
+            }
+        }
+        if let Some(Value::Object(map)) = read.get("sources") {
+            for (key, label) in map {
+                let found = Source::CHOICES
+                    .iter()
+                    .find(|(w, _)| Some(*w) == label.as_str());
+                match found {
+                    Some((_, source)) => {
+                        i.sources.insert(key.chars().take(40).collect(), *source);
+                    }
+                    None => {
+                        read.problem("sources", "Must be prospect, vendor benchmark or default")
+                    }
+                }
+            }
+        }
+        (i, read.finish())
+    }
+
+    pub fn to_json(&self) -> Value {
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// Reads the extra lines; one bad line refuses the list, with its number.
+fn read_items(value: &Value) -> Result<Vec<Item>, String> {
+    let list = value.as_array().ok_or("Must be a list")?;
+    if list.len() > MAX_ITEMS {
+        return Err(format!("At most {MAX_ITEMS} lines"));
+    }
+    list.iter()
+        .enumerate()
+        .map(|(n, v)| read_item(v).map_err(|e| format!("Line {}: {e}", n + 1)))
+        .collect()
+}
+
+fn read_item(value: &Value) -> Result<Item, String> {
+    let mut read = Reader::new(value);
+    let name = read.text("name", MAX_TEXT).unwrap_or_default();
+    let kind = read.choice(
+        "type",
+        &[("benefit", ItemKind::Benefit), ("cost", ItemKind::Cost)],
+    );
+    let amount =
+        |read: &mut Reader, key: &'static str| read.number(&FieldSpec { key, ..ITEM_AMOUNT });
+    let amounts = match read.get("yearly") {
+        Some(Value::Array(years)) if years.len() <= 50 => {
+            let initial = amount(&mut read, "initial").unwrap_or(0.0);
+            let yearly = years
+                .iter()
+                .map(|y| {
+                    ITEM_AMOUNT
+                        .read_value(Some(y))
+                        .map(Option::unwrap_or_default)
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| format!("yearly: {e}"))?;
+            Amounts::Yearly { initial, yearly }
+        }
+        Some(_) => return Err("yearly must be a list of at most 50 amounts".into()),
+        None => Amounts::Monthly {
+            monthly: amount(&mut read, "monthly").ok_or("needs yearly or monthly amounts")?,
+        },
+    };
+    let problems = read.finish();
+    if let Some(p) = problems.first() {
+        return Err(format!("{}: {}", p.key, p.message));
+    }
+    let kind = kind.ok_or("type must be benefit or cost")?;
+    Ok(Item {
+        name,
+        kind,
+        amounts,
+    })
+}
+
+/// Today's inference cost a month, by the chosen basis.
+pub fn current_monthly_cost(i: &Inputs) -> f64 {
+    match i.cost_basis {
+        CostBasis::Direct => i.current_monthly_cost,
+        CostBasis::Tokens => i.tokens_per_month * i.cost_per_million_tokens,
+        CostBasis::Gpu => i.gpu_count * i.gpu_hourly_cost * i.hours_per_month,
+    }
+}
+
+/// The inference cost a month after the change, at today's workload.
+pub fn new_monthly_cost(i: &Inputs) -> Outcome {
+    let current = current_monthly_cost(i);
+    match i.change_basis {
+        ChangeBasis::Reduction => {
+            Outcome::finite(current * (1.0 - i.cost_reduction_pct / 100.0), TOO_LARGE)
+        }
+        ChangeBasis::Speedup => Outcome::ratio(current, i.speedup, "a speed-up of zero"),
+    }
+}
+
+/// Cash flows by period: index 0 is the initial period (the start), index
+/// m the month m = 1 … horizon. Benefits are already risk-adjusted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flows {
+    pub benefits: Vec<f64>,
+    pub costs: Vec<f64>,
+}
+
+impl Flows {
+    pub fn net(&self, period: usize) -> f64 {
+        self.benefits.get(period).copied().unwrap_or(0.0)
+            - self.costs.get(period).copied().unwrap_or(0.0)
+    }
+}
+
+/// The horizon as a whole number of months, within the field's range.
+fn months(i: &Inputs) -> usize {
+    if i.horizon_months.is_finite() {
+        i.horizon_months.clamp(HORIZON.min, HORIZON.max) as usize
+    } else {
+        HORIZON.min as usize
+    }
+}
+
+/// Share of the full savings earned in month `m` (1-based): a linear ramp
+/// reaching full in month `ramp_months`.
+fn ramp(i: &Inputs, m: usize) -> f64 {
+    if i.ramp_months >= 1.0 {
+        (m as f64 / i.ramp_months).min(1.0)
+    } else {
+        1.0
+    }
+}
+
+/// The business case's cash flows, month by month.
+pub fn flows(i: &Inputs) -> Flows {
+    let h = months(i);
+    let confidence = i.confidence_pct / 100.0;
+    let savings = current_monthly_cost(i) - new_monthly_cost(i).value().unwrap_or(0.0);
+    let growth = 1.0 + i.workload_growth_pct / 100.0;
+    let mut benefits = vec![0.0; h + 1];
+    let mut costs = vec![0.0; h + 1];
+    if let Some(c) = costs.first_mut() {
+        *c = i.implementation_cost;
+    }
+    for m in 1..=h {
+        let saved = savings * growth.powi(m as i32 - 1) * ramp(i, m);
+        if let Some(b) = benefits.get_mut(m) {
+            *b = saved * confidence;
+        }
+        if let Some(c) = costs.get_mut(m) {
+            *c = i.license_monthly;
+        }
+    }
+    for item in &i.items {
+        let (target, factor) = match item.kind {
+            ItemKind::Benefit => (&mut benefits, confidence),
+            ItemKind::Cost => (&mut costs, 1.0),
+        };
+        match &item.amounts {
+            Amounts::Monthly { monthly } => {
+                for slot in target.iter_mut().skip(1) {
+                    *slot += monthly * factor;
+                }
+            }
+            Amounts::Yearly { initial, yearly } => {
+                if let Some(slot) = target.first_mut() {
+                    *slot += initial * factor;
+                }
+                for (m, slot) in target.iter_mut().enumerate().skip(1) {
+                    let year = (m - 1) / 12;
+                    *slot += yearly.get(year).copied().unwrap_or(0.0) / 12.0 * factor;
+                }
+            }
+        }
+    }
+    Flows { benefits, costs }
+}
+
+/// The discount factor of period `m` (0 = the initial period).
+pub fn discount_factor(i: &Inputs, m: usize) -> f64 {
+    let r = i.discount_rate_pct / 100.0;
+    match (m, i.discounting) {
+        (0, _) => 1.0,
+        (m, Discounting::Annual) => (1.0 + r).powi(m.div_ceil(12) as i32).recip(),
+        (m, Discounting::Monthly) => (1.0 + monthly_rate(r)).powi(m as i32).recip(),
+    }
+}
+
+/// One row of the summary table: Initial, Year 1 …, Total, Present value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub initial: f64,
+    pub years: Vec<f64>,
+    pub total: f64,
+    pub present_value: f64,
+}
+
+fn row(i: &Inputs, flow: impl Fn(usize) -> f64, h: usize) -> Row {
+    let mut years = vec![0.0; h.div_ceil(12)];
+    for m in 1..=h {
+        if let Some(y) = years.get_mut((m - 1) / 12) {
+            *y += flow(m);
+        }
+    }
+    Row {
+        initial: flow(0),
+        total: (0..=h).map(&flow).sum(),
+        present_value: (0..=h).map(|m| flow(m) * discount_factor(i, m)).sum(),
+        years,
+    }
+}
+
+/// The study's summary table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub benefits: Row,
+    pub costs: Row,
+    pub net: Row,
+}
+
+/// Everything the calculator computes (the `data-result` keys).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Results {
+    pub current_monthly_cost: Outcome,
+    pub new_monthly_cost: Outcome,
+    /// Gross savings a month at full ramp, month 1.
+    pub monthly_savings: Outcome,
+    pub total_benefits: Outcome,
+    pub total_costs: Outcome,
+    pub net_benefit: Outcome,
+    pub pv_benefits: Outcome,
+    pub pv_costs: Outcome,
+    pub npv: Outcome,
+    pub roi_pct: Outcome,
+    pub payback_months: Outcome,
+    pub payback_date: Option<NaiveDate>,
+    pub summary: Summary,
+}
+
+pub fn summary(i: &Inputs) -> Summary {
+    let f = flows(i);
+    let h = months(i);
+    let at = |v: &Vec<f64>, m: usize| v.get(m).copied().unwrap_or(0.0);
+    Summary {
+        benefits: row(i, |m| at(&f.benefits, m), h),
+        costs: row(i, |m| at(&f.costs, m), h),
+        net: row(i, |m| f.net(m), h),
+    }
+}
+
+/// Months until the undiscounted cumulative net cash flow, starting at the
+/// initial period's net, turns non-negative, interpolated linearly inside
+/// the month. Undefined when it does not within the horizon.
+pub fn payback_months(f: &Flows) -> Outcome {
+    let mut cumulative = f.net(0);
+    if cumulative >= 0.0 {
+        return Outcome::Value(0.0);
+    }
+    for m in 1..f.benefits.len() {
+        let net = f.net(m);
+        let before = cumulative;
+        cumulative += net;
+        if cumulative >= 0.0 && net > 0.0 {
+            return Outcome::finite((m - 1) as f64 + -before / net, TOO_LARGE);
+        }
+    }
+    Outcome::Undefined("the investment is not paid back within the horizon")
+}
+
+/// The calendar date `months` (fractional) after `start`: whole months by
+/// the calendar (the 31st becomes the last day of a shorter month), the
+/// fraction as that share of the following month's days, rounded.
+pub fn date_after(start: NaiveDate, months: f64) -> Option<NaiveDate> {
+    if !(0.0..100_000.0).contains(&months) {
+        return None;
+    }
+    let whole = months.floor() as u32;
+    let from = start.checked_add_months(Months::new(whole))?;
+    let to = start.checked_add_months(Months::new(whole + 1))?;
+    let days = (to - from).num_days() as f64;
+    from.checked_add_days(chrono::Days::new(
+        ((months - months.floor()) * days).round() as u64,
+    ))
+}
+
+/// Computes every result. No panic and no NaN or infinity for any input.
+pub fn compute(i: &Inputs) -> Results {
+    let f = flows(i);
+    let s = summary(i);
+    let current = current_monthly_cost(i);
+    let new = new_monthly_cost(i);
+    let payback = payback_months(&f);
+    let finite = |x: f64| Outcome::finite(x, TOO_LARGE);
+    let npv = finite(s.net.present_value);
+    Results {
+        current_monthly_cost: finite(current),
+        monthly_savings: match new {
+            Outcome::Value(n) => finite(current - n),
+            undefined => undefined,
+        },
+        new_monthly_cost: new,
+        total_benefits: finite(s.benefits.total),
+        total_costs: finite(s.costs.total),
+        net_benefit: finite(s.net.total),
+        pv_benefits: finite(s.benefits.present_value),
+        pv_costs: finite(s.costs.present_value),
+        roi_pct: match npv {
+            Outcome::Value(n) => {
+                Outcome::ratio(n * 100.0, s.costs.present_value, "there are no costs")
+            }
+            undefined => undefined,
+        },
+        npv,
+        payback_date: payback.value().and_then(|p| date_after(i.start_date, p)),
+        payback_months: payback,
+        summary: s,
+    }
+}

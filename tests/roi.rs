@@ -1,0 +1,313 @@
+//! The ROI calculator against its worked check, a published study's table,
+//! and invariants.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use tally::calc::roi::*;
+use tally::calc::Outcome;
+
+fn close(o: Outcome, want: f64, tolerance: f64) {
+    let got = o
+        .value()
+        .unwrap_or_else(|| panic!("undefined: {o:?}, want {want}"));
+    assert!((got - want).abs() <= tolerance, "got {got}, want {want}");
+}
+
+/// The worked check of issue 3: 50,000 a month, 60 % less, a 5,000 monthly
+/// licence and 40,000 of implementation over 36 months, undiscounted.
+fn worked() -> Inputs {
+    Inputs {
+        current_monthly_cost: 50_000.0,
+        change_basis: ChangeBasis::Reduction,
+        cost_reduction_pct: 60.0,
+        license_monthly: 5_000.0,
+        implementation_cost: 40_000.0,
+        horizon_months: 36.0,
+        discount_rate_pct: 0.0,
+        ..Inputs::default()
+    }
+}
+
+#[test]
+fn worked_check_from_the_issue() {
+    let r = compute(&worked());
+    close(r.monthly_savings, 30_000.0, 1e-9);
+    close(r.total_benefits, 1_080_000.0, 1e-6);
+    close(r.total_costs, 220_000.0, 1e-6);
+    close(r.net_benefit, 860_000.0, 1e-6);
+    close(r.roi_pct, 860_000.0 / 220_000.0 * 100.0, 1e-9);
+    assert_eq!(format!("{:.1}", r.roi_pct.value().unwrap()), "390.9");
+    // −40,000, then +25,000 a month: −15,000 after month 1, +10,000 after 2.
+    close(r.payback_months, 1.6, 1e-12);
+    // 2026-01-01 + 1 month = 2026-02-01, + 0.6 × 28 days ≈ 17 days.
+    assert_eq!(r.payback_date, NaiveDate::from_ymd_opt(2026, 2, 18));
+}
+
+#[test]
+fn reproduces_the_salesloft_tei_cash_flow_table() {
+    // Forrester, "The Total Economic Impact™ Of SalesLoft", Financial Summary,
+    // cash flow table (risk-adjusted), 10 % yearly discount rate:
+    //   total costs   ($53,150) ($666,715) ($636,772) ($647,783) total ($2,004,420) PV ($1,672,201)
+    //   total benefits $0 $1,606,511 $3,061,331 $4,229,760 total $8,897,602 PV $7,168,371
+    //   net benefits  ($53,150) $939,796 $2,424,560 $3,581,976 total $6,893,182 PV $5,496,170
+    //   ROI 329 %
+    let inputs = Inputs {
+        current_monthly_cost: 0.0,
+        license_monthly: 0.0,
+        implementation_cost: 0.0,
+        items: vec![
+            Item {
+                name: "Total costs".into(),
+                kind: ItemKind::Cost,
+                amounts: Amounts::Yearly {
+                    initial: 53_150.0,
+                    yearly: vec![666_715.0, 636_772.0, 647_783.0],
+                },
+            },
+            Item {
+                name: "Total benefits".into(),
+                kind: ItemKind::Benefit,
+                amounts: Amounts::Yearly {
+                    initial: 0.0,
+                    yearly: vec![1_606_511.0, 3_061_331.0, 4_229_760.0],
+                },
+            },
+        ],
+        ..Inputs::default()
+    };
+    let s = summary(&inputs);
+    // The study prints whole dollars computed from unrounded figures, so its
+    // own sums are off by up to a dollar (3,061,331 − 636,772 = 2,424,559,
+    // printed 2,424,560).
+    let near = |got: f64, want: f64| assert!((got - want).abs() <= 1.5, "got {got}, want {want}");
+    near(s.costs.initial, 53_150.0);
+    for (got, want) in s.costs.years.iter().zip([666_715.0, 636_772.0, 647_783.0]) {
+        near(*got, want);
+    }
+    near(s.costs.total, 2_004_420.0);
+    near(s.costs.present_value, 1_672_201.0);
+    near(s.benefits.total, 8_897_602.0);
+    near(s.benefits.present_value, 7_168_371.0);
+    for (got, want) in s
+        .net
+        .years
+        .iter()
+        .zip([939_796.0, 2_424_560.0, 3_581_976.0])
+    {
+        near(*got, want);
+    }
+    near(s.net.present_value, 5_496_170.0);
+    let r = compute(&inputs);
+    assert_eq!(r.roi_pct.value().map(f64::round), Some(329.0));
+}
+
+#[test]
+fn cost_bases_and_speedup() {
+    let tokens = Inputs {
+        cost_basis: CostBasis::Tokens,
+        tokens_per_month: 2_000.0,
+        cost_per_million_tokens: 15.0,
+        ..Inputs::default()
+    };
+    assert_eq!(current_monthly_cost(&tokens), 30_000.0);
+    let gpu = Inputs {
+        cost_basis: CostBasis::Gpu,
+        gpu_count: 8.0,
+        gpu_hourly_cost: 2.5,
+        ..Inputs::default()
+    };
+    assert_eq!(current_monthly_cost(&gpu), 8.0 * 2.5 * 730.0);
+    let faster = Inputs {
+        speedup: 4.0,
+        ..Inputs::default()
+    };
+    assert_eq!(new_monthly_cost(&faster), Outcome::Value(12_500.0));
+    let stalled = Inputs {
+        speedup: 0.0,
+        ..Inputs::default()
+    };
+    assert!(matches!(new_monthly_cost(&stalled), Outcome::Undefined(_)));
+}
+
+#[test]
+fn ramp_growth_confidence_and_monthly_discounting() {
+    let inputs = Inputs {
+        ramp_months: 4.0,
+        workload_growth_pct: 10.0,
+        confidence_pct: 50.0,
+        ..worked()
+    };
+    let f = flows(&inputs);
+    // Month 3: 30,000 × 1.1² × 3/4 × 50 %.
+    assert!((f.benefits[3] - 30_000.0 * 1.21 * 0.75 * 0.5).abs() < 1e-6);
+    // Month 5: full ramp.
+    assert!((f.benefits[5] - 30_000.0 * 1.1f64.powi(4) * 0.5).abs() < 1e-6);
+    // Costs are not risk-adjusted.
+    assert_eq!(f.costs[5], 5_000.0);
+
+    let monthly = Inputs {
+        discount_rate_pct: 12.0,
+        discounting: Discounting::Monthly,
+        ..worked()
+    };
+    let m = 1.12f64.powf(1.0 / 12.0) - 1.0;
+    let pv: f64 = (1..=36).map(|t| 25_000.0 / (1.0 + m).powi(t)).sum::<f64>() - 40_000.0;
+    close(compute(&monthly).npv, pv, 1e-6);
+    // Annual discounting: year 1's months at 1.12, year 2's at 1.12², …
+    let annual = Inputs {
+        discount_rate_pct: 12.0,
+        ..worked()
+    };
+    let pv =
+        300_000.0 / 1.12 + 300_000.0 / 1.12f64.powi(2) + 300_000.0 / 1.12f64.powi(3) - 40_000.0;
+    close(compute(&annual).npv, pv, 1e-6);
+}
+
+#[test]
+fn payback_that_never_comes_is_undefined() {
+    let inputs = Inputs {
+        license_monthly: 40_000.0,
+        ..worked()
+    };
+    let r = compute(&inputs);
+    assert!(matches!(r.payback_months, Outcome::Undefined(_)));
+    assert_eq!(r.payback_date, None);
+}
+
+#[test]
+fn dates_follow_the_calendar() {
+    let jan31 = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+    assert_eq!(date_after(jan31, 1.0), NaiveDate::from_ymd_opt(2026, 2, 28));
+    assert_eq!(date_after(jan31, 0.0), Some(jan31));
+    assert_eq!(date_after(jan31, f64::NAN), None);
+}
+
+fn any_f64() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        any::<f64>(),
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(0.0),
+        -1e6..1e6f64,
+        0.0..100.0f64,
+    ]
+}
+
+proptest! {
+    /// No panic and no NaN or infinity in any result, whatever the numbers.
+    #[test]
+    fn no_panic_no_nan(
+        current in any_f64(), reduction in any_f64(), speedup in any_f64(),
+        license in any_f64(), implementation in any_f64(), horizon in any_f64(),
+        rate in any_f64(), growth in any_f64(), ramp in any_f64(), confidence in any_f64(),
+        yearly in proptest::collection::vec(any_f64(), 0..4),
+    ) {
+        for change_basis in [ChangeBasis::Reduction, ChangeBasis::Speedup] {
+            let inputs = Inputs {
+                current_monthly_cost: current, cost_reduction_pct: reduction, speedup,
+                license_monthly: license, implementation_cost: implementation,
+                horizon_months: horizon, discount_rate_pct: rate, workload_growth_pct: growth,
+                ramp_months: ramp, confidence_pct: confidence, change_basis,
+                items: vec![Item { name: "x".into(), kind: ItemKind::Benefit,
+                    amounts: Amounts::Yearly { initial: 0.0, yearly: yearly.clone() } }],
+                ..Inputs::default()
+            };
+            let r = compute(&inputs);
+            for o in [r.current_monthly_cost, r.new_monthly_cost, r.monthly_savings,
+                r.total_benefits, r.total_costs, r.net_benefit, r.pv_benefits, r.pv_costs,
+                r.npv, r.roi_pct, r.payback_months] {
+                if let Outcome::Value(x) = o {
+                    prop_assert!(x.is_finite(), "{o:?}");
+                }
+            }
+        }
+    }
+
+    /// Within the fields' ranges, more savings never lower ROI.
+    #[test]
+    fn more_savings_never_lower_roi(
+        reduction in 0.0..99.0f64, more in 0.0..1.0f64, rate in 0.0..30.0f64,
+        license in 0.0..50_000.0f64, implementation in 1.0..500_000.0f64,
+    ) {
+        let base = Inputs { cost_reduction_pct: reduction, discount_rate_pct: rate,
+            license_monthly: license, implementation_cost: implementation, ..worked() };
+        let better = Inputs { cost_reduction_pct: reduction + more, ..base.clone() };
+        let (a, b) = (compute(&base).roi_pct.value(), compute(&better).roi_pct.value());
+        prop_assert!(b.unwrap() >= a.unwrap() - 1e-9);
+    }
+
+    /// Lower costs never lengthen payback.
+    #[test]
+    fn lower_costs_never_lengthen_payback(
+        license in 0.0..40_000.0f64, cut in 0.0..1.0f64, implementation in 0.0..1e6f64,
+    ) {
+        let base = Inputs { license_monthly: license, implementation_cost: implementation, ..worked() };
+        let cheaper = Inputs { license_monthly: license * cut, implementation_cost: implementation * cut, ..base.clone() };
+        match (compute(&base).payback_months, compute(&cheaper).payback_months) {
+            (Outcome::Value(a), Outcome::Value(b)) => prop_assert!(b <= a + 1e-9),
+            (Outcome::Value(_), Outcome::Undefined(_)) => prop_assert!(false, "cheaper never paid back"),
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn json_round_trip_and_checks_like_typed_input() {
+    let inputs = Inputs {
+        prospect: "Acme <b>Corp</b>".into(),
+        start_date: NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+        cost_basis: CostBasis::Gpu,
+        discounting: Discounting::Monthly,
+        items: vec![
+            Item {
+                name: "Ops time saved".into(),
+                kind: ItemKind::Benefit,
+                amounts: Amounts::Yearly {
+                    initial: 0.0,
+                    yearly: vec![10_000.0, 20_000.0],
+                },
+            },
+            Item {
+                name: "Training".into(),
+                kind: ItemKind::Cost,
+                amounts: Amounts::Monthly { monthly: 500.0 },
+            },
+        ],
+        ..Inputs::default()
+    };
+    let json = inputs.to_json();
+    assert_eq!(json["start_date"], "2026-03-31");
+    assert_eq!(json["items"][0]["type"], "benefit");
+    assert_eq!(json["sources"]["speedup"], "vendor benchmark");
+    let (back, problems) = Inputs::from_json(&json);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(back, inputs);
+
+    let bad = serde_json::json!({
+        "horizon_months": 36.5, "speedup": "3x", "start_date": "31/01/2026",
+        "discounting": "weekly", "license_monthly": "$5k", "unknown": [1],
+        "items": [{"name": "x", "type": "benefit", "yearly": [1, -2]}],
+        "sources": {"speedup": "rumour"}
+    });
+    let (read, problems) = Inputs::from_json(&bad);
+    assert_eq!(read.license_monthly, 5_000.0);
+    assert_eq!(read.horizon_months, 36.0);
+    assert_eq!(read.speedup, DEFAULT_SPEEDUP);
+    let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "horizon_months",
+            "speedup",
+            "discounting",
+            "start_date",
+            "items",
+            "sources"
+        ]
+    );
+    assert!(
+        problems[4].message.starts_with("Line 1: yearly"),
+        "{problems:?}"
+    );
+}
