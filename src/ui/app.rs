@@ -68,18 +68,20 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="notices" aria-live="polite">
-            <For
-                each=move || app.notices.get()
-                key=|n| n.id
-                children=move |n| {
-                    view! {
-                        <div class="notice warn" role="alert">
-                            <p>{n.text}</p>
-                            <button type="button" on:click=move |_| app.dismiss(n.id)>"Dismiss"</button>
-                        </div>
-                    }
-                }
-            />
+            {move || {
+                app.notices
+                    .get()
+                    .into_iter()
+                    .map(|n| {
+                        view! {
+                            <div class="notice warn" role="alert">
+                                <p>{n.text}</p>
+                                <button type="button" on:click=move |_| app.dismiss(n.id)>"Dismiss"</button>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
         </div>
         {move || {
             // Rebuilt on every hash change, so a pasted link opens at once.

@@ -25,6 +25,8 @@ pub fn UnitEconomicsPage() -> impl IntoView {
     let problems = Memo::new(move |_| read.with(|r| r.1.clone()));
     let results = Memo::new(move |_| ue::compute(&inputs.get()));
     let currency = Signal::derive(move || inputs.with(|i| i.currency));
+    // The funnel's fields are rebuilt only when this changes.
+    let cac_known = Memo::new(move |_| inputs.with(|i| i.cac_override.is_some()));
 
     let edit = move |change: &dyn Fn(&mut Inputs)| {
         let mut next = inputs.get_untracked();
@@ -60,7 +62,7 @@ pub fn UnitEconomicsPage() -> impl IntoView {
                             <input
                                 id="use-cac-override"
                                 type="checkbox"
-                                prop:checked=move || inputs.with(|i| i.cac_override.is_some())
+                                prop:checked=cac_known
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     let cac = results.get_untracked().cac.value().unwrap_or(0.0);
@@ -69,23 +71,24 @@ pub fn UnitEconomicsPage() -> impl IntoView {
                             />
                             <label for="use-cac-override">"I know my CAC"</label>
                         </div>
-                        <Show
-                            when=move || inputs.with(|i| i.cac_override.is_some())
-                            fallback=move || {
+                        {move || {
+                            if cac_known.get() {
+                                field(
+                                    ue::CAC_OVERRIDE,
+                                    |i| i.cac_override.unwrap_or(0.0),
+                                    |i, x| i.cac_override = Some(x),
+                                )
+                                .into_any()
+                            } else {
                                 view! {
                                     {field(ue::LEADS, |i| i.leads, |i, x| i.leads = x)}
                                     {field(ue::COST_PER_LEAD, |i| i.cost_per_lead, |i, x| i.cost_per_lead = x)}
                                     <StageList inputs=inputs edit=Callback::new(move |s: Vec<Stage>| edit(&|i| i.stages = s.clone())) />
                                     {field(ue::OTHER_SM_SPEND, |i| i.other_sm_spend, |i, x| i.other_sm_spend = x)}
                                 }
+                                .into_any()
                             }
-                        >
-                            {field(
-                                ue::CAC_OVERRIDE,
-                                |i| i.cac_override.unwrap_or(0.0),
-                                |i, x| i.cac_override = Some(x),
-                            )}
-                        </Show>
+                        }}
                     </fieldset>
                     <fieldset>
                         <legend>"Revenue and retention"</legend>
@@ -283,8 +286,9 @@ fn note(key: &str, i: &Inputs, r: &ue::Results) -> Option<String> {
 /// Values from a link or from storage that could not be used.
 #[component]
 fn ProblemList(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoView {
-    view! {
-        <Show when=move || problems.with(|p| !p.is_empty())>
+    let any = Memo::new(move |_| problems.with(|p| !p.is_empty()));
+    move || {
+        any.get().then(|| view! {
             <div class="notice warn" role="alert">
                 <p>"Some values in this scenario could not be used; their defaults are shown instead:"</p>
                 <ul>
@@ -297,7 +301,7 @@ fn ProblemList(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoView {
                     }}
                 </ul>
             </div>
-        </Show>
+        })
     }
 }
 
@@ -305,6 +309,8 @@ fn ProblemList(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoView {
 #[component]
 fn StageList(inputs: Memo<Inputs>, edit: Callback<Vec<Stage>>) -> impl IntoView {
     let stages = move || inputs.with(|i| i.stages.clone());
+    // Rows are rebuilt only when a stage is added or removed.
+    let count = Memo::new(move |_| inputs.with(|i| i.stages.len()));
     let change = move |f: &dyn Fn(&mut Vec<Stage>)| {
         let mut s = stages();
         f(&mut s);
@@ -313,10 +319,9 @@ fn StageList(inputs: Memo<Inputs>, edit: Callback<Vec<Stage>>) -> impl IntoView 
     view! {
         <div class="stages" role="group" aria-labelledby="stages-title">
             <p id="stages-title" class="group-title">"Conversion stages, lead to customer"</p>
-            <For
-                each=move || { let n = inputs.with(|i| i.stages.len()); (0..n).collect::<Vec<usize>>() }
-                key=|i| *i
-                children=move |index| {
+            {move || {
+                (0..count.get())
+                    .map(|index| {
                     let name_id = format!("stage-{index}-name");
                     view! {
                         <div class="stage">
@@ -351,8 +356,9 @@ fn StageList(inputs: Memo<Inputs>, edit: Callback<Vec<Stage>>) -> impl IntoView 
                             </button>
                         </div>
                     }
-                }
-            />
+                    })
+                    .collect_view()
+            }}
             <button
                 type="button"
                 disabled=move || inputs.with(|i| i.stages.len() >= ue::MAX_STAGES)

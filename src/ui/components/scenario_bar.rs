@@ -20,6 +20,9 @@ pub fn ScenarioBar(scenarios: Scenarios) -> impl IntoView {
     let message = RwSignal::new(String::new());
     let link_text = RwSignal::new(None::<String>);
     let is_shared = move || scenarios.shared.with(Option::is_some);
+    // Parts shown or hidden are rebuilt only when these change.
+    let shared_open = Memo::new(move |_| is_shared());
+    let naming_open = Memo::new(move |_| naming.with(Option::is_some));
 
     let start = move |kind: Naming| {
         confirm_delete.set(false);
@@ -69,7 +72,8 @@ pub fn ScenarioBar(scenarios: Scenarios) -> impl IntoView {
 
     view! {
         <section class="scenario-bar no-print" aria-label="Scenarios">
-            <Show when=is_shared>
+            {move || {
+                shared_open.get().then(|| view! {
                 <div class="shared-banner" role="status">
                     <p>
                         <strong>"You opened a shared scenario."</strong>
@@ -88,7 +92,8 @@ pub fn ScenarioBar(scenarios: Scenarios) -> impl IntoView {
                         "Close it"
                     </button>
                 </div>
-            </Show>
+                })
+            }}
             <div class="scenario-row">
                 <label for="scenario-select">"Scenario"</label>
                 <select
@@ -159,7 +164,8 @@ pub fn ScenarioBar(scenarios: Scenarios) -> impl IntoView {
                     "Copy link"
                 </button>
             </div>
-            <Show when=move || naming.get().is_some()>
+            {move || {
+                naming_open.get().then(|| view! {
                 <form class="naming" on:submit=finish>
                     <label for="scenario-name">
                         {move || match naming.get() {
@@ -177,7 +183,8 @@ pub fn ScenarioBar(scenarios: Scenarios) -> impl IntoView {
                     <button type="submit" class="primary">"OK"</button>
                     <button type="button" on:click=move |_| naming.set(None)>"Cancel"</button>
                 </form>
-            </Show>
+                })
+            }}
             {move || {
                 link_text
                     .get()
