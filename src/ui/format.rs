@@ -3,7 +3,6 @@
 use crate::calc::Currency;
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How a result reads.
@@ -36,7 +35,8 @@ struct Options {
 type Key = (Style, Currency, bool);
 
 thread_local! {
-    static FORMATTERS: RefCell<HashMap<Key, js_sys::Function>> = RefCell::new(HashMap::new());
+    // A handful of formatters at most: a list is smaller code than a map.
+    static FORMATTERS: RefCell<Vec<(Key, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn options(style: Style, currency: Currency, whole: bool) -> Options {
@@ -66,13 +66,14 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
 fn formatter(style: Style, currency: Currency, whole: bool) -> Option<js_sys::Function> {
     FORMATTERS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(f) = cache.get(&(style, currency, whole)) {
+        let key = (style, currency, whole);
+        if let Some((_, f)) = cache.iter().find(|(k, _)| *k == key) {
             return Some(f.clone());
         }
         let opts = serde_wasm_bindgen::to_value(&options(style, currency, whole)).ok()?;
         let nf = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), opts.unchecked_ref());
         let f = nf.format();
-        cache.insert((style, currency, whole), f.clone());
+        cache.push((key, f.clone()));
         Some(f)
     })
 }
