@@ -183,6 +183,50 @@ fn dates_follow_the_calendar() {
     assert_eq!(date_after(jan31, f64::NAN), None);
 }
 
+#[test]
+fn half_the_claimed_savings() {
+    // The worked check with the inference savings halved: 15,000 a month,
+    // 540,000 over 36 months against the same 220,000 of costs.
+    let r = compute_scaled(&worked(), HALF);
+    close(r.monthly_savings, 15_000.0, 1e-9);
+    close(r.total_benefits, 540_000.0, 1e-6);
+    close(r.total_costs, 220_000.0, 1e-6);
+    close(r.npv, 320_000.0, 1e-6);
+    close(r.roi_pct, 320_000.0 / 220_000.0 * 100.0, 1e-9);
+    // −40,000, then +10,000 a month: paid back after exactly 4 months.
+    close(r.payback_months, 4.0, 1e-12);
+}
+
+#[test]
+fn tornado_moves_each_assumption_by_a_fifth_widest_first() {
+    let bars = tornado(&worked());
+    let find = |key: &str| bars.iter().find(|b| b.key == key).unwrap().clone();
+    // Today's cost ±20 %: savings 24,000 or 36,000 a month, ±216,000 over 36.
+    let cost = find("current_monthly_cost");
+    assert_eq!((cost.low, cost.high), (40_000.0, 60_000.0));
+    close(cost.npv_low, 860_000.0 - 216_000.0, 1e-6);
+    close(cost.npv_high, 860_000.0 + 216_000.0, 1e-6);
+    // A 48 % or 72 % reduction moves the savings by the same amount.
+    let change = find("cost_reduction_pct");
+    close(change.npv_low, 644_000.0, 1e-6);
+    // Confidence cannot go above 100 %: one-sided.
+    let confidence = find("confidence_pct");
+    assert_eq!((confidence.low, confidence.high), (80.0, 100.0));
+    close(confidence.npv_low, 644_000.0, 1e-6);
+    close(confidence.npv_high, 860_000.0, 1e-6);
+    // Licence 4,000 or 6,000 a month: ∓36,000. Implementation ∓8,000.
+    close(find("license_monthly").npv_low, 896_000.0, 1e-6);
+    close(find("implementation_cost").npv_high, 852_000.0, 1e-6);
+    // A 0 % discount rate moved by a fifth is still 0: no swing.
+    assert_eq!(find("discount_rate_pct").swing(), 0.0);
+    let swings: Vec<f64> = bars.iter().map(Bar::swing).collect();
+    assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{swings:?}");
+    // With a speed-up, the speed-up is the lever.
+    let speedup = tornado(&Inputs::default());
+    assert!(speedup.iter().any(|b| b.key == "speedup"));
+    assert!(!speedup.iter().any(|b| b.key == "cost_reduction_pct"));
+}
+
 fn any_f64() -> impl Strategy<Value = f64> {
     prop_oneof![
         any::<f64>(),
@@ -235,6 +279,29 @@ proptest! {
         let better = Inputs { cost_reduction_pct: reduction + more, ..base.clone() };
         let (a, b) = (compute(&base).roi_pct.value(), compute(&better).roi_pct.value());
         prop_assert!(b.unwrap() >= a.unwrap() - 1e-9);
+    }
+
+    /// Each tornado bar brackets the NPV as entered, and halving the claimed
+    /// savings never raises it (a speed-up of at least 1× saves money).
+    #[test]
+    fn tornado_brackets_the_base_case(
+        current in 0.0..1e6f64, speedup in 1.0..10.0f64, rate in 0.0..30.0f64,
+        license in 0.0..50_000.0f64, confidence in 0.0..100.0f64, growth in -5.0..5.0f64,
+    ) {
+        let inputs = Inputs { current_monthly_cost: current, speedup, discount_rate_pct: rate,
+            license_monthly: license, confidence_pct: confidence, workload_growth_pct: growth,
+            ..Inputs::default() };
+        let base = compute(&inputs).npv.value().unwrap();
+        let tolerance = 1e-6 * base.abs().max(1.0);
+        // NPV need not be monotone in the discount rate when the net flow
+        // changes sign more than once (shrinking savings under a licence), so
+        // the discount rate is left out; every other lever moves NPV one way.
+        for bar in tornado(&inputs).into_iter().filter(|b| b.key != "discount_rate_pct") {
+            let (a, b) = (bar.npv_low.value().unwrap(), bar.npv_high.value().unwrap());
+            prop_assert!(a.min(b) - tolerance <= base && base <= a.max(b) + tolerance, "{bar:?} {base}");
+        }
+        let half = compute_scaled(&inputs, HALF).npv.value().unwrap();
+        prop_assert!(half <= base + tolerance);
     }
 
     /// Lower costs never lengthen payback.

@@ -458,9 +458,15 @@ fn ramp(i: &Inputs, m: usize) -> f64 {
 
 /// The business case's cash flows, month by month.
 pub fn flows(i: &Inputs) -> Flows {
+    flows_scaled(i, 1.0)
+}
+
+/// The cash flows with the inference savings multiplied by `scale` (the
+/// "what if the savings are half of what we claim?" question).
+fn flows_scaled(i: &Inputs, scale: f64) -> Flows {
     let h = months(i);
     let confidence = i.confidence_pct / 100.0;
-    let savings = current_monthly_cost(i) - new_monthly_cost(i).value().unwrap_or(0.0);
+    let savings = (current_monthly_cost(i) - new_monthly_cost(i).value().unwrap_or(0.0)) * scale;
     let growth = 1.0 + i.workload_growth_pct / 100.0;
     let mut benefits = vec![0.0; h + 1];
     let mut costs = vec![0.0; h + 1];
@@ -563,7 +569,10 @@ pub struct Results {
 }
 
 pub fn summary(i: &Inputs) -> Summary {
-    let f = flows(i);
+    summary_of(i, &flows(i))
+}
+
+fn summary_of(i: &Inputs, f: &Flows) -> Summary {
     let h = months(i);
     let at = |v: &Vec<f64>, m: usize| v.get(m).copied().unwrap_or(0.0);
     Summary {
@@ -610,8 +619,13 @@ pub fn date_after(start: NaiveDate, months: f64) -> Option<NaiveDate> {
 
 /// Computes every result. No panic and no NaN or infinity for any input.
 pub fn compute(i: &Inputs) -> Results {
-    let f = flows(i);
-    let s = summary(i);
+    compute_scaled(i, 1.0)
+}
+
+/// Every result with the inference savings multiplied by `scale`.
+pub fn compute_scaled(i: &Inputs, scale: f64) -> Results {
+    let f = flows_scaled(i, scale);
+    let s = summary_of(i, &f);
     let current = current_monthly_cost(i);
     let new = new_monthly_cost(i);
     let payback = payback_months(&f);
@@ -620,7 +634,7 @@ pub fn compute(i: &Inputs) -> Results {
     Results {
         current_monthly_cost: finite(current),
         monthly_savings: match new {
-            Outcome::Value(n) => finite(current - n),
+            Outcome::Value(n) => finite((current - n) * scale),
             undefined => undefined,
         },
         new_monthly_cost: new,
@@ -640,4 +654,146 @@ pub fn compute(i: &Inputs) -> Results {
         payback_months: payback,
         summary: s,
     }
+}
+
+/// The share of the claimed inference savings in the "what if" case.
+pub const HALF: f64 = 0.5;
+
+/// How far each assumption is moved either way in the tornado (±20 %).
+pub const SWING: f64 = 0.2;
+
+/// One bar of the tornado: NPV with one assumption moved down and up by
+/// [`SWING`], everything else as entered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// The input key moved.
+    pub key: &'static str,
+    pub label: &'static str,
+    /// The assumption's value moved down and up (within its field's range).
+    pub low: f64,
+    pub high: f64,
+    pub npv_low: Outcome,
+    pub npv_high: Outcome,
+}
+
+impl Bar {
+    /// How much NPV moves between the two ends (0 when either is undefined).
+    pub fn swing(&self) -> f64 {
+        match (self.npv_low, self.npv_high) {
+            (Outcome::Value(a), Outcome::Value(b)) => (b - a).abs(),
+            _ => 0.0,
+        }
+    }
+}
+
+type Lever = (
+    &'static str,
+    &'static str,
+    FieldSpec,
+    fn(&Inputs) -> f64,
+    fn(&mut Inputs, f64),
+);
+
+/// The main assumptions, as the tornado moves them. Today's cost is moved
+/// through the field its basis uses.
+fn levers(i: &Inputs) -> Vec<Lever> {
+    let current: Lever = match i.cost_basis {
+        CostBasis::Direct => (
+            "current_monthly_cost",
+            "Today's inference cost",
+            CURRENT_MONTHLY_COST,
+            |i| i.current_monthly_cost,
+            |i, x| i.current_monthly_cost = x,
+        ),
+        CostBasis::Tokens => (
+            "tokens_per_month",
+            "Tokens per month",
+            TOKENS_PER_MONTH,
+            |i| i.tokens_per_month,
+            |i, x| i.tokens_per_month = x,
+        ),
+        CostBasis::Gpu => (
+            "gpu_hourly_cost",
+            "GPU hourly cost",
+            GPU_HOURLY_COST,
+            |i| i.gpu_hourly_cost,
+            |i, x| i.gpu_hourly_cost = x,
+        ),
+    };
+    let change: Lever = match i.change_basis {
+        ChangeBasis::Reduction => (
+            "cost_reduction_pct",
+            "Cost reduction",
+            COST_REDUCTION,
+            |i| i.cost_reduction_pct,
+            |i, x| i.cost_reduction_pct = x,
+        ),
+        ChangeBasis::Speedup => (
+            "speedup",
+            "Speed-up",
+            SPEEDUP,
+            |i| i.speedup,
+            |i, x| i.speedup = x,
+        ),
+    };
+    vec![
+        current,
+        change,
+        (
+            "confidence_pct",
+            "Confidence",
+            CONFIDENCE,
+            |i| i.confidence_pct,
+            |i, x| i.confidence_pct = x,
+        ),
+        (
+            "license_monthly",
+            "Licence",
+            LICENSE_MONTHLY,
+            |i| i.license_monthly,
+            |i, x| i.license_monthly = x,
+        ),
+        (
+            "implementation_cost",
+            "Implementation",
+            IMPLEMENTATION_COST,
+            |i| i.implementation_cost,
+            |i, x| i.implementation_cost = x,
+        ),
+        (
+            "discount_rate_pct",
+            "Discount rate",
+            DISCOUNT_RATE,
+            |i| i.discount_rate_pct,
+            |i, x| i.discount_rate_pct = x,
+        ),
+    ]
+}
+
+/// The tornado: each main assumption moved by ±[`SWING`] of its value,
+/// widest swing in NPV first.
+pub fn tornado(i: &Inputs) -> Vec<Bar> {
+    let npv_with = |set: fn(&mut Inputs, f64), x: f64| {
+        let mut moved = i.clone();
+        set(&mut moved, x);
+        compute(&moved).npv
+    };
+    let mut bars: Vec<Bar> = levers(i)
+        .into_iter()
+        .map(|(key, label, spec, get, set)| {
+            let x = get(i);
+            let within = |y: f64| y.clamp(spec.min, spec.max);
+            let (low, high) = (within(x * (1.0 - SWING)), within(x * (1.0 + SWING)));
+            Bar {
+                key,
+                label,
+                low,
+                high,
+                npv_low: npv_with(set, low),
+                npv_high: npv_with(set, high),
+            }
+        })
+        .collect();
+    bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
+    bars
 }
