@@ -359,9 +359,62 @@ pub fn parse_hash(hash: &str) -> (String, Option<String>) {
     (route.trim_end_matches('/').to_string(), payload)
 }
 
+/// The value of query parameter `name` in a location hash
+/// (`#/roi?s=j1.…&view=present`).
+pub fn hash_param(hash: &str, name: &str) -> Option<String> {
+    let query = hash.split_once('?')?.1;
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        .map(str::to_string)
+}
+
+/// `hash` with parameter `name` set to `value` (or removed, for `None`),
+/// the other parameters kept in their order.
+pub fn with_hash_param(hash: &str, name: &str, value: Option<&str>) -> String {
+    let hash = hash.trim_start_matches('#');
+    let (route, query) = hash.split_once('?').unwrap_or((hash, ""));
+    let mut pairs: Vec<String> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && p.split('=').next() != Some(name))
+        .map(str::to_string)
+        .collect();
+    if let Some(v) = value {
+        pairs.insert(
+            usize::from(name != "s" && !pairs.is_empty()),
+            format!("{name}={v}"),
+        );
+    }
+    if pairs.is_empty() {
+        format!("#{route}")
+    } else {
+        format!("#{route}?{}", pairs.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hash_parameters_are_read_and_replaced_keeping_the_others() {
+        let hash = "#/roi?s=j1.abc&view=present";
+        assert_eq!(hash_param(hash, "view").as_deref(), Some("present"));
+        assert_eq!(hash_param(hash, "s").as_deref(), Some("j1.abc"));
+        assert_eq!(hash_param(hash, "sent"), None);
+        assert_eq!(hash_param("#/roi", "s"), None);
+        let edited = with_hash_param(hash, "view", None);
+        assert_eq!(edited, "#/roi?s=j1.abc");
+        let copy = with_hash_param(&edited, "sent", Some("j1.abc"));
+        assert_eq!(copy, "#/roi?s=j1.abc&sent=j1.abc");
+        assert_eq!(
+            with_hash_param(&copy, "s", Some("j1.new")),
+            "#/roi?s=j1.new&sent=j1.abc"
+        );
+        assert_eq!(with_hash_param("#/roi?s=x", "s", None), "#/roi");
+        // A parameter whose name starts like another is not confused with it.
+        assert_eq!(hash_param("#/roi?sent=a&s=b", "s").as_deref(), Some("b"));
+    }
 
     #[test]
     fn link_round_trips_and_matches_the_documented_form() {

@@ -195,6 +195,10 @@ fn half_the_claimed_savings() {
     close(r.roi_pct, 320_000.0 / 220_000.0 * 100.0, 1e-9);
     // −40,000, then +10,000 a month: paid back after exactly 4 months.
     close(r.payback_months, 4.0, 1e-12);
+    let curve = cumulative_net(&worked(), HALF);
+    assert_eq!(curve.len(), 37);
+    assert_eq!((curve[0], curve[4], curve[36]), (-40_000.0, 0.0, 320_000.0));
+    assert_eq!(cumulative_net(&worked(), 1.0)[36], 860_000.0);
 }
 
 #[test]
@@ -225,6 +229,30 @@ fn tornado_moves_each_assumption_by_a_fifth_widest_first() {
     let speedup = tornado(&Inputs::default());
     assert!(speedup.iter().any(|b| b.key == "speedup"));
     assert!(!speedup.iter().any(|b| b.key == "cost_reduction_pct"));
+}
+
+#[test]
+fn what_differs_from_the_version_sent() {
+    let sent = worked();
+    let mut copy = sent.clone();
+    assert!(changed_keys(&sent, &copy).is_empty());
+    copy.license_monthly = 6_000.0;
+    copy.prospect = "Acme".into();
+    copy.sources
+        .insert("license_monthly".into(), Source::Prospect);
+    assert_eq!(
+        changed_keys(&sent, &copy),
+        ["license_monthly", "prospect", "sources"]
+    );
+    // The fields in force follow the bases chosen.
+    let gpu = Inputs {
+        cost_basis: CostBasis::Gpu,
+        ..Inputs::default()
+    };
+    let keys = keys_in_use(&gpu);
+    assert!(keys.contains(&"gpu_hourly_cost") && keys.contains(&"speedup"));
+    assert!(!keys.contains(&"current_monthly_cost") && !keys.contains(&"cost_reduction_pct"));
+    assert!(keys.iter().all(|k| number(k).is_some()));
 }
 
 fn any_f64() -> impl Strategy<Value = f64> {

@@ -259,30 +259,127 @@ pub const MAX_ITEMS: usize = 50;
 /// Amounts of an extra line: non-negative money.
 pub const ITEM_AMOUNT: FieldSpec = money("amount", "Amount");
 
+/// Reads one number of the inputs.
+pub type Get = fn(&Inputs) -> f64;
+/// Writes one number of the inputs.
+pub type Set = fn(&mut Inputs, f64);
+
+/// Every numeric input: its field (key, label, range) and where it lives.
+pub const NUMBERS: [(FieldSpec, Get, Set); 15] = [
+    (HORIZON, |i| i.horizon_months, |i, x| i.horizon_months = x),
+    (
+        DISCOUNT_RATE,
+        |i| i.discount_rate_pct,
+        |i, x| i.discount_rate_pct = x,
+    ),
+    (
+        CONFIDENCE,
+        |i| i.confidence_pct,
+        |i, x| i.confidence_pct = x,
+    ),
+    (
+        CURRENT_MONTHLY_COST,
+        |i| i.current_monthly_cost,
+        |i, x| i.current_monthly_cost = x,
+    ),
+    (
+        TOKENS_PER_MONTH,
+        |i| i.tokens_per_month,
+        |i, x| i.tokens_per_month = x,
+    ),
+    (
+        COST_PER_MILLION_TOKENS,
+        |i| i.cost_per_million_tokens,
+        |i, x| i.cost_per_million_tokens = x,
+    ),
+    (GPU_COUNT, |i| i.gpu_count, |i, x| i.gpu_count = x),
+    (
+        GPU_HOURLY_COST,
+        |i| i.gpu_hourly_cost,
+        |i, x| i.gpu_hourly_cost = x,
+    ),
+    (
+        HOURS_PER_MONTH,
+        |i| i.hours_per_month,
+        |i, x| i.hours_per_month = x,
+    ),
+    (
+        COST_REDUCTION,
+        |i| i.cost_reduction_pct,
+        |i, x| i.cost_reduction_pct = x,
+    ),
+    (SPEEDUP, |i| i.speedup, |i, x| i.speedup = x),
+    (
+        WORKLOAD_GROWTH,
+        |i| i.workload_growth_pct,
+        |i, x| i.workload_growth_pct = x,
+    ),
+    (RAMP, |i| i.ramp_months, |i, x| i.ramp_months = x),
+    (
+        LICENSE_MONTHLY,
+        |i| i.license_monthly,
+        |i, x| i.license_monthly = x,
+    ),
+    (
+        IMPLEMENTATION_COST,
+        |i| i.implementation_cost,
+        |i, x| i.implementation_cost = x,
+    ),
+];
+
+/// The numeric input with scenario key `key`.
+pub fn number(key: &str) -> Option<(FieldSpec, Get, Set)> {
+    NUMBERS.into_iter().find(|(spec, _, _)| spec.key == key)
+}
+
+/// The inputs in force for this case: today's cost by its basis, the change
+/// by its basis, then the rest. The fields of the other bases are kept in
+/// the scenario but play no part.
+pub fn keys_in_use(i: &Inputs) -> Vec<&'static str> {
+    let mut keys = match i.cost_basis {
+        CostBasis::Direct => vec!["current_monthly_cost"],
+        CostBasis::Tokens => vec!["tokens_per_month", "cost_per_million_tokens"],
+        CostBasis::Gpu => vec!["gpu_count", "gpu_hourly_cost", "hours_per_month"],
+    };
+    keys.push(match i.change_basis {
+        ChangeBasis::Reduction => "cost_reduction_pct",
+        ChangeBasis::Speedup => "speedup",
+    });
+    keys.extend([
+        "workload_growth_pct",
+        "ramp_months",
+        "license_monthly",
+        "implementation_cost",
+        "confidence_pct",
+        "horizon_months",
+        "discount_rate_pct",
+    ]);
+    keys
+}
+
+/// The top-level scenario keys whose values differ between `a` and `b`, in
+/// the scenario's order (what changed since a version was sent).
+pub fn changed_keys(a: &Inputs, b: &Inputs) -> Vec<String> {
+    match (a.to_json(), b.to_json()) {
+        (Value::Object(a), Value::Object(b)) => a
+            .iter()
+            .filter(|(k, v)| b.get(k.as_str()) != Some(v))
+            .map(|(k, _)| k.clone())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 impl Inputs {
     /// Reads inputs from a scenario's JSON like typed input (see
     /// [`Reader`]): a bad value keeps its default and is reported.
     pub fn from_json(value: &Value) -> (Inputs, Vec<Problem>) {
         let mut i = Inputs::default();
         let mut read = Reader::new(value);
-        for (spec, target) in [
-            (&HORIZON, &mut i.horizon_months),
-            (&DISCOUNT_RATE, &mut i.discount_rate_pct),
-            (&CONFIDENCE, &mut i.confidence_pct),
-            (&CURRENT_MONTHLY_COST, &mut i.current_monthly_cost),
-            (&TOKENS_PER_MONTH, &mut i.tokens_per_month),
-            (&COST_PER_MILLION_TOKENS, &mut i.cost_per_million_tokens),
-            (&GPU_COUNT, &mut i.gpu_count),
-            (&GPU_HOURLY_COST, &mut i.gpu_hourly_cost),
-            (&HOURS_PER_MONTH, &mut i.hours_per_month),
-            (&COST_REDUCTION, &mut i.cost_reduction_pct),
-            (&SPEEDUP, &mut i.speedup),
-            (&WORKLOAD_GROWTH, &mut i.workload_growth_pct),
-            (&RAMP, &mut i.ramp_months),
-            (&LICENSE_MONTHLY, &mut i.license_monthly),
-            (&IMPLEMENTATION_COST, &mut i.implementation_cost),
-        ] {
-            read.set(spec, target);
+        for (spec, get, set) in NUMBERS {
+            let mut x = get(&i);
+            read.set(&spec, &mut x);
+            set(&mut i, x);
         }
         if let Some(t) = read.text("prospect", MAX_TEXT) {
             i.prospect = t;
@@ -656,6 +753,19 @@ pub fn compute_scaled(i: &Inputs, scale: f64) -> Results {
     }
 }
 
+/// The undiscounted cumulative net cash flow after each period (index 0 is
+/// the initial period), with the inference savings multiplied by `scale`:
+/// the curve whose zero crossing is the payback.
+pub fn cumulative_net(i: &Inputs, scale: f64) -> Vec<f64> {
+    let f = flows_scaled(i, scale);
+    (0..f.benefits.len())
+        .scan(0.0, |total, m| {
+            *total += f.net(m);
+            Some(*total)
+        })
+        .collect()
+}
+
 /// The share of the claimed inference savings in the "what if" case.
 pub const HALF: f64 = 0.5;
 
@@ -686,88 +796,20 @@ impl Bar {
     }
 }
 
-type Lever = (
-    &'static str,
-    &'static str,
-    FieldSpec,
-    fn(&Inputs) -> f64,
-    fn(&mut Inputs, f64),
-);
-
-/// The main assumptions, as the tornado moves them. Today's cost is moved
-/// through the field its basis uses.
-fn levers(i: &Inputs) -> Vec<Lever> {
-    let current: Lever = match i.cost_basis {
-        CostBasis::Direct => (
-            "current_monthly_cost",
-            "Today's inference cost",
-            CURRENT_MONTHLY_COST,
-            |i| i.current_monthly_cost,
-            |i, x| i.current_monthly_cost = x,
-        ),
-        CostBasis::Tokens => (
-            "tokens_per_month",
-            "Tokens per month",
-            TOKENS_PER_MONTH,
-            |i| i.tokens_per_month,
-            |i, x| i.tokens_per_month = x,
-        ),
-        CostBasis::Gpu => (
-            "gpu_hourly_cost",
-            "GPU hourly cost",
-            GPU_HOURLY_COST,
-            |i| i.gpu_hourly_cost,
-            |i, x| i.gpu_hourly_cost = x,
-        ),
-    };
-    let change: Lever = match i.change_basis {
-        ChangeBasis::Reduction => (
-            "cost_reduction_pct",
-            "Cost reduction",
-            COST_REDUCTION,
-            |i| i.cost_reduction_pct,
-            |i, x| i.cost_reduction_pct = x,
-        ),
-        ChangeBasis::Speedup => (
-            "speedup",
-            "Speed-up",
-            SPEEDUP,
-            |i| i.speedup,
-            |i, x| i.speedup = x,
-        ),
-    };
-    vec![
-        current,
-        change,
-        (
-            "confidence_pct",
-            "Confidence",
-            CONFIDENCE,
-            |i| i.confidence_pct,
-            |i, x| i.confidence_pct = x,
-        ),
-        (
-            "license_monthly",
-            "Licence",
-            LICENSE_MONTHLY,
-            |i| i.license_monthly,
-            |i, x| i.license_monthly = x,
-        ),
-        (
-            "implementation_cost",
-            "Implementation",
-            IMPLEMENTATION_COST,
-            |i| i.implementation_cost,
-            |i, x| i.implementation_cost = x,
-        ),
-        (
-            "discount_rate_pct",
-            "Discount rate",
-            DISCOUNT_RATE,
-            |i| i.discount_rate_pct,
-            |i, x| i.discount_rate_pct = x,
-        ),
-    ]
+/// The main assumptions the tornado moves: the ones in use, but the
+/// horizon and the hours in a month; today's cost is moved through its
+/// price (cost per million tokens, GPU hourly cost).
+fn levers(i: &Inputs) -> Vec<(FieldSpec, Get, Set)> {
+    keys_in_use(i)
+        .into_iter()
+        .filter(|k| {
+            !matches!(
+                *k,
+                "horizon_months" | "hours_per_month" | "gpu_count" | "tokens_per_month"
+            )
+        })
+        .filter_map(number)
+        .collect()
 }
 
 /// The tornado: each main assumption moved by ±[`SWING`] of its value,
@@ -780,13 +822,13 @@ pub fn tornado(i: &Inputs) -> Vec<Bar> {
     };
     let mut bars: Vec<Bar> = levers(i)
         .into_iter()
-        .map(|(key, label, spec, get, set)| {
+        .map(|(spec, get, set)| {
             let x = get(i);
             let within = |y: f64| y.clamp(spec.min, spec.max);
             let (low, high) = (within(x * (1.0 - SWING)), within(x * (1.0 + SWING)));
             Bar {
-                key,
-                label,
+                key: spec.key,
+                label: spec.label,
                 low,
                 high,
                 npv_low: npv_with(set, low),

@@ -1,6 +1,7 @@
 //! The shell: route from the location hash, notices, storage wiring.
 
 use crate::scenario::{parse_hash, STORAGE_KEY};
+use crate::ui::calculators::roi::{self, RoiPage};
 use crate::ui::calculators::unit_economics::{self, UnitEconomicsPage};
 use crate::ui::calculators::ComingNext;
 use crate::ui::link::location_hash;
@@ -88,7 +89,8 @@ pub fn App() -> impl IntoView {
             hash.track();
             match route.get().as_str() {
                 unit_economics::CALC => UnitEconomicsPage().into_any(),
-                "roi" | "compensation" | "equity" => view! { <ComingNext /> }.into_any(),
+                roi::CALC => RoiPage().into_any(),
+                "compensation" | "equity" => view! { <ComingNext /> }.into_any(),
                 _ => view! { <Home /> }.into_any(),
             }
         }}
@@ -101,7 +103,7 @@ fn Home() -> impl IntoView {
         <article class="calculator home">
             <ul class="cards">
                 <li><a href="#/unit-economics"><strong>"Unit economics"</strong><span>"CAC, LTV, payback and retention, from your funnel."</span></a></li>
-                <li><a href="#/roi"><strong>"ROI"</strong><span>"Coming next: the business case for a prospect."</span></a></li>
+                <li><a href="#/roi"><strong>"ROI"</strong><span>"The business case for a prospect: NPV, ROI and payback, sent as a link."</span></a></li>
                 <li><a href="#/compensation"><strong>"Compensation"</strong><span>"Coming next: comp plans and offers side by side."</span></a></li>
                 <li><a href="#/equity"><strong>"Equity dilution"</strong><span>"Coming next: SAFEs, rounds and the exit."</span></a></li>
             </ul>

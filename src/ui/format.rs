@@ -18,6 +18,9 @@ pub enum Style {
     Months,
     /// A multiple, one decimal ("38.7×").
     Ratio,
+    /// Whole amounts of money, negatives in parentheses as accountants
+    /// write them ("($53,150)"): the summary table of a business case.
+    Ledger,
 }
 
 #[derive(Serialize)]
@@ -30,6 +33,8 @@ struct Options {
     maximum_fraction_digits: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     minimum_fraction_digits: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    currency_sign: Option<&'static str>,
 }
 
 type Key = (Style, Currency, bool);
@@ -45,6 +50,7 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
         currency: None,
         maximum_fraction_digits: Some(max),
         minimum_fraction_digits: None,
+        currency_sign: None,
     };
     match style {
         Style::Money => Options {
@@ -54,6 +60,14 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
             // digits (0 for JPY) apply otherwise.
             maximum_fraction_digits: whole.then_some(0),
             minimum_fraction_digits: whole.then_some(0),
+            currency_sign: None,
+        },
+        Style::Ledger => Options {
+            style: "currency",
+            currency: Some(currency.code()),
+            maximum_fraction_digits: Some(0),
+            minimum_fraction_digits: Some(0),
+            currency_sign: Some("accounting"),
         },
         Style::Percent => Options {
             style: "percent",

@@ -1,6 +1,6 @@
 //! Share links: the URL that reproduces a calculator's inputs elsewhere.
 
-use crate::scenario::{encode_link, parse_hash};
+use crate::scenario::{encode_link, parse_hash, with_hash_param};
 use serde_json::Value;
 
 /// The full URL that opens `calc` with `inputs`, on whatever host and
@@ -27,9 +27,16 @@ pub fn current_hash() -> (String, Option<String>) {
 
 /// Puts `inputs` in the address bar as the link payload, without a
 /// navigation or a history entry: edits to a shared scenario then survive a
-/// reload, and the address is always a link to what is on screen.
+/// reload, and the address is always a link to what is on screen. Other
+/// parameters (the version a copy was made from) are kept.
 pub fn show_in_address(calc: &str, inputs: &Value) {
-    replace_hash(&format!("#/{calc}?s={}", encode_link(calc, inputs)));
+    set_param("s", Some(&encode_link(calc, inputs)));
+}
+
+/// Sets (or, with `None`, removes) one parameter of the address's hash,
+/// without a navigation or a history entry.
+pub fn set_param(name: &str, value: Option<&str>) {
+    replace_hash(&with_hash_param(&location_hash(), name, value));
 }
 
 /// Drops the payload from the address bar (after the shared scenario was

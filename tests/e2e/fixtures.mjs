@@ -14,7 +14,7 @@ export class Tally {
   }
 
   async ready() {
-    await expect(this.page.locator('[data-result="cac"]')).toBeVisible();
+    await expect(this.page.locator("[data-result]").first()).toBeVisible();
   }
 
   field(name) {

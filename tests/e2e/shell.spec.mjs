@@ -26,17 +26,19 @@ for (const hash of PAGES) {
 }
 
 test("coming-next pages compute nothing", async ({ tally, page }) => {
-  await page.goto("#/roi");
+  await page.goto("#/compensation");
   await expect(page.getByText("Coming next")).toBeVisible();
   expect(await page.locator("[data-result]").count()).toBe(0);
 });
 
-test("usable at 360 px: no sideways scrolling", async ({ tally, page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await tally.open();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-});
+for (const hash of ["#/unit-economics", "#/roi"]) {
+  test(`usable at 360 px: no sideways scrolling on ${hash}`, async ({ tally, page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await tally.open(hash);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
 
 test("keyboard: tab reaches the inputs and typing computes", async ({ tally, page }) => {
   await tally.open();

@@ -1,8 +1,10 @@
 //! One page per calculator, and the pieces every page has.
 
+pub mod roi;
 pub mod unit_economics;
 
 use crate::calc::Currency;
+use crate::input::Problem;
 use crate::ui::format::today;
 use leptos::prelude::*;
 
@@ -39,7 +41,7 @@ pub fn CurrencySelect(
                     .into_iter()
                     .map(|c| {
                         view! {
-                            <option value=c.code() selected=move || value.get() == c>
+                            <option value=c.code() prop:selected=move || value.get() == c>
                                 {format!("{} — {}", c.code(), c.name())}
                             </option>
                         }
@@ -47,6 +49,28 @@ pub fn CurrencySelect(
                     .collect_view()}
             </select>
         </div>
+    }
+}
+
+/// Values from a link or from storage that could not be used.
+#[component]
+pub fn ProblemList(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoView {
+    let any = Memo::new(move |_| problems.with(|p| !p.is_empty()));
+    move || {
+        any.get().then(|| view! {
+            <div class="notice warn" role="alert">
+                <p>"Some values in this scenario could not be used; their defaults are shown instead:"</p>
+                <ul>
+                    {move || {
+                        problems
+                            .get()
+                            .into_iter()
+                            .map(|p| view! { <li><code>{p.key}</code>": "{p.message}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        })
     }
 }
 

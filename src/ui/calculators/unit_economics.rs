@@ -2,16 +2,18 @@
 
 use crate::calc::unit_economics::{self as ue, Inputs, Stage};
 use crate::calc::{Currency, Outcome};
-use crate::input::{FieldSpec, Problem};
+use crate::input::FieldSpec;
+use crate::ui::calculators::{CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
+    fields::TextField,
     number_field::NumberField,
     result::ResultValue,
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, Style};
+use crate::ui::open_link;
 use crate::ui::state::Scenarios;
-use crate::ui::{calculators::CurrencySelect, calculators::ReportMeta, open_link};
 use leptos::prelude::*;
 
 pub const CALC: &str = "unit-economics";
@@ -283,28 +285,6 @@ fn note(key: &str, i: &Inputs, r: &ue::Results) -> Option<String> {
     })
 }
 
-/// Values from a link or from storage that could not be used.
-#[component]
-fn ProblemList(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoView {
-    let any = Memo::new(move |_| problems.with(|p| !p.is_empty()));
-    move || {
-        any.get().then(|| view! {
-            <div class="notice warn" role="alert">
-                <p>"Some values in this scenario could not be used; their defaults are shown instead:"</p>
-                <ul>
-                    {move || {
-                        problems
-                            .get()
-                            .into_iter()
-                            .map(|p| view! { <li><code>{p.key}</code>": "{p.message}</li> })
-                            .collect_view()
-                    }}
-                </ul>
-            </div>
-        })
-    }
-}
-
 /// The editable list of funnel stages.
 #[component]
 fn StageList(inputs: Memo<Inputs>, edit: Callback<Vec<Stage>>) -> impl IntoView {
@@ -322,23 +302,15 @@ fn StageList(inputs: Memo<Inputs>, edit: Callback<Vec<Stage>>) -> impl IntoView 
             {move || {
                 (0..count.get())
                     .map(|index| {
-                    let name_id = format!("stage-{index}-name");
                     view! {
                         <div class="stage">
-                            <div class="field">
-                                <label for=name_id.clone()>{format!("Stage {} name", index + 1)}</label>
-                                <input
-                                    id=name_id
-                                    type="text"
-                                    name=format!("stages.{index}.name")
-                                    maxlength="80"
-                                    prop:value=move || inputs.with(|i| i.stages.get(index).map(|s| s.name.clone()).unwrap_or_default())
-                                    on:input=move |ev| {
-                                        let text = event_target_value(&ev);
-                                        change(&|s| if let Some(st) = s.get_mut(index) { st.name = text.chars().take(80).collect(); });
-                                    }
-                                />
-                            </div>
+                            <TextField
+                                name=format!("stages.{index}.name")
+                                label=format!("Stage {} name", index + 1)
+                                max_chars=80
+                                value=Signal::derive(move || inputs.with(|i| i.stages.get(index).map(|s| s.name.clone()).unwrap_or_default()))
+                                on_change=Callback::new(move |text: String| change(&|s| if let Some(st) = s.get_mut(index) { st.name = text.clone(); }))
+                            />
                             <NumberField
                                 spec=ue::STAGE_RATE
                                 name=format!("stages.{index}.rate_pct")

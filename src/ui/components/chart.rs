@@ -32,21 +32,24 @@ const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 40.0;
 
-/// "Nice" tick values covering 0..=max.
-fn ticks(max: f64) -> Vec<f64> {
-    if !(max.is_finite() && max > 0.0) {
+/// "Nice" tick values covering `min..=max`, with 0 among them when the
+/// range holds it (a cash flow that starts below zero).
+fn ticks(min: f64, max: f64) -> Vec<f64> {
+    let span = max.max(0.0) - min.min(0.0);
+    if !(span.is_finite() && span > 0.0) {
         return vec![0.0, 1.0];
     }
-    let rough = max / 4.0;
+    let rough = span / 4.0;
     let magnitude = 10f64.powf(rough.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
         .find(|s| *s >= rough)
         .unwrap_or(rough);
-    (0..=5)
+    let first = (min.min(0.0) / step).floor() as i32;
+    (first..=first + 6)
         .map(|i| f64::from(i) * step)
-        .take_while(|t| *t <= max + step * 0.999)
+        .take_while(|t| *t <= max.max(0.0) + step * 0.999)
         .collect()
 }
 
@@ -72,12 +75,12 @@ impl Scale {
                 y_min = y_min.min(y);
             }
         }
-        let y_ticks = ticks(y_max);
+        let y_ticks = ticks(y_min, y_max);
         Scale {
             x_max,
-            y_min,
+            y_min: y_ticks.first().copied().unwrap_or(0.0).min(y_min),
             y_top: y_ticks.last().copied().unwrap_or(1.0).max(1e-9),
-            x_ticks: ticks(x_max),
+            x_ticks: ticks(0.0, x_max),
             y_ticks,
         }
     }

@@ -73,8 +73,13 @@ pub fn NumberField(
                     prop:value=move || text.get()
                     on:input=on_input
                     on:blur=move |_| {
-                        if error.with_untracked(Option::is_none) {
-                            text.set(input_text(value.get_untracked()));
+                        // A focused field also blurs when the page is torn
+                        // down under it (a pasted link): its signals may be
+                        // gone by then.
+                        if let (Some(true), Some(v)) =
+                            (error.try_with_untracked(Option::is_none), value.try_get_untracked())
+                        {
+                            text.try_set(input_text(v));
                         }
                     }
                     aria-invalid=move || error.with(Option::is_some).to_string()

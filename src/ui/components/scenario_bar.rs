@@ -12,8 +12,10 @@ enum Naming {
     Rename,
 }
 
+/// `present`: the calculator has a read-only presentation view, and the bar
+/// offers a link that opens in it.
 #[component]
-pub fn ScenarioBar(scenarios: Scenarios) -> impl IntoView {
+pub fn ScenarioBar(scenarios: Scenarios, #[prop(optional)] present: bool) -> impl IntoView {
     let naming = RwSignal::new(None::<Naming>);
     let name_text = RwSignal::new(String::new());
     let confirm_delete = RwSignal::new(false);
@@ -53,12 +55,12 @@ pub fn ScenarioBar(scenarios: Scenarios) -> impl IntoView {
             Err(e) => message.set(e),
         }
     };
-    let copy_link = move |_| {
-        let url = link::share_url(scenarios.calc, &untrack(|| scenarios.inputs()));
+    let copy_link = move |suffix: &'static str, done: &'static str| {
+        let url = link::share_url(scenarios.calc, &untrack(|| scenarios.inputs())) + suffix;
         link_text.set(Some(url.clone()));
         spawn_local(async move {
             message.set(if link::copy(&url).await {
-                "Link copied. Anyone who opens it sees these inputs.".into()
+                done.into()
             } else {
                 "Copy the link from the box below.".into()
             });
@@ -160,9 +162,24 @@ pub fn ScenarioBar(scenarios: Scenarios) -> impl IntoView {
                 >
                     "Reset to defaults"
                 </button>
-                <button type="button" class="primary" on:click=copy_link>
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| copy_link("", "Link copied. Anyone who opens it sees these inputs.")
+                >
                     "Copy link"
                 </button>
+                {present.then(|| view! {
+                    <button
+                        type="button"
+                        on:click=move |_| copy_link(
+                            "&view=present",
+                            "Presentation link copied. It opens read-only; the reader can edit a copy.",
+                        )
+                    >
+                        "Copy presentation link"
+                    </button>
+                })}
             </div>
             {move || {
                 naming_open.get().then(|| view! {

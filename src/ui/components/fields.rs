@@ -1,0 +1,54 @@
+//! The text and choice controls shared by the calculators (numbers have
+//! their own component, `NumberField`).
+
+use leptos::prelude::*;
+
+/// A labelled one-line text field whose `name` is its scenario key. What is
+/// typed is kept as text (never parsed as markup) and cut at `max_chars`.
+#[component]
+pub fn TextField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+    max_chars: usize,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type="text"
+                autocomplete="off"
+                maxlength=max_chars
+                prop:value=move || value.get()
+                on:input=move |ev| on_change.run(event_target_value(&ev).chars().take(max_chars).collect())
+            />
+        </div>
+    }
+}
+
+/// A labelled select among fixed choices: `(value in the scenario, label)`.
+#[component]
+pub fn ChoiceField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    choices: &'static [(&'static str, &'static str)],
+    #[prop(into)] value: Signal<&'static str>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {choices
+                    .iter()
+                    .map(|&(v, text)| view! { <option value=v prop:selected=move || value.get() == v>{text}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
