@@ -813,7 +813,8 @@ fn levers(i: &Inputs) -> Vec<(FieldSpec, Get, Set)> {
 }
 
 /// The tornado: each main assumption moved by ±[`SWING`] of its value,
-/// widest swing in NPV first.
+/// widest swing in NPV first. An assumption that does not move (a rate of
+/// 0 moved by a fifth is still 0) is left out.
 pub fn tornado(i: &Inputs) -> Vec<Bar> {
     let npv_with = |set: fn(&mut Inputs, f64), x: f64| {
         let mut moved = i.clone();
@@ -835,6 +836,7 @@ pub fn tornado(i: &Inputs) -> Vec<Bar> {
                 npv_high: npv_with(set, high),
             }
         })
+        .filter(|b| b.low != b.high)
         .collect();
     bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
     bars

@@ -1,6 +1,7 @@
 //! Numbers for people, by the browser's Intl.NumberFormat in the reader's locale.
 
 use crate::calc::Currency;
+use crate::input::Kind;
 use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,6 +19,10 @@ pub enum Style {
     Months,
     /// A multiple, one decimal ("38.7×").
     Ratio,
+    /// Money with exactly two decimals (an entered amount with cents).
+    Cents,
+    /// A plain number with up to six decimals (an entered rate or count).
+    Decimal,
     /// Whole amounts of money, negatives in parentheses as accountants
     /// write them ("($53,150)"): the summary table of a business case.
     Ledger,
@@ -69,6 +74,14 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
             minimum_fraction_digits: Some(0),
             currency_sign: Some("accounting"),
         },
+        Style::Cents => Options {
+            style: "currency",
+            currency: Some(currency.code()),
+            maximum_fraction_digits: Some(2),
+            minimum_fraction_digits: Some(2),
+            currency_sign: None,
+        },
+        Style::Decimal => digits(6),
         Style::Percent => Options {
             style: "percent",
             ..digits(1)
@@ -112,6 +125,19 @@ pub fn format(x: f64, style: Style, currency: Currency) -> String {
         Style::Months => format!("{text} mo"),
         Style::Ratio => format!("{text}×"),
         _ => text,
+    }
+}
+
+/// An input as it was entered, at full precision, for formulas and reports:
+/// money with cents only when it has them, other numbers with up to six
+/// decimals and their unit.
+pub fn format_input(x: f64, kind: Kind, currency: Currency) -> String {
+    match kind {
+        Kind::Money if x.fract() == 0.0 => format(x, Style::Ledger, currency),
+        Kind::Money => format(x, Style::Cents, currency),
+        Kind::Percent => format!("{}%", format(x, Style::Decimal, currency)),
+        Kind::Months => format!("{} mo", format(x, Style::Decimal, currency)),
+        Kind::Count => format(x, Style::Decimal, currency),
     }
 }
 

@@ -150,3 +150,18 @@ test("bad input on the ROI page is refused beside the field and loses nothing", 
   await expect(page.getByText("The version this copy was made from could not be read")).toBeVisible();
   await expect(tally.result("npv")).toBeVisible();
 });
+
+test("inputs read at full precision in formulas and in the presentation", async ({ tally, page }) => {
+  await tally.open("#/roi");
+  const how = page.locator('[data-result="new_monthly_cost"] ~ details');
+  await how.locator("summary").click();
+  // The published 2.37×, not a rounded 2.4×.
+  await expect(how.locator(".formula")).toHaveText("today's cost ÷ speed-up = $50,000 ÷ 2.37×");
+  await tally.type("license_monthly", "1,234.56");
+  await tally.button("Show as the prospect sees it").click();
+  const assumptions = page.locator(".assumptions");
+  await expect(assumptions.getByRole("row", { name: /Licence/ })).toContainText("$1,234.56");
+  await expect(assumptions.getByRole("row", { name: /Speed-up/ })).toContainText("2.37×");
+  await expect(assumptions.getByRole("row", { name: /Speed-up/ })).toContainText("Vendor benchmark");
+  await expect(assumptions).toContainText("arXiv:2410.16144");
+});

@@ -18,7 +18,7 @@ use crate::ui::components::{
     result::ResultValue,
     scenario_bar::ScenarioBar,
 };
-use crate::ui::format::{format, Style};
+use crate::ui::format::{format, format_input, Style};
 use crate::ui::state::{AppState, Scenarios};
 use crate::ui::{link, open_link};
 use leptos::prelude::*;
@@ -540,10 +540,11 @@ const RESULTS: [ResultRow; 11] = [
 /// How result `key` was computed, with the live numbers in it.
 fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
     let c = i.currency;
-    let money = |x: f64| format(x, Style::Money, c);
-    let pct = |x: f64| format(x, Style::Percent, c);
+    // Inputs at full precision, as entered.
+    let money = |x: f64| format_input(x, Kind::Money, c);
+    let pct = |x: f64| format_input(x, Kind::Percent, c);
     let show = |o: Outcome| match o {
-        Outcome::Value(x) => money(x),
+        Outcome::Value(x) => format(x, Style::Money, c),
         Outcome::Undefined(_) => "undefined".into(),
     };
     let discount = match i.discounting {
@@ -561,14 +562,14 @@ fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
             CostBasis::Direct => format!("Entered: {}", money(i.current_monthly_cost)),
             CostBasis::Tokens => format!(
                 "tokens a month (millions) × cost per million = {} × {}",
-                format(i.tokens_per_month, Style::Count, c),
+                format_input(i.tokens_per_month, Kind::Count, c),
                 money(i.cost_per_million_tokens)
             ),
             CostBasis::Gpu => format!(
                 "GPUs × hourly cost × hours a month = {} × {} × {}",
-                format(i.gpu_count, Style::Count, c),
+                format_input(i.gpu_count, Kind::Count, c),
                 money(i.gpu_hourly_cost),
-                format(i.hours_per_month, Style::Count, c)
+                format_input(i.hours_per_month, Kind::Count, c)
             ),
         },
         "new_monthly_cost" => match i.change_basis {
@@ -580,7 +581,7 @@ fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
             ChangeBasis::Speedup => format!(
                 "today's cost ÷ speed-up = {} ÷ {}",
                 show(r.current_monthly_cost),
-                format(i.speedup, Style::Ratio, c)
+                show_input("speedup", i)
             ),
         },
         "monthly_savings" => format!(
@@ -910,8 +911,13 @@ fn Tornado(case: Case) -> impl IntoView {
                         let ends = bars.iter().flat_map(|b| [b.npv_low.value(), b.npv_high.value()]).flatten();
                         let (lo, hi) = ends.fold((base, base), |(a, b), x| (a.min(x), b.max(x)));
                         let x = |v: f64| if hi > lo { (v - lo) / (hi - lo) * 100.0 } else { 50.0 };
-                        let kind = |key: &str| roi::number(key).map_or(Kind::Count, |(s, _, _)| s.kind);
-                        let value = |key: &str, v: f64| format(v, style_of(kind(key)), c);
+                        let value = |key: &'static str, v: f64| {
+                            let mut moved = inputs.get_untracked();
+                            if let Some((_, _, set)) = roi::number(key) {
+                                set(&mut moved, v);
+                            }
+                            show_input(key, &moved)
+                        };
                         let npv = |o: Outcome| o.value().map_or("—".into(), |v| format(v, Style::Money, c));
                         bars.into_iter()
                             .map(|b| {
@@ -939,29 +945,20 @@ fn Tornado(case: Case) -> impl IntoView {
     }
 }
 
-fn style_of(kind: Kind) -> Style {
-    match kind {
-        Kind::Money => Style::Money,
-        Kind::Percent => Style::Percent,
-        Kind::Months => Style::Months,
-        Kind::Count => Style::Count,
-    }
-}
-
 /// An input as the report shows it.
 fn show_input(key: &str, i: &Inputs) -> String {
     let c = i.currency;
     if let Some((spec, get, _)) = roi::number(key) {
         return match key {
-            "speedup" => format(get(i), Style::Ratio, c),
-            _ => format(get(i), style_of(spec.kind), c),
+            "speedup" => format!("{}×", format(get(i), Style::Decimal, c)),
+            _ => format_input(get(i), spec.kind, c),
         };
     }
     match key {
         "prospect" => i.prospect.clone(),
         "prepared_by" => i.prepared_by.clone(),
         "currency" => i.currency.code().to_string(),
-        "start_date" => i.start_date.to_string(),
+        "start_date" => i.start_date.format("%-d %B %Y").to_string(),
         "discounting" => label_of(&DISCOUNTINGS, i.discounting == Discounting::Monthly),
         "cost_basis" => COST_BASES
             .get(i.cost_basis as usize)
@@ -1132,9 +1129,9 @@ fn Presentation(
             format!(
                 "{by}{} · starting {} over {} months · discounted at {} a year ({})",
                 crate::ui::format::today(),
-                i.start_date,
+                i.start_date.format("%-d %B %Y"),
                 i.horizon_months,
-                format(i.discount_rate_pct, Style::Percent, i.currency),
+                show_input("discount_rate_pct", i),
                 show_input("discounting", i).to_lowercase(),
             )
         })

@@ -2,7 +2,7 @@
 
 use crate::calc::unit_economics::{self as ue, Inputs, Stage};
 use crate::calc::{Currency, Outcome};
-use crate::input::FieldSpec;
+use crate::input::{FieldSpec, Kind};
 use crate::ui::calculators::{CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
@@ -11,7 +11,7 @@ use crate::ui::components::{
     result::ResultValue,
     scenario_bar::ScenarioBar,
 };
-use crate::ui::format::{format, Style};
+use crate::ui::format::{format, format_input, Style};
 use crate::ui::open_link;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
@@ -196,8 +196,9 @@ const RESULTS: [ResultRow; 8] = [
 /// How result `key` was computed, with the live numbers in it.
 fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
     let c = i.currency;
-    let money = |x: f64| format(x, Style::Money, c);
-    let pct = |x: f64| format(x, Style::Percent, c);
+    // Inputs at full precision, as entered.
+    let money = |x: f64| format_input(x, Kind::Money, c);
+    let pct = |x: f64| format_input(x, Kind::Percent, c);
     let show = |o: Outcome, style: Style| match o {
         Outcome::Value(x) => format(x, style, c),
         Outcome::Undefined(_) => "undefined".into(),
@@ -212,7 +213,7 @@ fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
             Some(cac) => format!("Entered directly: {}", money(cac)),
             None => format!(
                 "(leads × cost per lead + other spend) ÷ new customers = ({} × {} + {}) ÷ {} = {} ÷ {}",
-                format(i.leads, Style::Count, c),
+                format_input(i.leads, Kind::Count, c),
                 money(i.cost_per_lead),
                 money(i.other_sm_spend),
                 show(r.new_customers, Style::Count),
@@ -261,7 +262,7 @@ fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
             let rates: Vec<String> = i.stages.iter().map(|s| pct(s.rate_pct)).collect();
             format!(
                 "leads × stage rates = {} × {}",
-                format(i.leads, Style::Count, c),
+                format_input(i.leads, Kind::Count, c),
                 if rates.is_empty() { "1".into() } else { rates.join(" × ") },
             )
         }

@@ -80,7 +80,11 @@ impl Scale {
             x_max,
             y_min: y_ticks.first().copied().unwrap_or(0.0).min(y_min),
             y_top: y_ticks.last().copied().unwrap_or(1.0).max(1e-9),
-            x_ticks: ticks(0.0, x_max),
+            // The x axis ends at the data (a 36-month horizon has no tick at 40).
+            x_ticks: ticks(0.0, x_max)
+                .into_iter()
+                .filter(|t| *t <= x_max)
+                .collect(),
             y_ticks,
         }
     }
