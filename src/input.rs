@@ -190,7 +190,13 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
     }
     let negative = s.starts_with('-') || s.starts_with('−');
     if negative {
-        s = s.trim_start_matches(['-', '−']).to_string();
+        s = s
+            .split_at(s.chars().next().map_or(0, char::len_utf8))
+            .1
+            .to_string();
+        if s.starts_with(['-', '−']) {
+            return Err("One minus sign at most".into());
+        }
     }
     for symbol in ["US$", "$", "€", "£", "¥", "₹"] {
         if let Some(rest) = s.strip_prefix(symbol) {
@@ -312,6 +318,7 @@ mod tests {
             ("2.5", Kind::Percent, 2.5),
             ("€ 2,500", Kind::Money, 2500.0),
             ("-40", Kind::Money, -40.0),
+            ("−2.5%", Kind::Percent, -2.5),
             (".5", Kind::Percent, 0.5),
             ("12,345,678", Kind::Count, 12_345_678.0),
         ];
@@ -334,6 +341,10 @@ mod tests {
             ("15%", Kind::Money, "percentage does not belong"),
             ("$5", Kind::Percent, "currency symbol"),
             ("3k", Kind::Percent, "does not belong"),
+            // Found by the browser suite on the first field that takes
+            // negatives (workload growth): "--5" used to read as −5.
+            ("--5", Kind::Percent, "One minus sign at most"),
+            ("-−5", Kind::Percent, "One minus sign at most"),
         ];
         for (text, kind, want) in cases {
             let err = parse_number(text, kind).unwrap_err();

@@ -2,27 +2,38 @@ import { test, expect } from "./fixtures.mjs";
 
 const HOSTILE = ["", "-", "1e999", "NaN", "Infinity", "<script>alert(1)</script>", "9".repeat(10_000), "1,2,3", "--5", "$-"];
 
-test("every input refuses hostile strings, keeps its value, and the page stays alive", async ({ tally, page }) => {
-  await tally.open();
-  const names = await page.locator(".inputs input[type=text][inputmode=decimal]").evaluateAll((els) => els.map((e) => e.name));
-  expect(names.length).toBeGreaterThan(8);
-  const before = await tally.result("ltv_cac").getAttribute("data-value");
-  for (const name of names) {
-    const field = tally.field(name);
-    for (const text of HOSTILE) {
-      await field.fill(text);
-      const message = page.locator(`#f-${name.replaceAll(".", "\\.")}-error`);
-      await expect(message).not.toBeEmpty();
-      await expect(tally.result("ltv_cac")).toHaveAttribute("data-value", before);
+const PAGES = [
+  ["#/unit-economics", "ltv_cac", 8, async () => {}],
+  // Every kind of ROI field: the GPU basis and a line entered by year.
+  ["#/roi", "npv", 12, async (tally, page) => {
+    await page.getByLabel("Known as").selectOption("gpu");
+    await tally.button("Add a line").click();
+  }],
+];
+for (const [hash, watched, minimum, prepare] of PAGES) {
+  test(`every input on ${hash} refuses hostile strings, keeps its value, and the page stays alive`, async ({ tally, page }) => {
+    await tally.open(hash);
+    await prepare(tally, page);
+    const names = await page.locator(".inputs input[type=text][inputmode=decimal]").evaluateAll((els) => els.map((e) => e.name));
+    expect(names.length).toBeGreaterThan(minimum);
+    const before = await tally.result(watched).getAttribute("data-value");
+    for (const name of names) {
+      const field = tally.field(name);
+      for (const text of HOSTILE) {
+        await field.fill(text);
+        const message = page.locator(`#f-${name.replaceAll(".", "\\.")}-error`);
+        await expect(message).not.toBeEmpty();
+        await expect(tally.result(watched)).toHaveAttribute("data-value", before);
+      }
     }
-  }
-  // Nothing on screen reads NaN or infinity.
-  const text = await page.locator("main").innerText();
-  expect(text).not.toMatch(/NaN|inf(inity)?\b/i);
-  // Still alive: a valid edit computes.
-  await tally.type("arpa", "3000");
-  await expect(tally.result("payback_months")).toHaveAttribute("data-value", "1");
-});
+    // Nothing on screen reads NaN or infinity.
+    const text = await page.locator("main").innerText();
+    expect(text).not.toMatch(/NaN|inf(inity)?\b/i);
+    // Still alive: a valid edit computes.
+    await tally.field(names[0]).fill("12");
+    await expect(tally.result(watched)).not.toHaveAttribute("data-value", before);
+  });
+}
 
 test("out-of-range values name the range", async ({ tally, page }) => {
   await tally.open();
