@@ -257,6 +257,26 @@ fn what_differs_from_the_version_sent() {
     assert!(keys.iter().all(|k| number(k).is_some()));
 }
 
+#[test]
+fn iso_dates_only() {
+    assert_eq!(
+        parse_iso_date("2026-03-31"),
+        NaiveDate::from_ymd_opt(2026, 3, 31)
+    );
+    for bad in [
+        "2026-02-30",
+        "2026-3-31",
+        "26-03-31",
+        "2026-03-31-01",
+        "2026/03/31",
+        "",
+        "２０２６-03-31",
+        "+026-03-31",
+    ] {
+        assert_eq!(parse_iso_date(bad), None, "{bad}");
+    }
+}
+
 fn any_f64() -> impl Strategy<Value = f64> {
     prop_oneof![
         any::<f64>(),

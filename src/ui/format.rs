@@ -141,6 +141,21 @@ pub fn format_input(x: f64, kind: Kind, currency: Currency) -> String {
     }
 }
 
+/// A calendar date written out in the reader's locale ("20 February 2026",
+/// "February 20, 2026"), by the browser's Intl.DateTimeFormat.
+pub fn long_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let date =
+        js_sys::Date::new_with_year_month_day(d.year() as u32, d.month0() as i32, d.day() as i32);
+    let options = js_sys::Object::new();
+    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_date_string("default", &options)
+        .as_string()
+        .unwrap_or_else(|| d.to_string())
+}
+
 /// Today's date in the reader's locale, for printed reports.
 pub fn today() -> String {
     let date = js_sys::Date::new_0();

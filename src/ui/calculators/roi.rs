@@ -18,7 +18,7 @@ use crate::ui::components::{
     result::ResultValue,
     scenario_bar::ScenarioBar,
 };
-use crate::ui::format::{format, format_input, Style};
+use crate::ui::format::{format, format_input, long_date, Style};
 use crate::ui::state::{AppState, Scenarios};
 use crate::ui::{link, open_link};
 use leptos::prelude::*;
@@ -220,7 +220,7 @@ fn Editor(case: Case) -> impl IntoView {
                         required
                         prop:value=move || inputs.with(|i| i.start_date.to_string())
                         on:change=move |ev| {
-                            if let Ok(d) = event_target_value(&ev).parse() {
+                            if let Some(d) = roi::parse_iso_date(&event_target_value(&ev)) {
                                 case.edit(|i| i.start_date = d);
                             }
                         }
@@ -663,7 +663,7 @@ fn Report(case: Case) -> impl IntoView {
                         class:undefined=move || date().is_none()
                     >
                         {move || match date() {
-                            Some(d) => d.format("%-d %B %Y").to_string(),
+                            Some(d) => long_date(d),
                             None => "Not defined: not paid back within the horizon".into(),
                         }}
                     </output>
@@ -958,7 +958,7 @@ fn show_input(key: &str, i: &Inputs) -> String {
         "prospect" => i.prospect.clone(),
         "prepared_by" => i.prepared_by.clone(),
         "currency" => i.currency.code().to_string(),
-        "start_date" => i.start_date.format("%-d %B %Y").to_string(),
+        "start_date" => long_date(i.start_date),
         "discounting" => label_of(&DISCOUNTINGS, i.discounting == Discounting::Monthly),
         "cost_basis" => COST_BASES
             .get(i.cost_basis as usize)
@@ -1129,7 +1129,7 @@ fn Presentation(
             format!(
                 "{by}{} · starting {} over {} months · discounted at {} a year ({})",
                 crate::ui::format::today(),
-                i.start_date.format("%-d %B %Y"),
+                long_date(i.start_date),
                 i.horizon_months,
                 show_input("discount_rate_pct", i),
                 show_input("discounting", i).to_lowercase(),
