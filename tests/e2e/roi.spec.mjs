@@ -118,6 +118,21 @@ for (const format of ["A4", "Letter"]) {
   });
 }
 
+test("the editing page prints as a one-page report", async ({ tally, page }) => {
+  await enterWorkedCheck(tally, page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".scenario-bar")).toBeHidden();
+  await expect(page.locator(".report-meta")).toContainText("Base case");
+  await expect(page.locator(".inputs")).toBeVisible();
+  await expect(page.locator(".summary")).toBeVisible();
+  await expect(page.locator(".chart svg")).toBeVisible();
+  await expect(tally.result("npv")).toBeVisible();
+  for (const format of ["A4", "Letter"]) {
+    const pdf = await page.pdf({ format });
+    expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length, format).toBe(1);
+  }
+});
+
 test("bad input on the ROI page is refused beside the field and loses nothing", async ({ tally, page }) => {
   await tally.open("#/roi");
   const before = await tally.result("npv").getAttribute("data-value");

@@ -590,7 +590,7 @@ fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
             show(r.new_monthly_cost)
         ),
         "total_benefits" => format!(
-            "Σ over {} months of savings × {} confidence × ramp over {} months × (1 + {})^(month − 1) growth, plus the other benefit lines",
+            "Σ over {} months: savings × {} confidence × ramp ({} months) × (1 + {})^(m − 1), plus other benefit lines",
             i.horizon_months,
             pct(i.confidence_pct),
             i.ramp_months,
@@ -618,7 +618,7 @@ fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
             show(r.npv),
             show(r.pv_costs)
         ),
-        "payback_months" => "Months until the cumulative net cash flow, starting at the initial costs, turns positive; interpolated inside the month, not discounted".into(),
+        "payback_months" => "When the undiscounted cumulative net cash flow, from the initial costs, turns positive (interpolated in the month)".into(),
         _ => String::new(),
     }
 }
@@ -670,7 +670,7 @@ fn Report(case: Case) -> impl IntoView {
                     <details class="how">
                         <summary>"How is this computed?"</summary>
                         <p class="formula">
-                            {move || inputs.with(|i| format!("The start date, {}, plus the payback in months (whole months by the calendar, the fraction as days of the next month)", i.start_date))}
+                            {move || inputs.with(|i| format!("Start date {} + payback, by the calendar", i.start_date))}
                         </p>
                     </details>
                 </dd>
