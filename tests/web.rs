@@ -5,8 +5,9 @@
 
 use serde_json::json;
 use tally::calc::Currency;
+use tally::input::Kind;
 use tally::scenario::{decode_link, parse_hash, Store, BACKUP_KEY_PREFIX, STORAGE_KEY};
-use tally::ui::format::{format, Style};
+use tally::ui::format::{format, format_input, long_date, Style};
 use tally::ui::{link, storage};
 use wasm_bindgen_test::*;
 
@@ -78,6 +79,29 @@ fn intl_formats_money_by_currency() {
     assert_eq!(format(2.5, Style::Percent, Currency::USD), "2.5%");
     assert_eq!(format(38.6666, Style::Ratio, Currency::USD), "38.7×");
     assert_eq!(format(f64::NAN, Style::Money, Currency::USD), "—");
+}
+
+#[wasm_bindgen_test]
+fn intl_formats_ledgers_entered_values_and_dates() {
+    // The studies' table: whole amounts, costs in parentheses.
+    assert_eq!(format(-53_150.4, Style::Ledger, Currency::USD), "($53,150)");
+    assert_eq!(
+        format(1_606_511.0, Style::Ledger, Currency::EUR),
+        "€1,606,511"
+    );
+    // Entered values at full precision: cents only when there are any.
+    assert_eq!(
+        format_input(1234.56, Kind::Money, Currency::USD),
+        "$1,234.56"
+    );
+    assert_eq!(
+        format_input(50_000.0, Kind::Money, Currency::USD),
+        "$50,000"
+    );
+    assert_eq!(format_input(2.25, Kind::Percent, Currency::USD), "2.25%");
+    assert_eq!(format_input(2.37, Kind::Count, Currency::USD), "2.37");
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 2, 18).unwrap();
+    assert_eq!(long_date(date), "February 18, 2026");
 }
 
 #[wasm_bindgen_test]
