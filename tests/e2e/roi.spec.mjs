@@ -180,3 +180,29 @@ test("inputs read at full precision in formulas and in the presentation", async 
   await expect(assumptions.getByRole("row", { name: /Speed-up/ })).toContainText("Vendor benchmark");
   await expect(assumptions).toContainText("arXiv:2410.16144");
 });
+
+test("ROI edits, lines and sources survive a reload", async ({ tally, page }) => {
+  await tally.open("#/roi");
+  await tally.type("prospect", "Globex");
+  await page.getByLabel("Known as").selectOption("tokens");
+  await tally.type("tokens_per_month", "12,000");
+  await tally.type("cost_per_million_tokens", "2.5");
+  await tally.field("sources.tokens_per_month").selectOption("prospect");
+  await tally.button("Add a line").click();
+  await tally.type("items.0.name", "Fewer GPUs to buy");
+  await tally.field("items.0.type").selectOption("benefit");
+  await tally.type("items.0.initial", "10k");
+  await tally.type("items.0.yearly.1", "24,000");
+  const npv = await tally.result("npv").getAttribute("data-value");
+  await expect(tally.result("current_monthly_cost")).toHaveAttribute("data-value", "30000");
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("prospect")).toHaveValue("Globex");
+  await expect(tally.field("cost_basis")).toHaveValue("tokens");
+  await expect(tally.field("sources.tokens_per_month")).toHaveValue("prospect");
+  await expect(tally.field("items.0.name")).toHaveValue("Fewer GPUs to buy");
+  await expect(tally.field("items.0.yearly.1")).toHaveValue("24,000");
+  await expect(tally.result("npv")).toHaveAttribute("data-value", npv);
+  // The line is in the table: 10,000 at the start, 24,000 in year 2.
+  await expect(tally.result("table.benefits.initial")).toHaveAttribute("data-value", "10000");
+});
