@@ -1,5 +1,6 @@
 //! The maths of every calculator: plain Rust, no Leptos, no browser.
 
+pub mod compensation;
 pub mod roi;
 pub mod unit_economics;
 
