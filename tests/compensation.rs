@@ -242,20 +242,16 @@ fn comparison_helpers() {
 
 #[test]
 fn json_reads_like_typed_input() {
-    let today = date(2026, 11, 27);
-    let (i, problems) = Inputs::from_json(
-        &json!({
-            "currency": "EUR",
-            "as_of": "2027-06-30",
-            "plan": {"role": "smb_ae", "achieved": "600k", "cap_pct": "200%", "quota": -5,
-                     "tiers": [{"from_pct": 0, "multiplier": 1}, {"from_pct": 100, "multiplier": 2}]},
-            "offers": [{"name": "Acme", "shares": "10,000", "equity_type": "rsu", "strike": "x"},
-                       {"start_date": "2026-02-30"}]
-        }),
-        today,
-    );
+    let (i, problems) = Inputs::from_json(&json!({
+        "currency": "EUR",
+        "as_of": "2027-06-30",
+        "plan": {"role": "smb_ae", "achieved": "600k", "cap_pct": "200%", "quota": -5,
+                 "tiers": [{"from_pct": 0, "multiplier": 1}, {"from_pct": 100, "multiplier": 2}]},
+        "offers": [{"name": "Acme", "shares": "10,000", "equity_type": "rsu", "strike": "x"},
+                   {"start_date": "2026-02-30"}]
+    }));
     assert_eq!(i.currency, tally::calc::Currency::EUR);
-    assert_eq!(i.as_of, date(2027, 6, 30));
+    assert_eq!(i.as_of(date(2026, 11, 27)), date(2027, 6, 30));
     assert_eq!(i.plan.role, Role::SmbAe);
     assert_eq!(i.plan.quota, 500_000.0); // the preset, since -5 is refused
     assert_eq!(i.plan.achieved, 600_000.0);
@@ -274,11 +270,14 @@ fn json_reads_like_typed_input() {
         ["plan.quota", "offers.0.strike", "offers.1.start_date"]
     );
     // Round trip.
-    let (again, none) = Inputs::from_json(&i.to_json(), today);
+    let (again, none) = Inputs::from_json(&i.to_json());
     assert!(none.is_empty(), "{none:?}");
     assert_eq!(again, i);
-    // Defaults: today is the vesting date looked at.
-    assert_eq!(Inputs::from_json(&json!({}), today).0, Inputs::new(today));
+    // Defaults: today is the vesting date looked at, whenever that is.
+    let defaults = Inputs::from_json(&json!({})).0;
+    assert_eq!(defaults, Inputs::new());
+    assert_eq!(defaults.as_of(date(2031, 5, 6)), date(2031, 5, 6));
+    assert_eq!(Inputs::from_json(&defaults.to_json()).0.as_of, None);
 }
 
 fn any_f64() -> impl Strategy<Value = f64> {

@@ -87,6 +87,8 @@ pub struct Plan {
     /// Paid per quarter in which the team goal is hit.
     pub team_bonus: f64,
     pub team_quarters_hit: f64,
+    /// The reverse question: what attainment earns this total?
+    pub target_total: f64,
 }
 
 /// The plan's accelerator: 1.5× the base rate on every unit above quota.
@@ -127,6 +129,7 @@ impl Plan {
             cap_pct: None,
             team_bonus: 0.0,
             team_quarters_hit: 0.0,
+            target_total: ote * period.of_year() * 1.2,
         }
     }
 
@@ -562,8 +565,9 @@ pub fn best(values: &[Outcome], lower_is_better: bool) -> Option<usize> {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Inputs {
     pub currency: Currency,
-    /// "What if I leave on …": the date vested shares are counted on.
-    pub as_of: NaiveDate,
+    /// "What if I leave on …": the date vested shares are counted on;
+    /// `None` is today, whenever the scenario is opened.
+    pub as_of: Option<NaiveDate>,
     pub plan: Plan,
     pub offers: Vec<Offer>,
 }
@@ -573,12 +577,22 @@ pub const MAX_OFFERS: usize = 4;
 pub const MAX_TIERS: usize = 8;
 pub const MAX_NAME: usize = 80;
 
+impl Default for Inputs {
+    fn default() -> Self {
+        Inputs::new()
+    }
+}
+
 impl Inputs {
-    /// The defaults; `today` is the vesting date looked at.
-    pub fn new(today: NaiveDate) -> Inputs {
+    /// The date vested shares are counted on.
+    pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
+        self.as_of.unwrap_or(today)
+    }
+
+    pub fn new() -> Inputs {
         Inputs {
             currency: Currency::USD,
-            as_of: today,
+            as_of: None,
             plan: Plan::preset(Role::EnterpriseAe),
             offers: vec![Offer::example("Offer A")],
         }
@@ -591,15 +605,15 @@ impl Inputs {
     /// Reads inputs from a scenario's JSON like typed input: a bad value
     /// keeps its default and is reported under its full key
     /// (`plan.quota`, `offers.1.strike`).
-    pub fn from_json(value: &Value, today: NaiveDate) -> (Inputs, Vec<Problem>) {
-        let mut i = Inputs::new(today);
+    pub fn from_json(value: &Value) -> (Inputs, Vec<Problem>) {
+        let mut i = Inputs::new();
         let mut read = Reader::new(value);
         if let Some(c) = read.choice("currency", &Currency::CHOICES) {
             i.currency = c;
         }
         if let Some(text) = read.text("as_of", 10) {
             match parse_iso_date(&text) {
-                Some(d) => i.as_of = d,
+                Some(d) => i.as_of = Some(d),
                 None => read.problem("as_of", "Must be a date written 2026-01-31"),
             }
         }
@@ -656,7 +670,7 @@ pub type Get<T> = fn(&T) -> f64;
 pub type Set<T> = fn(&mut T, f64);
 
 /// The plan's numeric fields.
-pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 7] = [
+pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 8] = [
     (
         spec(
             "ote",
@@ -727,6 +741,17 @@ pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 7] = [
         ),
         |p| p.team_quarters_hit,
         |p, x| p.team_quarters_hit = x,
+    ),
+    (
+        spec(
+            "target_total",
+            "Total pay wanted in the period",
+            Kind::Money,
+            0.0,
+            MAX_AMOUNT,
+        ),
+        |p| p.target_total,
+        |p, x| p.target_total = x,
     ),
 ];
 
