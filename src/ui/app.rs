@@ -1,6 +1,7 @@
 //! The shell: route from the location hash, notices, storage wiring.
 
 use crate::scenario::{parse_hash, STORAGE_KEY};
+use crate::ui::calculators::compensation::{self, CompensationPage};
 use crate::ui::calculators::roi::{self, RoiPage};
 use crate::ui::calculators::unit_economics::{self, UnitEconomicsPage};
 use crate::ui::calculators::ComingNext;
@@ -90,7 +91,8 @@ pub fn App() -> impl IntoView {
             match route.get().as_str() {
                 unit_economics::CALC => UnitEconomicsPage().into_any(),
                 roi::CALC => RoiPage().into_any(),
-                "compensation" | "equity" => view! { <ComingNext /> }.into_any(),
+                compensation::CALC => CompensationPage().into_any(),
+                "equity" => view! { <ComingNext /> }.into_any(),
                 _ => view! { <Home /> }.into_any(),
             }
         }}
@@ -104,7 +106,7 @@ fn Home() -> impl IntoView {
             <ul class="cards">
                 <li><a href="#/unit-economics"><strong>"Unit economics"</strong><span>"CAC, LTV, payback and retention, from your funnel."</span></a></li>
                 <li><a href="#/roi"><strong>"ROI"</strong><span>"The business case for a prospect: NPV, ROI and payback, sent as a link."</span></a></li>
-                <li><a href="#/compensation"><strong>"Compensation"</strong><span>"Coming next: comp plans and offers side by side."</span></a></li>
+                <li><a href="#/compensation"><strong>"Compensation"</strong><span>"What a sales plan pays, and offer packages side by side with their vesting."</span></a></li>
                 <li><a href="#/equity"><strong>"Equity dilution"</strong><span>"Coming next: SAFEs, rounds and the exit."</span></a></li>
             </ul>
         </article>

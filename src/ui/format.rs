@@ -163,3 +163,10 @@ pub fn today() -> String {
         .as_string()
         .unwrap_or_default()
 }
+
+/// Today's calendar date where the reader is.
+pub fn today_date() -> chrono::NaiveDate {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}

@@ -9,12 +9,15 @@ const PAGES = [
     await page.getByLabel("Known as").selectOption("gpu");
     await tally.button("Add a line").click();
   }],
+  ["#/compensation", "plan.total", 30, async (tally) => {
+    await tally.button("Add an offer").click();
+  }],
 ];
 for (const [hash, watched, minimum, prepare] of PAGES) {
   test(`every input on ${hash} refuses hostile strings, keeps its value, and the page stays alive`, async ({ tally, page }) => {
     await tally.open(hash);
     await prepare(tally, page);
-    const names = await page.locator(".inputs input[type=text][inputmode=decimal]").evaluateAll((els) => els.map((e) => e.name));
+    const names = await page.locator("main input[type=text][inputmode=decimal]").evaluateAll((els) => els.map((e) => e.name));
     expect(names.length).toBeGreaterThan(minimum);
     const before = await tally.result(watched).getAttribute("data-value");
     for (const name of names) {

@@ -26,12 +26,12 @@ for (const hash of PAGES) {
 }
 
 test("coming-next pages compute nothing", async ({ tally, page }) => {
-  await page.goto("#/compensation");
+  await page.goto("#/equity");
   await expect(page.getByText("Coming next")).toBeVisible();
   expect(await page.locator("[data-result]").count()).toBe(0);
 });
 
-for (const hash of ["#/unit-economics", "#/roi"]) {
+for (const hash of ["#/unit-economics", "#/roi", "#/compensation"]) {
   test(`usable at 360 px: no sideways scrolling on ${hash}`, async ({ tally, page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await tally.open(hash);

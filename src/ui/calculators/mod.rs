@@ -1,5 +1,6 @@
 //! One page per calculator, and the pieces every page has.
 
+pub mod compensation;
 pub mod roi;
 pub mod unit_economics;
 

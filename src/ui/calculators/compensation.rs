@@ -1,0 +1,875 @@
+//! The compensation page: a sales plan (what it pays, the payout curve, the
+//! reverse question) and up to four offer packages side by side (totals,
+//! vesting by the calendar, cumulative pay).
+
+use crate::calc::compensation::{
+    self as comp, EquityType, Inputs, Offer, Period, Plan, Role, Tier, MAX_OFFERS, MAX_TIERS,
+};
+use crate::calc::{Currency, Outcome};
+use crate::input::{FieldSpec, Kind};
+use crate::ui::calculators::{CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::components::{
+    chart::{ChartData, Line, LineChart, Marker},
+    fields::{ChoiceField, TextField},
+    number_field::NumberField,
+    result::ResultValue,
+    scenario_bar::ScenarioBar,
+};
+use crate::ui::format::{format, format_input, long_date, today_date, Style};
+use crate::ui::open_link;
+use crate::ui::state::Scenarios;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+pub const CALC: &str = "compensation";
+
+/// What every part of the page reads, and the way to change an input.
+#[derive(Clone, Copy)]
+struct Comp {
+    scenarios: Scenarios,
+    inputs: Memo<Inputs>,
+    currency: Signal<Currency>,
+    today: NaiveDate,
+}
+
+impl Comp {
+    fn edit(self, change: impl FnOnce(&mut Inputs)) {
+        let mut next = self.inputs.get_untracked();
+        change(&mut next);
+        self.scenarios.set_inputs(next.to_json());
+    }
+
+    /// The plan's field `n` of [`comp::PLAN_NUMBERS`]; quota and achieved
+    /// are money unless the role counts meetings.
+    fn plan_field(self, n: usize, meetings: bool) -> impl IntoView {
+        let (spec, get, set) = comp::PLAN_NUMBERS[n];
+        let spec = match spec.key {
+            "quota" | "achieved" if !meetings => FieldSpec {
+                kind: Kind::Money,
+                ..spec
+            },
+            _ => spec,
+        };
+        view! {
+            <NumberField
+                spec=spec
+                name=format!("plan.{}", spec.key)
+                value=Signal::derive(move || self.inputs.with(|i| get(&i.plan)))
+                on_change=Callback::new(move |x| self.edit(|i| set(&mut i.plan, x)))
+                currency=self.currency
+            />
+        }
+    }
+
+    fn offer_field(self, index: usize, n: usize) -> impl IntoView {
+        let (spec, get, set) = comp::OFFER_NUMBERS[n];
+        view! {
+            <NumberField
+                spec=spec
+                name=format!("offers.{index}.{}", spec.key)
+                value=Signal::derive(move || self.inputs.with(|i| i.offers.get(index).map_or(0.0, get)))
+                on_change=Callback::new(move |x| self.edit(|i| {
+                    if let Some(o) = i.offers.get_mut(index) {
+                        set(o, x);
+                    }
+                }))
+                currency=self.currency
+            />
+        }
+    }
+}
+
+#[component]
+pub fn CompensationPage() -> impl IntoView {
+    let scenarios = Scenarios::new(CALC, || Inputs::new().to_json());
+    open_link(scenarios);
+    let read = Memo::new(move |_| Inputs::from_json(&scenarios.inputs()));
+    let inputs = Memo::new(move |_| read.with(|r| r.0.clone()));
+    let problems = Memo::new(move |_| read.with(|r| r.1.clone()));
+    let c = Comp {
+        scenarios,
+        inputs,
+        currency: Signal::derive(move || inputs.with(|i| i.currency)),
+        today: today_date(),
+    };
+    view! {
+        <article class="calculator compensation">
+            <ReportMeta scenario=Signal::derive(move || scenarios.active()) />
+            <ScenarioBar scenarios=scenarios />
+            <ProblemList problems=problems />
+            <div class="no-print">
+                <CurrencySelect
+                    value=c.currency
+                    on_change=Callback::new(move |cur| c.edit(|i| i.currency = cur))
+                />
+            </div>
+            <PlanSection c=c />
+            <OffersSection c=c />
+        </article>
+    }
+}
+
+const ROLES: [(&str, &str); 4] = [
+    (
+        "enterprise_ae",
+        "Enterprise AE (quota 1,000,000 ARR a year)",
+    ),
+    ("smb_ae", "SMB AE (quota 500,000 ARR a year)"),
+    ("sdr", "SDR (50 qualified meetings a month)"),
+    ("custom", "Custom"),
+];
+const PERIODS: [(&str, &str); 3] = [
+    ("annual", "A year"),
+    ("quarterly", "A quarter"),
+    ("monthly", "A month"),
+];
+
+fn word<T: PartialEq + Copy>(choices: &[(&'static str, T)], value: T) -> &'static str {
+    choices
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map_or("", |(w, _)| w)
+}
+
+/// A. The sales compensation plan.
+#[component]
+fn PlanSection(c: Comp) -> impl IntoView {
+    let inputs = c.inputs;
+    let meetings = Memo::new(move |_| inputs.with(|i| i.plan.in_meetings()));
+    let capped = Memo::new(move |_| inputs.with(|i| i.plan.cap_pct.is_some()));
+    let results = Memo::new(move |_| inputs.with(|i| comp::plan_results(&i.plan)));
+    view! {
+        <section class="tool" aria-labelledby="plan-title">
+            <h2 id="plan-title">"Sales compensation plan"</h2>
+            <div class="layout">
+                <section class="inputs" aria-label="Plan inputs">
+                    <ChoiceField
+                        name="plan.role"
+                        label="Role (fills in the plan's numbers)"
+                        choices=&ROLES
+                        value=Signal::derive(move || inputs.with(|i| word(&Role::CHOICES, i.plan.role)))
+                        on_change=Callback::new(move |v: String| {
+                            if let Some((_, role)) = Role::CHOICES.into_iter().find(|(w, _)| *w == v) {
+                                c.edit(|i| i.plan = Plan::preset(role));
+                            }
+                        })
+                    />
+                    <p class="help">"60/40 base/commission, uncapped, 1.5× above quota, as the company plan sets them. The OTEs are illustrative: edit them."</p>
+                    <ChoiceField
+                        name="plan.period"
+                        label="Quota period"
+                        choices=&PERIODS
+                        value=Signal::derive(move || inputs.with(|i| word(&Period::CHOICES, i.plan.period)))
+                        on_change=Callback::new(move |v: String| {
+                            if let Some((_, p)) = Period::CHOICES.into_iter().find(|(w, _)| *w == v) {
+                                c.edit(|i| i.plan.period = p);
+                            }
+                        })
+                    />
+                    {move || {
+                        let m = meetings.get();
+                        (0..comp::PLAN_NUMBERS.len() - 1).map(|n| c.plan_field(n, m)).collect_view()
+                    }}
+                    <div class="check">
+                        <input
+                            id="plan-capped"
+                            type="checkbox"
+                            prop:checked=capped
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                c.edit(|i| i.plan.cap_pct = on.then_some(200.0));
+                            }
+                        />
+                        <label for="plan-capped">"Commission is capped"</label>
+                    </div>
+                    {move || capped.get().then(|| view! {
+                        <NumberField
+                            spec=comp::CAP
+                            name="plan.cap_pct"
+                            label="Nothing more is earned above (% of quota)"
+                            value=Signal::derive(move || inputs.with(|i| i.plan.cap_pct.unwrap_or(0.0)))
+                            on_change=Callback::new(move |x| c.edit(|i| i.plan.cap_pct = Some(x)))
+                        />
+                    })}
+                    <TierList c=c />
+                </section>
+                <section class="results" aria-label="What the plan pays">
+                    <PlanResults c=c results=results meetings=meetings />
+                </section>
+            </div>
+        </section>
+    }
+}
+
+/// The accelerator tiers: from which attainment, what multiple of the rate.
+#[component]
+fn TierList(c: Comp) -> impl IntoView {
+    let inputs = c.inputs;
+    let count = Memo::new(move |_| inputs.with(|i| i.plan.tiers.len()));
+    let change = move |index: usize, f: &dyn Fn(&mut Tier)| {
+        c.edit(|i| {
+            if let Some(t) = i.plan.tiers.get_mut(index) {
+                f(t);
+            }
+        })
+    };
+    view! {
+        <div class="tiers" role="group" aria-labelledby="tiers-title">
+            <p id="tiers-title" class="group-title">"Accelerator tiers (marginal: each rate applies only to the units inside its tier)"</p>
+            {move || (0..count.get()).map(|index| view! {
+                <div class="tier">
+                    <NumberField
+                        spec=comp::TIER_FROM
+                        name=format!("plan.tiers.{index}.from_pct")
+                        label=format!("Tier {} from (% of quota)", index + 1)
+                        value=Signal::derive(move || inputs.with(|i| i.plan.tiers.get(index).map_or(0.0, |t| t.from_pct)))
+                        on_change=Callback::new(move |x| change(index, &|t| t.from_pct = x))
+                    />
+                    <NumberField
+                        spec=comp::TIER_MULTIPLIER
+                        name=format!("plan.tiers.{index}.multiplier")
+                        label=format!("Tier {} multiplier", index + 1)
+                        value=Signal::derive(move || inputs.with(|i| i.plan.tiers.get(index).map_or(0.0, |t| t.multiplier)))
+                        on_change=Callback::new(move |x| change(index, &|t| t.multiplier = x))
+                    />
+                    <button
+                        type="button"
+                        class="remove"
+                        aria-label=format!("Remove tier {}", index + 1)
+                        disabled=move || { count.get() <= 1 }
+                        on:click=move |_| c.edit(|i| { if index < i.plan.tiers.len() && i.plan.tiers.len() > 1 { i.plan.tiers.remove(index); } })
+                    >
+                        "Remove"
+                    </button>
+                </div>
+            }).collect_view()}
+            <button
+                type="button"
+                disabled=move || { count.get() >= MAX_TIERS }
+                on:click=move |_| c.edit(|i| {
+                    let next = i.plan.tiers.iter().map(|t| t.from_pct).fold(0.0, f64::max) + 25.0;
+                    i.plan.tiers.push(Tier { from_pct: next, multiplier: 2.0 });
+                })
+            >
+                "Add a tier"
+            </button>
+        </div>
+    }
+}
+
+type PlanRow = (
+    &'static str,
+    &'static str,
+    fn(&comp::PlanResults) -> Outcome,
+    bool,
+);
+const PLAN_RESULTS: [PlanRow; 9] = [
+    ("plan.total", "Total pay in the period", |r| r.total, true),
+    ("plan.commission", "Commission", |r| r.commission, true),
+    (
+        "plan.attainment_pct",
+        "Attainment",
+        |r| r.attainment_pct,
+        true,
+    ),
+    ("plan.base", "Base", |r| r.base, false),
+    ("plan.variable", "Variable at 100 %", |r| r.variable, false),
+    ("plan.rate", "Base rate", |r| r.rate, false),
+    (
+        "plan.effective_rate_pct",
+        "Effective rate",
+        |r| r.effective_rate_pct,
+        false,
+    ),
+    ("plan.team_bonus", "Team bonus", |r| r.team_bonus, false),
+    ("plan.vs_ote_pct", "Against OTE", |r| r.vs_ote_pct, false),
+];
+
+fn plan_style(key: &str, meetings: bool) -> Style {
+    match key {
+        "plan.attainment_pct" | "plan.vs_ote_pct" => Style::Percent,
+        "plan.rate" | "plan.effective_rate_pct" if !meetings => Style::Percent,
+        _ => Style::Money,
+    }
+}
+
+fn plan_formula(key: &str, p: &Plan, r: &comp::PlanResults, c: Currency) -> String {
+    let money = |x: f64| format_input(x, Kind::Money, c);
+    let pct = |x: f64| format_input(x, Kind::Percent, c);
+    let show = |o: Outcome, style: Style| {
+        o.value()
+            .map_or("undefined".into(), |x| format(x, style, c))
+    };
+    let unit = |x: f64| {
+        if p.in_meetings() {
+            format!("{} meetings", format_input(x, Kind::Count, c))
+        } else {
+            money(x)
+        }
+    };
+    let share = match p.period {
+        Period::Annual => "",
+        Period::Quarterly => " ÷ 4",
+        Period::Monthly => " ÷ 12",
+    };
+    match key {
+        "plan.base" => format!(
+            "OTE × base share{share} = {} × {}{share}",
+            money(p.ote),
+            pct(p.base_pct)
+        ),
+        "plan.variable" => format!(
+            "OTE × (1 − base share){share} = {} × (1 − {}){share}",
+            money(p.ote),
+            pct(p.base_pct)
+        ),
+        "plan.rate" => format!(
+            "variable ÷ quota = {} ÷ {}",
+            show(r.variable, Style::Money),
+            unit(p.quota)
+        ),
+        "plan.attainment_pct" => format!(
+            "achieved ÷ quota = {} ÷ {}",
+            unit(p.achieved),
+            unit(p.quota)
+        ),
+        "plan.commission" => {
+            let tiers: Vec<String> = p
+                .tiers
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{} × rate from {}",
+                        format_input(t.multiplier, Kind::Count, c),
+                        pct(t.from_pct)
+                    )
+                })
+                .collect();
+            let mut text = format!(
+                "Σ over tiers of rate × multiplier × the part of {} inside the tier ({})",
+                unit(p.achieved),
+                tiers.join("; ")
+            );
+            if p.threshold_pct > 0.0 {
+                text += &format!("; nothing below {}", pct(p.threshold_pct));
+            }
+            if let Some(cap) = p.cap_pct {
+                text += &format!("; nothing more above {}", pct(cap));
+            }
+            text
+        }
+        "plan.team_bonus" => format!(
+            "{} a quarter × {} quarters hit{share}",
+            money(p.team_bonus),
+            format_input(p.team_quarters_hit, Kind::Count, c)
+        ),
+        "plan.total" => format!(
+            "base + commission + team bonus = {} + {} + {}",
+            show(r.base, Style::Money),
+            show(r.commission, Style::Money),
+            show(r.team_bonus, Style::Money)
+        ),
+        "plan.effective_rate_pct" => format!(
+            "commission ÷ achieved = {} ÷ {}",
+            show(r.commission, Style::Money),
+            unit(p.achieved)
+        ),
+        "plan.vs_ote_pct" => format!(
+            "total ÷ OTE for the period = {} ÷ {}{share}",
+            show(r.total, Style::Money),
+            money(p.ote)
+        ),
+        _ => String::new(),
+    }
+}
+
+#[component]
+fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) -> impl IntoView {
+    let inputs = c.inputs;
+    let currency = c.currency;
+    let curve = Signal::derive(move || {
+        inputs.with(|i| {
+            let p = &i.plan;
+            let mut markers: Vec<Marker> = p
+                .tiers
+                .iter()
+                .filter(|t| t.from_pct > 0.0 && t.from_pct <= 200.0)
+                .map(|t| Marker {
+                    x: t.from_pct,
+                    y: p.total_at(t.from_pct / 100.0 * p.quota),
+                    label: format!(
+                        "{}× from {}%",
+                        format_input(t.multiplier, Kind::Count, i.currency),
+                        t.from_pct
+                    ),
+                })
+                .collect();
+            if let Some(a) = results.with(|r| r.attainment_pct.value()) {
+                if a <= 200.0 {
+                    markers.push(Marker {
+                        x: a,
+                        y: p.total_at(p.achieved),
+                        label: "Now".into(),
+                    });
+                }
+            }
+            ChartData {
+                lines: vec![Line {
+                    label: "Total pay in the period".into(),
+                    points: comp::payout_curve(p),
+                    class: "primary",
+                }],
+                markers,
+            }
+        })
+    });
+    let reverse =
+        Signal::derive(move || inputs.with(|i| comp::attainment_for(&i.plan, i.plan.target_total)));
+    view! {
+        <dl class="result-grid">
+            // Rebuilt when the role switches between money and meetings.
+            {move || {
+                let m = meetings.get();
+                PLAN_RESULTS
+                .into_iter()
+                .map(|(key, label, get, headline)| {
+                    view! {
+                        <ResultValue
+                            key=key
+                            label=label
+                            headline=headline
+                            style=plan_style(key, m)
+                            currency=currency
+                            outcome=Signal::derive(move || results.with(get))
+                            formula=Signal::derive(move || inputs.with(|i| results.with(|r| plan_formula(key, &i.plan, r, i.currency))))
+                        />
+                    }
+                })
+                .collect_view()
+            }}
+        </dl>
+        <h3>"Payout curve"</h3>
+        <LineChart
+            data=curve
+            summary=Signal::derive(move || results.with(|r| format!(
+                "Total pay against attainment from 0 to 200 % of quota; now {}.",
+                r.total.value().map_or("undefined".into(), |t| format(t, Style::Money, currency.get()))
+            )))
+            x_title="Attainment, % of quota"
+            y_title="Total pay"
+            x_format=Callback::new(|x: f64| format!("{x}%"))
+            y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
+        />
+        <div class="table-wrap">
+            <table class="earnings">
+                <caption>"Earnings at a given attainment"</caption>
+                <thead><tr><th scope="col">"Attainment"</th><th scope="col">"Commission"</th><th scope="col">"Total"</th></tr></thead>
+                <tbody>
+                    {move || {
+                        let cur = currency.get();
+                        inputs.with(|i| {
+                            comp::TABLE_PCTS.into_iter().map(|pct| {
+                                let p = &i.plan;
+                                let commission = p.commission(pct / 100.0 * p.quota);
+                                let total = comp::total_at_pct(p, pct);
+                                view! {
+                                    <tr>
+                                        <th scope="row">{format!("{pct}%")}</th>
+                                        <td>{format(commission, Style::Money, cur)}</td>
+                                        <td data-result=format!("plan.total_at.{pct}") data-value=total.value().map(|t| t.to_string()).unwrap_or_default()>
+                                            {total.value().map_or("—".into(), |t| format(t, Style::Money, cur))}
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()
+                        })
+                    }}
+                </tbody>
+            </table>
+        </div>
+        <div class="reverse">
+            {c.plan_field(comp::PLAN_NUMBERS.len() - 1, false)}
+            <dl class="result-grid compact">
+                <ResultValue
+                    key="plan.attainment_for"
+                    label="Attainment that earns it"
+                    style=Style::Percent
+                    currency=currency
+                    outcome=reverse
+                    formula=Signal::derive(move || inputs.with(|i| format!(
+                        "The least attainment at which base + commission + team bonus reaches {}",
+                        format_input(i.plan.target_total, Kind::Money, i.currency)
+                    )))
+                />
+            </dl>
+        </div>
+    }
+}
+
+/// B. Offer packages, side by side.
+#[component]
+fn OffersSection(c: Comp) -> impl IntoView {
+    let inputs = c.inputs;
+    let count = Memo::new(move |_| inputs.with(|i| i.offers.len()));
+    let as_of = Memo::new(move |_| inputs.with(|i| i.as_of(c.today)));
+    view! {
+        <section class="tool offers" aria-labelledby="offers-title">
+            <h2 id="offers-title">"Offer packages"</h2>
+            <div class="field as-of">
+                <label for="f-as_of">"Vesting counted on (what if I leave on this date?)"</label>
+                <input
+                    id="f-as_of"
+                    name="as_of"
+                    type="date"
+                    prop:value=move || as_of.get().to_string()
+                    on:change=move |ev| {
+                        if let Some(d) = crate::calc::roi::parse_iso_date(&event_target_value(&ev)) {
+                            c.edit(|i| i.as_of = Some(d));
+                        }
+                    }
+                />
+                <p class="help">"Empty means today, whenever the scenario is opened."</p>
+            </div>
+            <div class="offer-cards">
+                {move || (0..count.get()).map(|index| view! { <OfferCard c=c index=index /> }).collect_view()}
+            </div>
+            <button
+                type="button"
+                class="no-print"
+                disabled=move || { count.get() >= MAX_OFFERS }
+                on:click=move |_| c.edit(|i| {
+                    let n = i.offers.len();
+                    i.offers.push(Offer::example(&format!("Offer {}", (b'A' + n as u8) as char)));
+                })
+            >
+                "Add an offer"
+            </button>
+            <Comparison c=c as_of=as_of />
+        </section>
+    }
+}
+
+const EQUITY_TYPES: [(&str, &str); 2] = [("options", "Stock options"), ("rsu", "RSUs")];
+
+#[component]
+fn OfferCard(c: Comp, index: usize) -> impl IntoView {
+    let inputs = c.inputs;
+    let options = Memo::new(move |_| {
+        inputs.with(|i| {
+            i.offers
+                .get(index)
+                .is_some_and(|o| o.equity_type == EquityType::Options)
+        })
+    });
+    let edit = move |f: &dyn Fn(&mut Offer)| {
+        c.edit(|i| {
+            if let Some(o) = i.offers.get_mut(index) {
+                f(o);
+            }
+        })
+    };
+    // Field numbers in comp::OFFER_NUMBERS.
+    let (cash, equity, vesting, exit) = ([0, 1, 2, 3, 4], [5, 7, 8], [9, 10, 11], [12, 13]);
+    view! {
+        <fieldset class="offer" data-offer=index>
+            <legend>{move || inputs.with(|i| i.offers.get(index).map(|o| o.name.clone()).unwrap_or_default())}</legend>
+            <TextField
+                name=format!("offers.{index}.name")
+                label="Name"
+                max_chars=comp::MAX_NAME
+                value=Signal::derive(move || inputs.with(|i| i.offers.get(index).map(|o| o.name.clone()).unwrap_or_default()))
+                on_change=Callback::new(move |t: String| edit(&|o| o.name = t.clone()))
+            />
+            {cash.into_iter().map(|n| c.offer_field(index, n)).collect_view()}
+            <div class="field">
+                <label for=format!("f-offers.{index}.start_date")>"Start date"</label>
+                <input
+                    id=format!("f-offers.{index}.start_date")
+                    name=format!("offers.{index}.start_date")
+                    type="date"
+                    prop:value=move || inputs.with(|i| i.offers.get(index).map(|o| o.start_date.to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        if let Some(d) = crate::calc::roi::parse_iso_date(&event_target_value(&ev)) {
+                            edit(&|o| o.start_date = d);
+                        }
+                    }
+                />
+            </div>
+            <ChoiceField
+                name=format!("offers.{index}.equity_type")
+                label="Equity"
+                choices=&EQUITY_TYPES
+                value=Signal::derive(move || if options.get() { "options" } else { "rsu" })
+                on_change=Callback::new(move |v: String| {
+                    let t = if v == "rsu" { EquityType::Rsu } else { EquityType::Options };
+                    edit(&|o| o.equity_type = t)
+                })
+            />
+            {equity.into_iter().map(|n| c.offer_field(index, n)).collect_view()}
+            {move || options.get().then(|| c.offer_field(index, 6))}
+            {vesting.into_iter().map(|n| c.offer_field(index, n)).collect_view()}
+            {exit.into_iter().map(|n| c.offer_field(index, n)).collect_view()}
+            <details class="schedule">
+                <summary>"Vesting schedule"</summary>
+                <VestingTable c=c index=index />
+            </details>
+            <button
+                type="button"
+                class="remove no-print"
+                disabled=move || { inputs.with(|i| i.offers.len() <= 1) }
+                on:click=move |_| c.edit(|i| { if index < i.offers.len() && i.offers.len() > 1 { i.offers.remove(index); } })
+            >
+                {move || inputs.with(|i| format!("Remove {}", i.offers.get(index).map(|o| o.name.as_str()).unwrap_or("this offer")))}
+            </button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn VestingTable(c: Comp, index: usize) -> impl IntoView {
+    let inputs = c.inputs;
+    view! {
+        <div class="table-wrap">
+            <table class="vesting">
+                <thead><tr><th scope="col">"Date"</th><th scope="col">"Vested shares"</th><th scope="col">"Value today"</th></tr></thead>
+                <tbody>
+                    {move || inputs.with(|i| {
+                        let Some(o) = i.offers.get(index) else { return ().into_any() };
+                        let per_share = o.value_per_share();
+                        comp::schedule(o).into_iter().map(|(d, v)| view! {
+                            <tr>
+                                <td>{long_date(d)}</td>
+                                <td>{format(v, Style::Count, i.currency)}</td>
+                                <td>{format(v * per_share, Style::Money, i.currency)}</td>
+                            </tr>
+                        }).collect_view().into_any()
+                    })}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+type OfferRow = (
+    &'static str,
+    &'static str,
+    Style,
+    fn(&comp::OfferResults) -> Outcome,
+    bool,
+);
+const OFFER_RESULTS: [OfferRow; 8] = [
+    (
+        "year1_total",
+        "First-year total",
+        Style::Money,
+        |r| r.year1_total,
+        false,
+    ),
+    (
+        "annualized_total",
+        "Annualized total",
+        Style::Money,
+        |r| r.annualized_total,
+        false,
+    ),
+    (
+        "four_year_total",
+        "Four-year total",
+        Style::Money,
+        |r| r.four_year_total,
+        false,
+    ),
+    (
+        "grant_pct",
+        "Grant, % of the company",
+        Style::Percent,
+        |r| r.grant_pct,
+        false,
+    ),
+    (
+        "exercise_cost",
+        "Cost to exercise",
+        Style::Money,
+        |r| r.exercise_cost,
+        true,
+    ),
+    (
+        "exit_value_of_grant",
+        "Grant's value at the exit",
+        Style::Money,
+        |r| r.exit_value_of_grant,
+        false,
+    ),
+    (
+        "vested_shares",
+        "Vested on the date",
+        Style::Count,
+        |r| r.vested_shares,
+        false,
+    ),
+    (
+        "vested_value",
+        "Value vested on the date",
+        Style::Money,
+        |r| r.vested_value,
+        false,
+    ),
+];
+
+fn offer_formula(key: &str) -> &'static str {
+    match key {
+        "year1_total" => "The first 12 months: base, target bonus and benefits, the sign-on, and today's value of the shares that vest in them",
+        "annualized_total" => "base + grant value ÷ vesting years + target bonus + sign-on ÷ 4 (the offer-comparison sites' convention; benefits not included)",
+        "four_year_total" => "48 months: base with the yearly raise, target bonus, benefits, the sign-on, and today's value of the shares vested by then",
+        "grant_pct" => "shares granted ÷ company shares, fully diluted",
+        "exercise_cost" => "options × strike",
+        "exit_value_of_grant" => "shares × max(0, exit value × (1 − dilution) ÷ company shares − strike)",
+        "vested_shares" => "floor(shares × months vested ÷ vesting months): none before the cliff, then the cliff's months, then one part every period",
+        "vested_value" => "vested shares × today's value per share (over the strike for options)",
+        _ => "",
+    }
+}
+
+const LINE_CLASSES: [&str; 4] = ["primary", "secondary", "third", "fourth"];
+
+/// The offers side by side, the best in each row marked, and their pay and
+/// vesting month by month.
+#[component]
+fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
+    let inputs = c.inputs;
+    let currency = c.currency;
+    let results = Memo::new(move |_| {
+        let date = as_of.get();
+        inputs.with(|i| {
+            i.offers
+                .iter()
+                .map(|o| comp::offer_results(o, date))
+                .collect::<Vec<_>>()
+        })
+    });
+    let cumulative = Signal::derive(move || {
+        inputs.with(|i| {
+            let curves: Vec<Vec<f64>> = i.offers.iter().map(|o| comp::cumulative(o, 48)).collect();
+            let mut markers = Vec::new();
+            for a in 0..curves.len() {
+                for b in a + 1..curves.len() {
+                    for m in comp::crossings(&curves[a], &curves[b]) {
+                        let (ahead, behind) = if curves[a][m] > curves[b][m] {
+                            (a, b)
+                        } else {
+                            (b, a)
+                        };
+                        markers.push(Marker {
+                            x: m as f64,
+                            y: curves[a][m],
+                            label: format!(
+                                "{} passes {}, month {m}",
+                                i.offers[ahead].name, i.offers[behind].name
+                            ),
+                        });
+                    }
+                }
+            }
+            let lines = curves
+                .into_iter()
+                .zip(&i.offers)
+                .zip(LINE_CLASSES)
+                .map(|((curve, o), class)| Line {
+                    label: o.name.clone(),
+                    points: curve
+                        .into_iter()
+                        .enumerate()
+                        .map(|(m, y)| (m as f64, y))
+                        .collect(),
+                    class,
+                })
+                .collect();
+            ChartData { lines, markers }
+        })
+    });
+    let vesting = Signal::derive(move || {
+        inputs.with(|i| ChartData {
+            lines: i
+                .offers
+                .iter()
+                .zip(LINE_CLASSES)
+                .map(|(o, class)| Line {
+                    label: o.name.clone(),
+                    points: (0..=o.vest_months.clamp(1.0, 240.0) as u32)
+                        .filter_map(|m| {
+                            comp::month_date(o, m)
+                                .map(|d| (f64::from(m), comp::vested_shares(o, d)))
+                        })
+                        .collect(),
+                    class,
+                })
+                .collect(),
+            markers: Vec::new(),
+        })
+    });
+    view! {
+        <h3>"Side by side"</h3>
+        <p class="help">{move || format!("Vesting counted on {}. ★ marks the best in each row.", long_date(as_of.get()))}</p>
+        <div class="table-wrap">
+            <table class="comparison">
+                <thead>
+                    <tr>
+                        <th scope="col">""</th>
+                        {move || inputs.with(|i| i.offers.iter().map(|o| view! { <th scope="col">{o.name.clone()}</th> }).collect_view())}
+                    </tr>
+                </thead>
+                <tbody>
+                    {OFFER_RESULTS.into_iter().map(|(key, label, style, get, lower_is_better)| view! {
+                        <tr>
+                            <th scope="row">
+                                {label}
+                                <details class="how">
+                                    <summary>"How is this computed?"</summary>
+                                    <p class="formula">{offer_formula(key)}</p>
+                                </details>
+                            </th>
+                            {move || results.with(|rs| {
+                                let values: Vec<Outcome> = rs.iter().map(get).collect();
+                                let best = comp::best(&values, lower_is_better);
+                                let cur = currency.get();
+                                values.into_iter().enumerate().map(|(n, o)| {
+                                    let is_best = best == Some(n);
+                                    let (value, state, text) = match o {
+                                        Outcome::Value(x) => (x.to_string(), "defined", format(x, style, cur)),
+                                        Outcome::Undefined(why) => (String::new(), "undefined", format!("Not defined: {why}")),
+                                    };
+                                    view! {
+                                        <td class:best=is_best>
+                                            <output data-result=format!("offer.{n}.{key}") data-value=value data-state=state data-best=is_best.to_string()>
+                                                {text}
+                                            </output>
+                                            {is_best.then(|| view! { <span class="star" aria-label="best">" ★"</span> })}
+                                        </td>
+                                    }
+                                }).collect_view()
+                            })}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <h3>"Cumulative pay, month by month"</h3>
+        <LineChart
+            data=cumulative
+            summary=Signal::derive(move || "Cumulative pay of each offer over 48 months; where the lines cross is labelled.".to_string())
+            x_title="Months from the start"
+            y_title="Cumulative pay"
+            x_format=Callback::new(|x: f64| format!("{x}"))
+            y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
+        />
+        <h3>"Vesting"</h3>
+        <LineChart
+            data=vesting
+            summary=Signal::derive(move || "Vested shares of each offer by month from its start.".to_string())
+            x_title="Months from the start"
+            y_title="Vested shares"
+            x_format=Callback::new(|x: f64| format!("{x}"))
+            y_format=Callback::new(move |y: f64| format(y, Style::Count, currency.get()))
+        />
+    }
+}

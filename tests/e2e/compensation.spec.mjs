@@ -1,0 +1,130 @@
+// The compensation page: the issue's worked checks in the browser, both
+// tools edited, reloaded and shared, offers added and removed, bad input,
+// print.
+import { test, expect } from "./fixtures.mjs";
+
+test("the plan's worked check: 260,000 at 150 % of an 800,000 quota", async ({ tally, page }) => {
+  await tally.open("#/compensation");
+  await tally.field("plan.role").selectOption("custom");
+  await tally.type("plan.ote", "200,000");
+  await tally.type("plan.base_pct", "60%");
+  await tally.type("plan.quota", "800k");
+  await tally.type("plan.achieved", "$1.2M");
+  await expect(tally.result("plan.commission")).toHaveAttribute("data-value", "140000");
+  await expect(tally.result("plan.total")).toHaveAttribute("data-value", "260000");
+  await expect(tally.result("plan.total")).toHaveText("$260,000");
+  await expect(tally.result("plan.rate")).toHaveAttribute("data-value", "10");
+  await expect(tally.result("plan.attainment_pct")).toHaveAttribute("data-value", "150");
+  // The earnings table and the reverse question.
+  await expect(tally.result("plan.total_at.150")).toHaveAttribute("data-value", "260000");
+  await expect(tally.result("plan.total_at.50")).toHaveAttribute("data-value", "160000");
+  await tally.type("plan.target_total", "260,000");
+  expect(await tally.value("plan.attainment_for")).toBeCloseTo(150, 6);
+  // A cap makes more unreachable, and says so.
+  await page.getByLabel("Commission is capped").check();
+  await tally.type("plan.cap_pct", "100");
+  await expect(tally.result("plan.attainment_for")).toHaveAttribute("data-state", "undefined");
+  await expect(tally.result("plan.commission")).toHaveAttribute("data-value", "80000");
+});
+
+test("an SDR plan counts meetings and pays per meeting", async ({ tally, page }) => {
+  await tally.open("#/compensation");
+  await tally.field("plan.role").selectOption("sdr");
+  await expect(tally.field("plan.quota")).toHaveValue("50");
+  await expect(tally.field("plan.period")).toHaveValue("monthly");
+  await tally.type("plan.achieved", "60");
+  // 80,000 × 40 % ÷ 12 ÷ 50 = 53.33 a meeting; 50 + 10 × 1.5 = 65 paid meetings.
+  expect(await tally.value("plan.rate")).toBeCloseTo(53.3333333, 5);
+  expect(await tally.value("plan.commission")).toBeCloseTo(53.3333333 * 65, 4);
+  await expect(tally.result("plan.rate")).toHaveText("$53.33");
+});
+
+test("the vesting worked check, by the calendar", async ({ tally, page }) => {
+  await tally.open("#/compensation");
+  await tally.type("offers.0.shares", "48,000");
+  await tally.field("offers.0.start_date").fill("2026-01-15");
+  for (const [day, shares] of [["2027-01-14", "0"], ["2027-01-15", "12000"], ["2027-02-15", "13000"], ["2030-01-15", "48000"]]) {
+    await tally.field("as_of").fill(day);
+    await expect(tally.result("offer.0.vested_shares")).toHaveAttribute("data-value", shares);
+  }
+  await page.locator(".schedule summary").first().click();
+  await expect(page.locator(".vesting tbody tr").first()).toContainText("January 15, 2027");
+  await expect(page.locator(".vesting tbody tr")).toHaveCount(37);
+});
+
+test("offers are added, compared, removed; everything survives a reload and a link", async ({ tally, page, browser }) => {
+  await tally.open("#/compensation");
+  await tally.button("Add an offer").click();
+  await tally.type("offers.1.name", "Globex <i>Inc</i>");
+  await tally.type("offers.1.base", "190,000");
+  await tally.field("offers.1.equity_type").selectOption("rsu");
+  await tally.type("offers.1.shares", "5,000");
+  await tally.type("offers.1.share_price", "20");
+  // RSUs are not bought: no strike field, and the exercise cost says why.
+  await expect(tally.field("offers.1.strike")).toHaveCount(0);
+  await expect(tally.result("offer.1.exercise_cost")).toHaveAttribute("data-state", "undefined");
+  // Best in each row: the higher base wins the first year.
+  await expect(tally.result("offer.1.year1_total")).toHaveAttribute("data-best", "true");
+  await expect(tally.result("offer.0.year1_total")).toHaveAttribute("data-best", "false");
+  await expect(page.locator(".comparison thead")).toContainText("Globex <i>Inc</i>");
+  expect(await page.locator(".comparison thead i").count()).toBe(0);
+  await tally.button("Add an offer").click();
+  await tally.button("Add an offer").click();
+  await expect(tally.button("Add an offer")).toBeDisabled();
+  await page.getByRole("button", { name: "Remove Offer C" }).click();
+  await expect(page.locator("fieldset.offer")).toHaveCount(3);
+  const year1 = await tally.result("offer.1.year1_total").getAttribute("data-value");
+
+  await page.reload();
+  await tally.ready();
+  await expect(page.locator("fieldset.offer")).toHaveCount(3);
+  await expect(tally.field("offers.1.name")).toHaveValue("Globex <i>Inc</i>");
+  await expect(tally.result("offer.1.year1_total")).toHaveAttribute("data-value", year1);
+
+  await tally.button("Copy link").click();
+  const url = await page.getByLabel("Link to this scenario").inputValue();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expect(other.locator('[data-result="offer.1.year1_total"]')).toHaveAttribute("data-value", year1);
+  await expect(other.locator('[name="offers.1.equity_type"]')).toHaveValue("rsu");
+  await expect(other.locator('[data-result="plan.total"]')).toHaveAttribute(
+    "data-value",
+    await tally.result("plan.total").getAttribute("data-value"),
+  );
+  await fresh.close();
+});
+
+test("bad input is refused beside the field and loses nothing", async ({ tally, page }) => {
+  await tally.open("#/compensation");
+  const before = await tally.result("plan.total").getAttribute("data-value");
+  for (const [name, text, message] of [
+    ["plan.base_pct", "140%", "Must be between 0 % and 100 %"],
+    ["plan.quota", "-1", "Must be 0 or more"],
+    ["plan.team_quarters_hit", "5", "Must be between 0 and 4"],
+    ["plan.tiers.1.multiplier", "1e999", ""],
+  ]) {
+    await tally.type(name, text);
+    const error = page.locator(`#f-${name.replaceAll(".", "\\.")}-error`);
+    await expect(error).not.toBeEmpty();
+    if (message) await expect(error).toContainText(message);
+    await expect(tally.result("plan.total")).toHaveAttribute("data-value", before);
+  }
+  await tally.type("offers.0.cliff_months", "12.5");
+  await expect(page.locator("#f-offers\\.0\\.cliff_months-error")).toContainText("whole number of months");
+  expect(await page.locator("main").innerText()).not.toMatch(/NaN|inf(inity)?\b/i);
+});
+
+test("print keeps both tools' results, tables and charts", async ({ tally, page }) => {
+  await tally.open("#/compensation");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".scenario-bar")).toBeHidden();
+  await expect(page.locator(".report-meta")).toBeVisible();
+  await expect(tally.result("plan.total")).toBeVisible();
+  await expect(page.locator(".comparison")).toBeVisible();
+  await expect(page.locator(".chart svg").first()).toBeVisible();
+  await expect(tally.button("Add an offer")).toBeHidden();
+  const pdf = await page.pdf({ format: "A4" });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeLessThanOrEqual(3);
+});
