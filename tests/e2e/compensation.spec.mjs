@@ -128,3 +128,14 @@ test("print keeps both tools' results, tables and charts", async ({ tally, page 
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeLessThanOrEqual(3);
 });
+
+test("the cumulative chart labels where one offer passes another", async ({ tally, page }) => {
+  await tally.open("#/compensation");
+  await tally.type("offers.0.base", "200,000");
+  await tally.type("offers.0.shares", "0");
+  await tally.button("Add an offer").click();
+  await tally.type("offers.1.share_price", "10");
+  // B's cash trails A's by 55,000 a year, but 108,000 of options vest at
+  // the cliff: B passes A in month 12 and stays ahead.
+  await expect(page.locator(".offers .chart .marker")).toHaveText(["Offer B passes Offer A, month 12"]);
+});
