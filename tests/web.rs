@@ -7,7 +7,7 @@ use serde_json::json;
 use tally::calc::Currency;
 use tally::input::Kind;
 use tally::scenario::{decode_link, parse_hash, Store, BACKUP_KEY_PREFIX, STORAGE_KEY};
-use tally::ui::format::{format, format_input, long_date, Style};
+use tally::ui::format::{format, format_input, long_date, today_date, Style};
 use tally::ui::{link, storage};
 use wasm_bindgen_test::*;
 
@@ -102,6 +102,19 @@ fn intl_formats_ledgers_entered_values_and_dates() {
     assert_eq!(format_input(2.37, Kind::Count, Currency::USD), "2.37");
     let date = chrono::NaiveDate::from_ymd_opt(2026, 2, 18).unwrap();
     assert_eq!(long_date(date), "February 18, 2026");
+}
+
+#[wasm_bindgen_test]
+fn vesting_is_counted_on_the_browsers_today_unless_set() {
+    use chrono::Datelike;
+    let js = js_sys::Date::new_0();
+    let today = today_date();
+    assert_eq!(
+        (today.year(), today.month(), today.day()),
+        (js.get_full_year() as i32, js.get_month() + 1, js.get_date())
+    );
+    let (inputs, _) = tally::calc::compensation::Inputs::from_json(&json!({}));
+    assert_eq!(inputs.as_of(today_date()), today);
 }
 
 #[wasm_bindgen_test]
