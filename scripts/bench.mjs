@@ -45,6 +45,7 @@ const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
 const PAGES = [
   { route: "unit-economics", ready: "ltv_cac", input: "arpa", watch: "payback_months", base: 1000 },
   { route: "roi", ready: "npv", input: "current_monthly_cost", watch: "npv", base: 40000 },
+  { route: "compensation", ready: "plan.total", input: "plan.achieved", watch: "plan.total", base: 900000 },
 ];
 const urlOf = (route) => `http://127.0.0.1:${PORT}${BASE}#/${route}`;
 

@@ -28,6 +28,10 @@ pub const CALC: &str = "compensation";
 struct Comp {
     scenarios: Scenarios,
     inputs: Memo<Inputs>,
+    /// The inputs without the offers, and without the plan: an edit to one
+    /// tool does not recompute the other's results and charts.
+    plan_inputs: Memo<Inputs>,
+    offer_inputs: Memo<Inputs>,
     currency: Signal<Currency>,
     today: NaiveDate,
 }
@@ -54,7 +58,7 @@ impl Comp {
             <NumberField
                 spec=spec
                 name=format!("plan.{}", spec.key)
-                value=Signal::derive(move || self.inputs.with(|i| get(&i.plan)))
+                value=Signal::derive(move || self.plan_inputs.with(|i| get(&i.plan)))
                 on_change=Callback::new(move |x| self.edit(|i| set(&mut i.plan, x)))
                 currency=self.currency
             />
@@ -67,7 +71,7 @@ impl Comp {
             <NumberField
                 spec=spec
                 name=format!("offers.{index}.{}", spec.key)
-                value=Signal::derive(move || self.inputs.with(|i| i.offers.get(index).map_or(0.0, get)))
+                value=Signal::derive(move || self.offer_inputs.with(|i| i.offers.get(index).map_or(0.0, get)))
                 on_change=Callback::new(move |x| self.edit(|i| {
                     if let Some(o) = i.offers.get_mut(index) {
                         set(o, x);
@@ -89,6 +93,18 @@ pub fn CompensationPage() -> impl IntoView {
     let c = Comp {
         scenarios,
         inputs,
+        plan_inputs: Memo::new(move |_| {
+            inputs.with(|i| Inputs {
+                offers: Vec::new(),
+                ..i.clone()
+            })
+        }),
+        offer_inputs: Memo::new(move |_| {
+            inputs.with(|i| Inputs {
+                plan: Plan::preset(Role::Custom),
+                ..i.clone()
+            })
+        }),
         currency: Signal::derive(move || inputs.with(|i| i.currency)),
         today: today_date(),
     };
@@ -134,7 +150,7 @@ fn word<T: PartialEq + Copy>(choices: &[(&'static str, T)], value: T) -> &'stati
 /// A. The sales compensation plan.
 #[component]
 fn PlanSection(c: Comp) -> impl IntoView {
-    let inputs = c.inputs;
+    let inputs = c.plan_inputs;
     let meetings = Memo::new(move |_| inputs.with(|i| i.plan.in_meetings()));
     let capped = Memo::new(move |_| inputs.with(|i| i.plan.cap_pct.is_some()));
     let results = Memo::new(move |_| inputs.with(|i| comp::plan_results(&i.plan)));
@@ -204,7 +220,7 @@ fn PlanSection(c: Comp) -> impl IntoView {
 /// The accelerator tiers: from which attainment, what multiple of the rate.
 #[component]
 fn TierList(c: Comp) -> impl IntoView {
-    let inputs = c.inputs;
+    let inputs = c.plan_inputs;
     let count = Memo::new(move |_| inputs.with(|i| i.plan.tiers.len()));
     let change = move |index: usize, f: &dyn Fn(&mut Tier)| {
         c.edit(|i| {
@@ -385,7 +401,7 @@ fn plan_formula(key: &str, p: &Plan, r: &comp::PlanResults, c: Currency) -> Stri
 
 #[component]
 fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) -> impl IntoView {
-    let inputs = c.inputs;
+    let inputs = c.plan_inputs;
     let currency = c.currency;
     let curve = Signal::derive(move || {
         inputs.with(|i| {
@@ -509,7 +525,7 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
 /// B. Offer packages, side by side.
 #[component]
 fn OffersSection(c: Comp) -> impl IntoView {
-    let inputs = c.inputs;
+    let inputs = c.offer_inputs;
     let count = Memo::new(move |_| inputs.with(|i| i.offers.len()));
     let as_of = Memo::new(move |_| inputs.with(|i| i.as_of(c.today)));
     view! {
@@ -553,7 +569,7 @@ const EQUITY_TYPES: [(&str, &str); 2] = [("options", "Stock options"), ("rsu", "
 
 #[component]
 fn OfferCard(c: Comp, index: usize) -> impl IntoView {
-    let inputs = c.inputs;
+    let inputs = c.offer_inputs;
     let options = Memo::new(move |_| {
         inputs.with(|i| {
             i.offers
@@ -627,7 +643,7 @@ fn OfferCard(c: Comp, index: usize) -> impl IntoView {
 
 #[component]
 fn VestingTable(c: Comp, index: usize) -> impl IntoView {
-    let inputs = c.inputs;
+    let inputs = c.offer_inputs;
     view! {
         <div class="table-wrap">
             <table class="vesting">
@@ -736,7 +752,7 @@ const LINE_CLASSES: [&str; 4] = ["primary", "secondary", "third", "fourth"];
 /// vesting month by month.
 #[component]
 fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
-    let inputs = c.inputs;
+    let inputs = c.offer_inputs;
     let currency = c.currency;
     let results = Memo::new(move |_| {
         let date = as_of.get();
