@@ -854,24 +854,30 @@ pub const OFFER_NUMBERS: [(FieldSpec, Get<Offer>, Set<Offer>); 14] = [
         |o, x| o.strike = x,
     ),
     (
-        spec(
-            "share_price",
-            "Value of a share today",
-            Kind::Money,
-            0.0,
-            MAX_AMOUNT,
-        ),
+        FieldSpec {
+            help: "Preferred price or 409A: your choice",
+            ..spec(
+                "share_price",
+                "Value of a share today",
+                Kind::Money,
+                0.0,
+                MAX_AMOUNT,
+            )
+        },
         |o| o.share_price,
         |o, x| o.share_price = x,
     ),
     (
-        spec(
-            "company_shares",
-            "Company shares, fully diluted",
-            Kind::Count,
-            1.0,
-            MAX_AMOUNT,
-        ),
+        FieldSpec {
+            help: "To show the grant as a share of the company",
+            ..spec(
+                "company_shares",
+                "Company shares, fully diluted",
+                Kind::Count,
+                1.0,
+                MAX_AMOUNT,
+            )
+        },
         |o| o.company_shares,
         |o, x| o.company_shares = x,
     ),
@@ -891,13 +897,16 @@ pub const OFFER_NUMBERS: [(FieldSpec, Get<Offer>, Set<Offer>); 14] = [
         |o, x| o.vest_every_months = x,
     ),
     (
-        spec(
-            "exit_value",
-            "Exit value of the company",
-            Kind::Money,
-            0.0,
-            1e15,
-        ),
+        FieldSpec {
+            help: "A sale price to value the grant at",
+            ..spec(
+                "exit_value",
+                "Exit value of the company",
+                Kind::Money,
+                0.0,
+                1e15,
+            )
+        },
         |o| o.exit_value,
         |o, x| o.exit_value = x,
     ),
