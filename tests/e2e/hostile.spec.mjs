@@ -15,6 +15,8 @@ const PAGES = [
 ];
 for (const [hash, watched, minimum, prepare] of PAGES) {
   test(`every input on ${hash} refuses hostile strings, keeps its value, and the page stays alive`, async ({ tally, page }) => {
+    // Ten strings into each of up to 35 fields, three checks each.
+    test.setTimeout(120_000);
     await tally.open(hash);
     await prepare(tally, page);
     const names = await page.locator("main input[type=text][inputmode=decimal]").evaluateAll((els) => els.map((e) => e.name));
