@@ -1,6 +1,7 @@
 //! The maths of every calculator: plain Rust, no Leptos, no browser.
 
 pub mod compensation;
+pub mod equity;
 pub mod roi;
 pub mod unit_economics;
 

@@ -1,0 +1,729 @@
+//! Equity dilution: a cap table carried through SAFEs, convertible notes and
+//! priced rounds, computed the way financings are closed.
+//!
+//! Conventions (the YC post-money safe user guide, and the common pre-money
+//! convention):
+//! - A post-money SAFE's cap price is its post-money cap ÷ the company
+//!   capitalization: every share, option, promised option and the unissued
+//!   pool, plus every converting SAFE and note, but not the round's pool
+//!   increase. A pre-money SAFE's or a note's cap price is its cap ÷ the
+//!   shares before the round including the pool increase, converting
+//!   securities excluded.
+//! - A convertible takes the lower of its cap price and the round price less
+//!   its discount.
+//! - Where conversions, the pool increase and the round price depend on one
+//!   another, the system is linear for a given choice of cap or discount per
+//!   security; it is solved exactly, the choice checked, and solved again
+//!   until every security has its lower price.
+//! - Prices are then rounded to 4 decimal places and share counts down.
+//!
+//! This module covers the rounds and the ownership; the exit waterfall, OCF
+//! and CSV are not built yet.
+
+use super::{Outcome, TOO_LARGE};
+use chrono::NaiveDate;
+
+/// What a starting row of the cap table holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Common,
+    /// Granted options.
+    Options,
+    /// Options promised, not yet granted.
+    Promised,
+    /// The unissued pool.
+    Pool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Holder {
+    pub name: String,
+    pub class: Class,
+    pub shares: f64,
+}
+
+/// How a priced round tops up the pool.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PoolTopUp {
+    None,
+    /// The unissued pool as a % of the post-money fully diluted count, the
+    /// increase counted in the pre-money (the "option pool shuffle").
+    TargetPct(f64),
+    /// An explicit number of new pool shares.
+    Increase(f64),
+}
+
+/// How the pre-money valuation is spread over shares.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PriceBasis {
+    /// pre-money ÷ every share and option before the new money, converting
+    /// securities and the pool increase included (the YC guide's).
+    #[default]
+    FullyDiluted,
+    /// pre-money ÷ the shares before conversion plus the pool increase.
+    PreConversion,
+    /// (pre-money + the converting dollars) ÷ the fully diluted count.
+    DollarsInvested,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    SafePost {
+        amount: f64,
+        cap: Option<f64>,
+        discount_pct: f64,
+        pro_rata: bool,
+    },
+    SafePre {
+        amount: f64,
+        cap: Option<f64>,
+        discount_pct: f64,
+    },
+    Note {
+        amount: f64,
+        /// Simple interest a year.
+        interest_pct: f64,
+        issue_date: Option<NaiveDate>,
+        /// A pre-money cap.
+        cap: Option<f64>,
+        discount_pct: f64,
+    },
+    Priced {
+        pre_money: f64,
+        /// New money, pro-rata purchases included.
+        amount: f64,
+        date: Option<NaiveDate>,
+        pool: PoolTopUp,
+        price_basis: PriceBasis,
+        liq_pref: f64,
+        participating: bool,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Round {
+    pub name: String,
+    pub kind: Kind,
+}
+
+/// A line of the cap table as it stands after some rounds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Position {
+    pub holder: String,
+    /// `None`: common, options, promised or pool (see `class`); a name: the
+    /// preferred series it was bought in.
+    pub series: Option<String>,
+    pub class: Class,
+    pub shares: f64,
+    /// Money paid for it: a preferred position's preference is
+    /// `liq_pref` × this (a converted SAFE's or note's purchase amount).
+    pub invested: f64,
+    pub liq_pref: f64,
+    pub participating: bool,
+}
+
+/// What one round did (`<key>:<round>` results).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundResult {
+    pub name: String,
+    /// Price per share of a priced round; conversion price of a SAFE or note.
+    pub price: Outcome,
+    pub new_shares: Outcome,
+    pub pool_increase: Outcome,
+    pub post_money: Outcome,
+    /// Fully diluted count after the round.
+    pub fd_shares: Outcome,
+    /// The followed holder's fully diluted stake after the round.
+    pub follow_pct: Outcome,
+}
+
+/// The whole computation: each round, and the cap table after the last.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Results {
+    pub rounds: Vec<RoundResult>,
+    pub positions: Vec<Position>,
+    /// Financings that could not be computed, with why (the rounds after
+    /// one are not computed either).
+    pub errors: Vec<String>,
+}
+
+impl Results {
+    pub fn total_shares(&self) -> f64 {
+        self.positions.iter().map(|p| p.shares).sum()
+    }
+
+    /// Shares of `holder`, all classes and series together.
+    pub fn shares_of(&self, holder: &str) -> f64 {
+        self.positions
+            .iter()
+            .filter(|p| p.holder == holder)
+            .map(|p| p.shares)
+            .sum()
+    }
+
+    /// The holders in the order they appear.
+    pub fn holders(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for p in &self.positions {
+            if !out.contains(&p.holder) {
+                out.push(p.holder.clone());
+            }
+        }
+        out
+    }
+
+    /// Fully diluted ownership of `holder`, in %.
+    pub fn pct_of(&self, holder: &str) -> Outcome {
+        Outcome::ratio(
+            self.shares_of(holder) * 100.0,
+            self.total_shares(),
+            "there are no shares",
+        )
+    }
+}
+
+/// Rounds a price to 4 decimal places, as the user guide and cap-table
+/// tools do.
+pub fn round_price(p: f64) -> f64 {
+    (p * 10_000.0).round() / 10_000.0
+}
+
+/// A SAFE or note waiting for the next priced round.
+#[derive(Clone, Debug)]
+struct Pending {
+    round: usize,
+    name: String,
+    amount: f64,
+    /// Converts like a post-money SAFE.
+    post: bool,
+    cap: Option<f64>,
+    discount: f64,
+    pro_rata: bool,
+    /// A note's interest: (rate a year, issue date).
+    interest: Option<(f64, Option<NaiveDate>)>,
+}
+
+impl Pending {
+    /// What converts: a note's principal plus simple interest to `date`.
+    fn converting(&self, date: Option<NaiveDate>) -> Result<f64, String> {
+        match self.interest {
+            None => Ok(self.amount),
+            Some((rate, issued)) => {
+                let (Some(issued), Some(date)) = (issued, date) else {
+                    return Err(format!(
+                        "The note “{}” needs its issue date and the converting round's date",
+                        self.name
+                    ));
+                };
+                let days = (date - issued).num_days().max(0) as f64;
+                Ok(self.amount * (1.0 + rate / 100.0 * days / 365.0))
+            }
+        }
+    }
+}
+
+/// The linear system of one priced round, for a given choice of cap (true)
+/// or discount (false) per convertible. Unknowns: x[0] the pool increase,
+/// x[1 + k] the shares of convertible k.
+struct Setup<'a> {
+    s0: f64,
+    pool0: f64,
+    pre: f64,
+    amount: f64,
+    basis: PriceBasis,
+    pool: PoolTopUp,
+    conv: &'a [(f64, &'a Pending)],
+}
+
+impl Setup<'_> {
+    /// The numerator of the round price (pre-money, plus the converting
+    /// dollars on the dollars-invested basis).
+    fn value(&self) -> f64 {
+        match self.basis {
+            PriceBasis::DollarsInvested => self.pre + self.conv.iter().map(|(a, _)| a).sum::<f64>(),
+            _ => self.pre,
+        }
+    }
+
+    /// Coefficients of K, the share count the price divides by, over
+    /// (constant, x...).
+    fn k_row(&self, n: usize) -> (f64, Vec<f64>) {
+        let mut row = vec![0.0; n + 1];
+        row[0] = 1.0;
+        if self.basis != PriceBasis::PreConversion {
+            for c in row.iter_mut().skip(1) {
+                *c = 1.0;
+            }
+        }
+        (self.s0, row)
+    }
+
+    /// Solves for the choice; `None` when the system has no usable solution.
+    fn solve(&self, at_cap: &[bool], fix_pool: Option<f64>) -> Option<Vec<f64>> {
+        let n = self.conv.len();
+        let v = self.value();
+        let (k0, k) = self.k_row(n);
+        let mut a = vec![vec![0.0; n + 1]; n + 1];
+        let mut b = vec![0.0; n + 1];
+        // Row 0: the pool.
+        match (fix_pool, self.pool) {
+            (Some(x), _) => {
+                a[0][0] = 1.0;
+                b[0] = x;
+            }
+            (None, PoolTopUp::TargetPct(t)) => {
+                let t = t / 100.0;
+                // pool0 + X = t × (S0 + X + Σs + amount × K / V)
+                for c in a[0].iter_mut().skip(1) {
+                    *c = -t;
+                }
+                a[0][0] = 1.0 - t;
+                for (j, kj) in k.iter().enumerate() {
+                    a[0][j] -= t * self.amount * kj / v;
+                }
+                b[0] = t * (self.s0 + self.amount * k0 / v) - self.pool0;
+            }
+            (None, PoolTopUp::Increase(x)) => {
+                a[0][0] = 1.0;
+                b[0] = x;
+            }
+            (None, PoolTopUp::None) => {
+                a[0][0] = 1.0;
+            }
+        }
+        for (i, ((amount, p), cap)) in self.conv.iter().zip(at_cap).enumerate() {
+            let r = i + 1;
+            a[r][r] = 1.0;
+            match (cap, p.cap) {
+                (true, Some(c)) if p.post => {
+                    // s = (amount / cap) × (S0 + Σs)
+                    let f = amount / c;
+                    for c in a[r].iter_mut().skip(1) {
+                        *c -= f;
+                    }
+                    b[r] = f * self.s0;
+                }
+                (true, Some(c)) => {
+                    // s = (amount / cap) × (S0 + X)
+                    let f = amount / c;
+                    a[r][0] -= f;
+                    b[r] = f * self.s0;
+                }
+                _ => {
+                    // s = amount / (P (1 − d)) = amount × K / (V (1 − d))
+                    let f = amount / (v * (1.0 - p.discount));
+                    for (j, kj) in k.iter().enumerate() {
+                        a[r][j] -= f * kj;
+                    }
+                    b[r] = f * k0;
+                }
+            }
+        }
+        gauss(a, b)
+    }
+}
+
+/// Solves a x = b by Gaussian elimination with partial pivoting.
+fn gauss(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
+    let n = b.len();
+    for col in 0..n {
+        let pivot = (col..n).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+        if a[pivot][col].abs() < 1e-12 || !a[pivot][col].is_finite() {
+            return None;
+        }
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        let (top, rest) = a.split_at_mut(col + 1);
+        let pivot_row = &top[col];
+        for (k, row) in rest.iter_mut().enumerate() {
+            let f = row[col] / pivot_row[col];
+            for (x, p) in row.iter_mut().zip(pivot_row).skip(col) {
+                *x -= f * p;
+            }
+            b[col + 1 + k] -= f * b[col];
+        }
+    }
+    let mut x = vec![0.0; n];
+    for row in (0..n).rev() {
+        let s: f64 = (row + 1..n).map(|c| a[row][c] * x[c]).sum();
+        x[row] = (b[row] - s) / a[row][row];
+    }
+    x.iter().all(|v| v.is_finite()).then_some(x)
+}
+
+/// Carries `holders` through `rounds`, following `follow`.
+pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
+    let mut positions: Vec<Position> = holders
+        .iter()
+        .filter(|h| h.shares.is_finite() && h.shares > 0.0)
+        .map(|h| Position {
+            holder: h.name.clone(),
+            series: None,
+            class: h.class,
+            shares: h.shares.floor(),
+            invested: 0.0,
+            liq_pref: 0.0,
+            participating: false,
+        })
+        .collect();
+    let mut out = Results {
+        rounds: rounds
+            .iter()
+            .map(|r| RoundResult {
+                name: r.name.clone(),
+                price: Outcome::Undefined("not converted: no priced round follows"),
+                new_shares: Outcome::Undefined("not converted: no priced round follows"),
+                pool_increase: Outcome::Value(0.0),
+                post_money: Outcome::Undefined("a SAFE or note sets no valuation"),
+                fd_shares: Outcome::Undefined("not computed"),
+                follow_pct: Outcome::Undefined("not computed"),
+            })
+            .collect(),
+        positions: Vec::new(),
+        errors: Vec::new(),
+    };
+    let mut pending: Vec<Pending> = Vec::new();
+    for (index, round) in rounds.iter().enumerate() {
+        if let Some(e) = check_name(rounds, index) {
+            out.errors.push(e);
+            break;
+        }
+        let step = match &round.kind {
+            Kind::SafePost {
+                amount,
+                cap,
+                discount_pct,
+                pro_rata,
+            } => {
+                pending.push(Pending {
+                    round: index,
+                    name: round.name.clone(),
+                    amount: *amount,
+                    post: true,
+                    cap: *cap,
+                    discount: discount_pct / 100.0,
+                    pro_rata: *pro_rata,
+                    interest: None,
+                });
+                check_post_caps(&pending)
+            }
+            Kind::SafePre {
+                amount,
+                cap,
+                discount_pct,
+            } => {
+                pending.push(Pending {
+                    round: index,
+                    name: round.name.clone(),
+                    amount: *amount,
+                    post: false,
+                    cap: *cap,
+                    discount: discount_pct / 100.0,
+                    pro_rata: false,
+                    interest: None,
+                });
+                Ok(())
+            }
+            Kind::Note {
+                amount,
+                interest_pct,
+                issue_date,
+                cap,
+                discount_pct,
+            } => {
+                if issue_date.is_none() {
+                    Err(format!("The note “{}” has no issue date", round.name))
+                } else {
+                    pending.push(Pending {
+                        round: index,
+                        name: round.name.clone(),
+                        amount: *amount,
+                        post: false,
+                        cap: *cap,
+                        discount: discount_pct / 100.0,
+                        pro_rata: false,
+                        interest: Some((*interest_pct, *issue_date)),
+                    });
+                    Ok(())
+                }
+            }
+            Kind::Priced { .. } => {
+                priced(&mut positions, &mut pending, round, index, &mut out.rounds)
+            }
+        };
+        if let Err(e) = step {
+            out.errors.push(e);
+            break;
+        }
+        let total: f64 = positions.iter().map(|p| p.shares).sum();
+        if let Some(r) = out.rounds.get_mut(index) {
+            r.fd_shares = Outcome::finite(total, TOO_LARGE);
+            let followed: f64 = positions
+                .iter()
+                .filter(|p| p.holder == follow)
+                .map(|p| p.shares)
+                .sum();
+            r.follow_pct = if positions.iter().any(|p| p.holder == follow) {
+                Outcome::ratio(followed * 100.0, total, "there are no shares")
+            } else {
+                Outcome::Undefined("no holder of that name")
+            };
+        }
+    }
+    out.positions = positions;
+    out
+}
+
+fn check_name(rounds: &[Round], index: usize) -> Option<String> {
+    let name = &rounds.get(index)?.name;
+    if name.trim().is_empty() {
+        return Some(format!("Round {} needs a name", index + 1));
+    }
+    rounds[..index]
+        .iter()
+        .any(|r| &r.name == name)
+        .then(|| format!("Two rounds are called “{name}”: names must be unique"))
+}
+
+/// Post-money SAFEs' ownership (amount ÷ cap) must leave something for
+/// everyone else.
+fn check_post_caps(pending: &[Pending]) -> Result<(), String> {
+    let sold: f64 = pending
+        .iter()
+        .filter(|p| p.post)
+        .filter_map(|p| p.cap.map(|c| p.amount / c))
+        .sum();
+    if sold >= 1.0 || sold.is_nan() {
+        Err(format!(
+            "The post-money SAFEs' amounts over their caps add up to {:.1} %: they would own the whole company",
+            sold * 100.0
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// A priced round: converts what is pending, tops up the pool, sells the
+/// new shares.
+fn priced(
+    positions: &mut Vec<Position>,
+    pending: &mut Vec<Pending>,
+    round: &Round,
+    index: usize,
+    results: &mut [RoundResult],
+) -> Result<(), String> {
+    let Kind::Priced {
+        pre_money,
+        amount,
+        date,
+        pool,
+        price_basis,
+        liq_pref,
+        participating,
+    } = &round.kind
+    else {
+        return Ok(());
+    };
+    let s0: f64 = positions.iter().map(|p| p.shares).sum();
+    if s0 <= 0.0 {
+        return Err(format!("“{}” comes before any shares exist", round.name));
+    }
+    if !(pre_money.is_finite() && *pre_money > 0.0) {
+        return Err(format!(
+            "“{}” needs a pre-money valuation above 0",
+            round.name
+        ));
+    }
+    if let PoolTopUp::TargetPct(t) = pool {
+        if !(0.0..100.0).contains(t) {
+            return Err(format!(
+                "“{}”: a pool target must be below 100 %",
+                round.name
+            ));
+        }
+    }
+    let pool0: f64 = positions
+        .iter()
+        .filter(|p| p.class == Class::Pool)
+        .map(|p| p.shares)
+        .sum();
+    let converting: Vec<f64> = pending
+        .iter()
+        .map(|p| p.converting(*date))
+        .collect::<Result<_, _>>()?;
+    let conv: Vec<(f64, &Pending)> = converting.iter().copied().zip(pending.iter()).collect();
+    let setup = Setup {
+        s0,
+        pool0,
+        pre: *pre_money,
+        amount: *amount,
+        basis: *price_basis,
+        pool: *pool,
+        conv: &conv,
+    };
+    // Each convertible at its cap where it has one; then each moved to the
+    // lower of its two prices until no choice changes.
+    let mut at_cap: Vec<bool> = pending.iter().map(|p| p.cap.is_some()).collect();
+    let mut fixed_pool = None;
+    let mut x = None;
+    for _ in 0..(2 * pending.len() + 4) {
+        let Some(sol) = setup.solve(&at_cap, fixed_pool) else {
+            return Err(format!(
+                "“{}” cannot be computed: the conversions and the pool target have no solution (a pool target that cannot be reached, or SAFEs that would own everything)",
+                round.name
+            ));
+        };
+        // A pool that already meets its target is never shrunk.
+        if sol[0] < 0.0 && fixed_pool.is_none() {
+            fixed_pool = Some(0.0);
+            continue;
+        }
+        let prices = conversion_prices(&setup, &sol);
+        let next: Vec<bool> = prices
+            .iter()
+            .zip(pending.iter())
+            .map(|((cap, discount), p)| p.cap.is_some() && cap <= discount)
+            .collect();
+        x = Some(sol);
+        if next == at_cap {
+            break;
+        }
+        at_cap = next;
+    }
+    let sol = x.ok_or_else(|| format!("“{}” cannot be computed", round.name))?;
+    if sol.iter().skip(1).any(|s| *s < 0.0) {
+        return Err(format!(
+            "“{}”: the SAFEs and notes would own more than the company",
+            round.name
+        ));
+    }
+    // Publish: prices to 4 places, shares rounded down.
+    let k_real = {
+        let (k0, k) = setup.k_row(pending.len());
+        k0 + k.iter().zip(&sol).map(|(c, v)| c * v).sum::<f64>()
+    };
+    let price = round_price(setup.value() / k_real);
+    if !(price.is_finite() && price > 0.0) {
+        return Err(format!("“{}”: the price per share rounds to 0", round.name));
+    }
+    let pool_increase = sol[0].max(0.0).floor();
+    let capitalization = s0 + sol.iter().skip(1).sum::<f64>();
+    let mut converted_total = 0.0;
+    let mut converted: Vec<(f64, f64)> = Vec::new();
+    for ((amount, p), s) in conv.iter().zip(sol.iter().skip(1)) {
+        let cap_price = p.cap.map(|c| {
+            round_price(if p.post {
+                c / capitalization
+            } else {
+                c / (s0 + sol[0].max(0.0))
+            })
+        });
+        let discount_price = round_price(price * (1.0 - p.discount));
+        let conversion = cap_price.map_or(discount_price, |c| c.min(discount_price));
+        let shares = if conversion > 0.0 {
+            (amount / conversion).floor()
+        } else {
+            s.floor()
+        };
+        converted.push((conversion, shares));
+        converted_total += shares;
+    }
+    let new_total = (amount / price).floor();
+    // Pro-rata purchases by post-money SAFEs, out of the round's new shares.
+    let capitalization_after = s0 + converted_total;
+    let mut pro_rata_total = 0.0;
+    let series = round.name.clone();
+    for (p, (conversion, shares)) in pending.iter().zip(&converted) {
+        positions.push(Position {
+            holder: p.name.clone(),
+            series: Some(series.clone()),
+            class: Class::Common,
+            shares: *shares,
+            invested: p.amount,
+            liq_pref: 1.0,
+            participating: *participating,
+        });
+        if let Some(r) = results.get_mut(p.round) {
+            r.price = Outcome::Value(*conversion);
+            r.new_shares = Outcome::Value(*shares);
+        }
+        if p.pro_rata {
+            let extra = (new_total * shares / capitalization_after).floor();
+            if extra > 0.0 {
+                positions.push(Position {
+                    holder: p.name.clone(),
+                    series: Some(series.clone()),
+                    class: Class::Common,
+                    shares: extra,
+                    invested: extra * price,
+                    liq_pref: *liq_pref,
+                    participating: *participating,
+                });
+                pro_rata_total += extra;
+            }
+        }
+    }
+    if pool_increase > 0.0 {
+        match positions
+            .iter_mut()
+            .find(|p| p.class == Class::Pool && p.series.is_none())
+        {
+            Some(pool) => pool.shares += pool_increase,
+            None => positions.push(Position {
+                holder: "Option pool".into(),
+                series: None,
+                class: Class::Pool,
+                shares: pool_increase,
+                invested: 0.0,
+                liq_pref: 0.0,
+                participating: false,
+            }),
+        }
+    }
+    let investors = new_total - pro_rata_total;
+    if investors > 0.0 {
+        positions.push(Position {
+            holder: round.name.clone(),
+            series: Some(series),
+            class: Class::Common,
+            shares: investors,
+            invested: investors * price,
+            liq_pref: *liq_pref,
+            participating: *participating,
+        });
+    }
+    if let Some(r) = results.get_mut(index) {
+        r.price = Outcome::Value(price);
+        r.new_shares = Outcome::Value(new_total);
+        r.pool_increase = Outcome::Value(pool_increase);
+        r.post_money = Outcome::finite(
+            price * positions.iter().map(|p| p.shares).sum::<f64>(),
+            TOO_LARGE,
+        );
+    }
+    pending.clear();
+    Ok(())
+}
+
+/// Each convertible's (cap price, discounted round price) at a solution,
+/// unrounded; a convertible without a cap has an infinite cap price.
+fn conversion_prices(setup: &Setup, sol: &[f64]) -> Vec<(f64, f64)> {
+    let (k0, k) = setup.k_row(setup.conv.len());
+    let kv = k0 + k.iter().zip(sol).map(|(c, v)| c * v).sum::<f64>();
+    let price = setup.value() / kv;
+    let capitalization = setup.s0 + sol.iter().skip(1).sum::<f64>();
+    setup
+        .conv
+        .iter()
+        .map(|(_, p)| {
+            let cap = p.cap.map_or(f64::INFINITY, |c| {
+                if p.post {
+                    c / capitalization
+                } else {
+                    c / (setup.s0 + sol[0].max(0.0))
+                }
+            });
+            (cap, price * (1.0 - p.discount))
+        })
+        .collect()
+}

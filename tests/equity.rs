@@ -1,0 +1,466 @@
+//! The equity calculator's rounds against public worked examples, hand
+//! computations of each convention, and invariants.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use tally::calc::equity::*;
+use tally::calc::Outcome;
+
+fn holder(name: &str, class: Class, shares: f64) -> Holder {
+    Holder {
+        name: name.into(),
+        class,
+        shares,
+    }
+}
+
+fn priced(name: &str, pre_money: f64, amount: f64, pool: PoolTopUp, basis: PriceBasis) -> Round {
+    Round {
+        name: name.into(),
+        kind: Kind::Priced {
+            pre_money,
+            amount,
+            date: NaiveDate::from_ymd_opt(2026, 1, 1),
+            pool,
+            price_basis: basis,
+            liq_pref: 1.0,
+            participating: false,
+        },
+    }
+}
+
+fn safe_post(name: &str, amount: f64, cap: Option<f64>, discount_pct: f64) -> Round {
+    Round {
+        name: name.into(),
+        kind: Kind::SafePost {
+            amount,
+            cap,
+            discount_pct,
+            pro_rata: false,
+        },
+    }
+}
+
+fn value(o: Outcome) -> f64 {
+    o.value().unwrap_or_else(|| panic!("undefined: {o:?}"))
+}
+
+#[test]
+fn venture_hacks_option_pool_shuffle() {
+    // Venture Hacks, "The Option Pool Shuffle": 6,000,000 founder shares;
+    // 2,000,000 raised at 8,000,000 pre-money with a 20 % post-money pool
+    // carved from the pre-money gives 1.00 a share.
+    let r = compute(
+        &[holder("Founders", Class::Common, 6_000_000.0)],
+        &[priced(
+            "Series A",
+            8e6,
+            2e6,
+            PoolTopUp::TargetPct(20.0),
+            PriceBasis::FullyDiluted,
+        )],
+        "Founders",
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let a = &r.rounds[0];
+    assert_eq!(value(a.price), 1.0);
+    assert_eq!(value(a.pool_increase), 2_000_000.0);
+    assert_eq!(value(a.new_shares), 2_000_000.0);
+    assert_eq!(value(a.fd_shares), 10_000_000.0);
+    assert_eq!(value(a.post_money), 10_000_000.0);
+    assert_eq!(r.shares_of("Option pool"), 2_000_000.0);
+    assert_eq!(value(r.pct_of("Founders")), 60.0);
+    assert_eq!(value(a.follow_pct), 60.0);
+}
+
+#[test]
+fn yc_post_money_safe_series_a_price() {
+    // The YC post-money safe user guide's Series A price: $15,000,000 /
+    // (11,764,705 + 1,695,000) = $1.1144, the safes converting into 15 % of
+    // the company capitalization (here one safe: $1.5M at a $10M post-money
+    // cap over 10,000,000 shares: a safe price of $0.85).
+    let r = compute(
+        &[holder("Founders", Class::Common, 10_000_000.0)],
+        &[
+            safe_post("Seed SAFE", 1.5e6, Some(10e6), 0.0),
+            priced(
+                "Series A",
+                15e6,
+                5e6,
+                PoolTopUp::Increase(1_695_000.0),
+                PriceBasis::FullyDiluted,
+            ),
+        ],
+        "Founders",
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(value(r.rounds[0].price), 0.85);
+    assert_eq!(value(r.rounds[0].new_shares), 1_764_705.0);
+    assert_eq!(value(r.rounds[1].price), 1.1144);
+    assert_eq!(value(r.rounds[1].new_shares), 4_486_719.0);
+    assert_eq!(value(r.rounds[1].pool_increase), 1_695_000.0);
+    assert_eq!(r.shares_of("Seed SAFE"), 1_764_705.0);
+    assert_eq!(
+        r.total_shares(),
+        10_000_000.0 + 1_764_705.0 + 1_695_000.0 + 4_486_719.0
+    );
+}
+
+#[test]
+fn a_discounted_uncapped_safe_under_each_pricing_method() {
+    // Computed by hand: 8,000,000 founder shares and a 2,000,000 pool; a
+    // $1M SAFE, no cap, 20 % discount; $5M at $20M pre-money.
+    //   fully diluted:    P = 20M / (10M + 1M / (0.8 P))  → P = 1.875,  SAFE 666,666
+    //   pre-conversion:   P = 20M / 10M                   → P = 2.00,   SAFE 625,000
+    //   dollars invested: P = 21M / (10M + 1M / (0.8 P))  → P = 1.975,  SAFE 632,911
+    let start = [
+        holder("Founders", Class::Common, 8_000_000.0),
+        holder("Pool", Class::Pool, 2_000_000.0),
+    ];
+    for (basis, price, safe, new) in [
+        (PriceBasis::FullyDiluted, 1.875, 666_666.0, 2_666_666.0),
+        (PriceBasis::PreConversion, 2.0, 625_000.0, 2_500_000.0),
+        (PriceBasis::DollarsInvested, 1.975, 632_911.0, 2_531_645.0),
+    ] {
+        let r = compute(
+            &start,
+            &[
+                safe_post("SAFE", 1e6, None, 20.0),
+                priced("Series A", 20e6, 5e6, PoolTopUp::None, basis),
+            ],
+            "Founders",
+        );
+        assert!(r.errors.is_empty(), "{basis:?}: {:?}", r.errors);
+        assert_eq!(value(r.rounds[1].price), price, "{basis:?}");
+        assert_eq!(value(r.rounds[0].price), price * 0.8, "{basis:?}");
+        assert_eq!(r.shares_of("SAFE"), safe, "{basis:?}");
+        assert_eq!(value(r.rounds[1].new_shares), new, "{basis:?}");
+    }
+}
+
+#[test]
+fn pre_money_safe_with_the_pool_shuffle() {
+    // By hand: 9,000,000 founders + 1,000,000 pool; a $500k pre-money SAFE
+    // capped at $5M; $2M at $10M pre with a 15 % post-money pool. The cap
+    // counts the pool increase X; solving: X = 0.98M / 0.802 = 1,221,945.1,
+    // price 10M / 12,344,139.7 = 0.8101, cap price 5M / 11,221,945.1 = 0.4456.
+    let r = compute(
+        &[
+            holder("Founders", Class::Common, 9_000_000.0),
+            holder("Pool", Class::Pool, 1_000_000.0),
+        ],
+        &[
+            Round {
+                name: "Angel".into(),
+                kind: Kind::SafePre {
+                    amount: 500_000.0,
+                    cap: Some(5e6),
+                    discount_pct: 0.0,
+                },
+            },
+            priced(
+                "Series A",
+                10e6,
+                2e6,
+                PoolTopUp::TargetPct(15.0),
+                PriceBasis::FullyDiluted,
+            ),
+        ],
+        "Founders",
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(value(r.rounds[1].pool_increase), 1_221_945.0);
+    assert_eq!(value(r.rounds[1].price), 0.8101);
+    assert_eq!(value(r.rounds[0].price), 0.4456);
+    assert_eq!(r.shares_of("Angel"), 1_122_082.0);
+    assert_eq!(value(r.rounds[1].new_shares), 2_468_831.0);
+    assert_eq!(r.shares_of("Pool"), 1_000_000.0 + 1_221_945.0);
+}
+
+#[test]
+fn a_note_converts_with_its_interest_at_the_lower_price() {
+    // $100k at 8 % simple for 365 days: $108,000 converting; cap $4M over
+    // 5,000,000 shares = 0.80, below the discounted round price.
+    let note = Round {
+        name: "Bridge note".into(),
+        kind: Kind::Note {
+            amount: 100_000.0,
+            interest_pct: 8.0,
+            issue_date: NaiveDate::from_ymd_opt(2025, 1, 1),
+            cap: Some(4e6),
+            discount_pct: 20.0,
+        },
+    };
+    let r = compute(
+        &[holder("Founders", Class::Common, 5_000_000.0)],
+        &[
+            note,
+            priced(
+                "Series A",
+                8e6,
+                2e6,
+                PoolTopUp::None,
+                PriceBasis::FullyDiluted,
+            ),
+        ],
+        "Founders",
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(value(r.rounds[0].price), 0.8);
+    assert_eq!(r.shares_of("Bridge note"), 135_000.0);
+    assert_eq!(value(r.rounds[1].price), 1.5579);
+    assert_eq!(value(r.rounds[1].new_shares), 1_283_779.0);
+}
+
+#[test]
+fn pro_rata_comes_out_of_the_round() {
+    let r = compute(
+        &[holder("Founders", Class::Common, 9_000_000.0)],
+        &[
+            Round {
+                name: "YC".into(),
+                kind: Kind::SafePost {
+                    amount: 1e6,
+                    cap: Some(10e6),
+                    discount_pct: 0.0,
+                    pro_rata: true,
+                },
+            },
+            priced("Seed", 20e6, 5e6, PoolTopUp::None, PriceBasis::FullyDiluted),
+        ],
+        "YC",
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    // The SAFE owns 10 % of the capitalization after conversion and buys
+    // 10 % of the round's new shares out of its amount.
+    let safe = 1_000_000.0;
+    let new = value(r.rounds[1].new_shares);
+    let pro_rata = (new * safe / 10_000_000.0).floor();
+    assert_eq!(r.shares_of("YC"), safe + pro_rata);
+    assert_eq!(r.shares_of("Seed"), new - pro_rata);
+}
+
+#[test]
+fn invalid_financings_say_why() {
+    let founders = [holder("Founders", Class::Common, 1_000_000.0)];
+    let too_much = compute(
+        &founders,
+        &[
+            safe_post("A", 6e6, Some(10e6), 0.0),
+            safe_post("B", 5e6, Some(10e6), 0.0),
+        ],
+        "Founders",
+    );
+    assert!(
+        too_much.errors[0].contains("would own the whole company"),
+        "{:?}",
+        too_much.errors
+    );
+    let nothing = compute(
+        &[],
+        &[priced(
+            "A",
+            1e6,
+            1e6,
+            PoolTopUp::None,
+            PriceBasis::FullyDiluted,
+        )],
+        "x",
+    );
+    assert!(nothing.errors[0].contains("before any shares exist"));
+    let undated = Round {
+        name: "N".into(),
+        kind: Kind::Note {
+            amount: 1.0,
+            interest_pct: 5.0,
+            issue_date: None,
+            cap: None,
+            discount_pct: 0.0,
+        },
+    };
+    assert!(compute(&founders, &[undated], "x").errors[0].contains("no issue date"));
+    let pool = compute(
+        &founders,
+        &[priced(
+            "A",
+            1e6,
+            1e6,
+            PoolTopUp::TargetPct(100.0),
+            PriceBasis::FullyDiluted,
+        )],
+        "x",
+    );
+    assert!(pool.errors[0].contains("pool target"), "{:?}", pool.errors);
+    let twice = compute(
+        &founders,
+        &[
+            safe_post("S", 1.0, None, 0.0),
+            safe_post("S", 1.0, None, 0.0),
+        ],
+        "x",
+    );
+    assert!(twice.errors[0].contains("unique"));
+}
+
+#[test]
+fn a_pool_that_meets_its_target_is_not_shrunk() {
+    let r = compute(
+        &[
+            holder("Founders", Class::Common, 7_000_000.0),
+            holder("Pool", Class::Pool, 3_000_000.0),
+        ],
+        &[priced(
+            "A",
+            10e6,
+            2e6,
+            PoolTopUp::TargetPct(10.0),
+            PriceBasis::FullyDiluted,
+        )],
+        "Founders",
+    );
+    assert_eq!(value(r.rounds[0].pool_increase), 0.0);
+    assert_eq!(value(r.rounds[0].price), 1.0);
+    assert_eq!(r.shares_of("Pool"), 3_000_000.0);
+}
+
+#[test]
+fn the_pool_shuffle_lowers_the_price_as_the_round_grows() {
+    // 1,000,000 founder shares, $1M pre-money, a 10 % post-money pool:
+    // with no new money the pool is 1/9 of the pre-money count (price 0.90);
+    // with $1M the post-money doubles, and so does the pool (price 0.80).
+    let at = |amount: f64| {
+        let r = compute(
+            &[holder("Founders", Class::Common, 1_000_000.0)],
+            &[priced(
+                "A",
+                1e6,
+                amount,
+                PoolTopUp::TargetPct(10.0),
+                PriceBasis::FullyDiluted,
+            )],
+            "Founders",
+        );
+        value(r.rounds[0].price)
+    };
+    assert_eq!(at(0.0), 0.9);
+    assert_eq!(at(1e6), 0.8);
+}
+
+fn scenario() -> impl Strategy<Value = (Vec<Holder>, Vec<Round>)> {
+    (
+        1.0..2e7f64,
+        0.0..5e6f64,
+        proptest::collection::vec(
+            (
+                1e3..3e6f64,
+                proptest::option::of(2e6..5e7f64),
+                0.0..40.0f64,
+                any::<bool>(),
+            ),
+            0..3,
+        ),
+        1e6..1e8f64,
+        0.0..3e7f64,
+        0.0..30.0f64,
+        0usize..3,
+    )
+        .prop_map(|(founders, pool, safes, pre, amount, target, basis)| {
+            let holders = vec![
+                holder("Founders", Class::Common, founders),
+                holder("Pool", Class::Pool, pool),
+            ];
+            let mut rounds: Vec<Round> = safes
+                .into_iter()
+                .enumerate()
+                .map(|(i, (a, cap, d, post))| {
+                    let name = format!("SAFE {i}");
+                    if post {
+                        safe_post(&name, a, cap, d)
+                    } else {
+                        Round {
+                            name,
+                            kind: Kind::SafePre {
+                                amount: a,
+                                cap,
+                                discount_pct: d,
+                            },
+                        }
+                    }
+                })
+                .collect();
+            let basis = [
+                PriceBasis::FullyDiluted,
+                PriceBasis::PreConversion,
+                PriceBasis::DollarsInvested,
+            ][basis];
+            rounds.push(priced(
+                "Series A",
+                pre,
+                amount,
+                PoolTopUp::TargetPct(target),
+                basis,
+            ));
+            (holders, rounds)
+        })
+}
+
+proptest! {
+    /// Ownership always adds up to 100 %, and no holder's share count ever
+    /// falls from one round to the next.
+    #[test]
+    fn ownership_sums_to_100_and_nobody_loses_shares((holders, rounds) in scenario()) {
+        let r = compute(&holders, &rounds, "Founders");
+        if r.errors.is_empty() {
+            let sum: f64 = r.holders().iter().map(|h| r.pct_of(h).value().unwrap()).sum();
+            prop_assert!((sum - 100.0).abs() < 1e-9, "{sum}");
+            for h in &holders {
+                prop_assert!(r.shares_of(&h.name) >= h.shares.floor());
+            }
+            for round in &r.rounds {
+                prop_assert!(round.price.value().is_some_and(|p| p > 0.0), "{round:?}");
+            }
+        }
+    }
+
+    /// Raising more at the same pre-money never lowers the price, with the
+    /// pool left alone or topped up by a fixed number of shares, and with
+    /// SAFEs converting. (With a pool target the price does fall: the
+    /// increase is a share of the post-money count, which the new money
+    /// raises, and it is carved from the pre-money. See
+    /// `the_pool_shuffle_lowers_the_price_as_the_round_grows`.)
+    #[test]
+    fn more_money_never_lowers_the_price(
+        founders in 1e6..2e7f64, pre in 1e6..1e8f64, amount in 0.0..2e7f64, more in 0.0..2e7f64,
+        increase in 0.0..3e6f64, safe in 0.0..1e6f64, cap in 5e6..5e7f64, basis in 0usize..3,
+    ) {
+        let start = [holder("Founders", Class::Common, founders)];
+        let basis = [PriceBasis::FullyDiluted, PriceBasis::PreConversion, PriceBasis::DollarsInvested][basis];
+        let at = |a: f64| {
+            let rounds = [
+                safe_post("S", safe, Some(cap), 10.0),
+                priced("A", pre, a, PoolTopUp::Increase(increase), basis),
+            ];
+            compute(&start, &rounds, "Founders").rounds[1].price.value().unwrap()
+        };
+        prop_assert!(at(amount + more) >= at(amount));
+    }
+
+    /// No panic and no NaN or infinity, whatever the numbers.
+    #[test]
+    fn no_panic_no_nan(
+        shares in any::<f64>(), amount in any::<f64>(), cap in any::<f64>(), d in any::<f64>(),
+        pre in any::<f64>(), money in any::<f64>(), target in any::<f64>(),
+    ) {
+        let r = compute(
+            &[holder("F", Class::Common, shares)],
+            &[safe_post("S", amount, Some(cap), d), priced("A", pre, money, PoolTopUp::TargetPct(target), PriceBasis::FullyDiluted)],
+            "F",
+        );
+        for round in &r.rounds {
+            for o in [round.price, round.new_shares, round.pool_increase, round.post_money, round.fd_shares, round.follow_pct] {
+                if let Outcome::Value(x) = o { prop_assert!(x.is_finite(), "{o:?}"); }
+            }
+        }
+    }
+}
