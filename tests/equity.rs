@@ -347,6 +347,67 @@ fn the_pool_shuffle_lowers_the_price_as_the_round_grows() {
     assert_eq!(at(1e6), 0.8);
 }
 
+fn venture_hacks(participating: bool) -> Results {
+    let mut round = priced(
+        "Series A",
+        8e6,
+        2e6,
+        PoolTopUp::TargetPct(20.0),
+        PriceBasis::FullyDiluted,
+    );
+    if let Kind::Priced {
+        participating: p, ..
+    } = &mut round.kind
+    {
+        *p = participating;
+    }
+    compute(
+        &[holder("Founders", Class::Common, 6_000_000.0)],
+        &[round],
+        "Founders",
+    )
+}
+
+#[test]
+fn the_waterfall_pays_the_larger_of_preference_and_conversion() {
+    // 2,000,000 Series A shares for $2M, 6,000,000 founder shares, a
+    // 2,000,000 unissued pool that takes nothing.
+    let r = venture_hacks(false);
+    // $5M: converting would pay 5M × 2/8 = 1.25M < 2M: the preference.
+    let low = exit(&r, 5e6);
+    assert_eq!(low.of("Series A"), 2e6);
+    assert_eq!(low.of("Founders"), 3e6);
+    assert_eq!(low.of("Option pool"), 0.0);
+    assert_eq!(low.per_common_share, 0.5);
+    // $20M: converting pays 5M > 2M.
+    let high = exit(&r, 20e6);
+    assert_eq!(high.of("Series A"), 5e6);
+    assert_eq!(high.of("Founders"), 15e6);
+    assert_eq!(high.per_common_share, 2.5);
+    // Participating: the preference and a share of the rest.
+    let both = exit(&venture_hacks(true), 5e6);
+    assert_eq!(both.of("Series A"), 2e6 + 3e6 * 0.25);
+    assert_eq!(both.of("Founders"), 3e6 * 0.75);
+    // Below the preference, it all goes to the preferred.
+    assert_eq!(exit(&r, 1e6).of("Series A"), 1e6);
+}
+
+#[test]
+fn a_safe_outstanding_at_the_exit_takes_the_larger_of_its_amount_and_its_shares() {
+    // $1M post-money SAFE at a $10M cap over 9,000,000 shares: 10 % as
+    // converted.
+    let r = compute(
+        &[holder("Founders", Class::Common, 9_000_000.0)],
+        &[safe_post("SAFE", 1e6, Some(10e6), 0.0)],
+        "Founders",
+    );
+    assert_eq!(r.outstanding.len(), 1);
+    let small = exit(&r, 5e6);
+    assert_eq!((small.of("SAFE"), small.of("Founders")), (1e6, 4e6));
+    let big = exit(&r, 50e6);
+    assert!((big.of("SAFE") - 5e6).abs() < 1e-6 && (big.of("Founders") - 45e6).abs() < 1e-6);
+}
+
 fn scenario() -> impl Strategy<Value = (Vec<Holder>, Vec<Round>)> {
     (
         1.0..2e7f64,
@@ -420,6 +481,19 @@ proptest! {
             for round in &r.rounds {
                 prop_assert!(round.price.value().is_some_and(|p| p > 0.0), "{round:?}");
             }
+        }
+    }
+
+    /// The exit is paid out in full, to nobody negatively, the pool nothing.
+    #[test]
+    fn the_exit_adds_up((holders, rounds) in scenario(), value in 0.0..1e9f64) {
+        let r = compute(&holders, &rounds, "Founders");
+        if r.errors.is_empty() {
+            let e = exit(&r, value);
+            let paid: f64 = e.proceeds.iter().map(|(_, x)| x).sum();
+            prop_assert!((paid - value).abs() <= 1e-6 * value.max(1.0), "{paid} vs {value}");
+            prop_assert!(e.proceeds.iter().all(|(_, x)| *x >= 0.0));
+            prop_assert_eq!(e.of("Pool"), 0.0);
         }
     }
 

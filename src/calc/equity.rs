@@ -17,8 +17,12 @@
 //!   until every security has its lower price.
 //! - Prices are then rounded to 4 decimal places and share counts down.
 //!
-//! This module covers the rounds and the ownership; the exit waterfall, OCF
-//! and CSV are not built yet.
+//! The exit runs through a waterfall: preferred series pari passu, each
+//! non-participating series taking the larger of its preference and its
+//! as-converted share (decided consistently, cheapest conversions first),
+//! participating series both; SAFEs still outstanding take the larger of
+//! their purchase amount and their as-converted amount; the unissued pool
+//! nothing; common the rest. OCF and CSV are not built yet.
 
 use super::{Outcome, TOO_LARGE};
 use chrono::NaiveDate;
@@ -145,6 +149,17 @@ pub struct Results {
     /// Financings that could not be computed, with why (the rounds after
     /// one are not computed either).
     pub errors: Vec<String>,
+    /// SAFEs and notes with no priced round after them.
+    pub outstanding: Vec<Outstanding>,
+}
+
+/// A SAFE or note still outstanding after the last round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outstanding {
+    pub name: String,
+    pub amount: f64,
+    pub cap: Option<f64>,
+    pub post: bool,
 }
 
 impl Results {
@@ -381,10 +396,11 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
             .collect(),
         positions: Vec::new(),
         errors: Vec::new(),
+        outstanding: Vec::new(),
     };
     let mut pending: Vec<Pending> = Vec::new();
     for (index, round) in rounds.iter().enumerate() {
-        if let Some(e) = check_name(rounds, index) {
+        if let Some(e) = check_name(rounds, index).or_else(|| check_terms(round)) {
             out.errors.push(e);
             break;
         }
@@ -471,6 +487,15 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
         }
     }
     out.positions = positions;
+    out.outstanding = pending
+        .into_iter()
+        .map(|p| Outstanding {
+            name: p.name,
+            amount: p.amount,
+            cap: p.cap,
+            post: p.post,
+        })
+        .collect();
     out
 }
 
@@ -483,6 +508,66 @@ fn check_name(rounds: &[Round], index: usize) -> Option<String> {
         .iter()
         .any(|r| &r.name == name)
         .then(|| format!("Two rounds are called “{name}”: names must be unique"))
+}
+
+/// Amounts, caps and discounts a financing can have (typed input is checked
+/// against the same ranges; this guards the maths).
+fn check_terms(round: &Round) -> Option<String> {
+    let name = &round.name;
+    let money = |x: f64| x.is_finite() && x >= 0.0;
+    let (amount, cap, discount) = match &round.kind {
+        Kind::SafePost {
+            amount,
+            cap,
+            discount_pct,
+            ..
+        }
+        | Kind::SafePre {
+            amount,
+            cap,
+            discount_pct,
+        }
+        | Kind::Note {
+            amount,
+            cap,
+            discount_pct,
+            ..
+        } => (*amount, *cap, *discount_pct),
+        Kind::Priced {
+            pre_money,
+            amount,
+            liq_pref,
+            pool,
+            ..
+        } => {
+            if !money(*pre_money) || !money(*amount) || !money(*liq_pref) {
+                return Some(format!("“{name}”: amounts must be 0 or more"));
+            }
+            if let PoolTopUp::Increase(x) = pool {
+                if !money(*x) {
+                    return Some(format!("“{name}”: the pool increase must be 0 or more"));
+                }
+            }
+            return None;
+        }
+    };
+    if !money(amount) {
+        return Some(format!("“{name}”: the amount must be 0 or more"));
+    }
+    if cap.is_some_and(|c| !(c.is_finite() && c > 0.0)) {
+        return Some(format!("“{name}”: a cap must be above 0"));
+    }
+    if !(0.0..100.0).contains(&discount) {
+        return Some(format!(
+            "“{name}”: a discount must be from 0 % to below 100 %"
+        ));
+    }
+    if let Kind::Note { interest_pct, .. } = &round.kind {
+        if !(0.0..=100.0).contains(interest_pct) {
+            return Some(format!("“{name}”: interest must be from 0 % to 100 %"));
+        }
+    }
+    None
 }
 
 /// Post-money SAFEs' ownership (amount ÷ cap) must leave something for
@@ -644,8 +729,8 @@ fn priced(
             participating: *participating,
         });
         if let Some(r) = results.get_mut(p.round) {
-            r.price = Outcome::Value(*conversion);
-            r.new_shares = Outcome::Value(*shares);
+            r.price = Outcome::finite(*conversion, TOO_LARGE);
+            r.new_shares = Outcome::finite(*shares, TOO_LARGE);
         }
         if p.pro_rata {
             let extra = (new_total * shares / capitalization_after).floor();
@@ -693,9 +778,9 @@ fn priced(
         });
     }
     if let Some(r) = results.get_mut(index) {
-        r.price = Outcome::Value(price);
-        r.new_shares = Outcome::Value(new_total);
-        r.pool_increase = Outcome::Value(pool_increase);
+        r.price = Outcome::finite(price, TOO_LARGE);
+        r.new_shares = Outcome::finite(new_total, TOO_LARGE);
+        r.pool_increase = Outcome::finite(pool_increase, TOO_LARGE);
         r.post_money = Outcome::finite(
             price * positions.iter().map(|p| p.shares).sum::<f64>(),
             TOO_LARGE,
@@ -726,4 +811,148 @@ fn conversion_prices(setup: &Setup, sol: &[f64]) -> Vec<(f64, f64)> {
             (cap, price * (1.0 - p.discount))
         })
         .collect()
+}
+
+/// Who gets what when the company is sold for `exit_value`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exit {
+    /// Proceeds by holder, in the cap table's order (outstanding SAFEs
+    /// last).
+    pub proceeds: Vec<(String, f64)>,
+    pub per_common_share: f64,
+}
+
+impl Exit {
+    pub fn of(&self, holder: &str) -> f64 {
+        self.proceeds
+            .iter()
+            .filter(|(h, _)| h == holder)
+            .map(|(_, x)| x)
+            .sum()
+    }
+}
+
+/// One claim on the exit: a preference (0 for common), shares as
+/// converted, and whether it takes both.
+struct Claim {
+    holder: String,
+    preference: f64,
+    shares: f64,
+    participating: bool,
+}
+
+/// The exit waterfall after the last round (see the module's notes).
+pub fn exit(r: &Results, exit_value: f64) -> Exit {
+    let e = if exit_value.is_finite() {
+        exit_value.max(0.0)
+    } else {
+        0.0
+    };
+    let mut claims: Vec<Claim> = Vec::new();
+    for p in &r.positions {
+        if p.class == Class::Pool && p.series.is_none() {
+            continue;
+        }
+        claims.push(Claim {
+            holder: p.holder.clone(),
+            preference: if p.series.is_some() {
+                p.liq_pref.max(0.0) * p.invested
+            } else {
+                0.0
+            },
+            shares: p.shares,
+            participating: p.participating,
+        });
+    }
+    // Outstanding SAFEs: as-converted shares at their cap over the
+    // liquidity capitalization (post-money: including every SAFE's shares).
+    let base: f64 = claims.iter().map(|c| c.shares).sum();
+    let post_sold: f64 = r
+        .outstanding
+        .iter()
+        .filter(|o| o.post)
+        .filter_map(|o| o.cap.map(|c| o.amount / c))
+        .sum();
+    let liquidity_cap = if post_sold < 1.0 {
+        base / (1.0 - post_sold)
+    } else {
+        base
+    };
+    for o in &r.outstanding {
+        let shares = match o.cap {
+            Some(c) if c > 0.0 && o.post => o.amount / c * liquidity_cap,
+            Some(c) if c > 0.0 => o.amount / c * base,
+            _ => 0.0,
+        };
+        claims.push(Claim {
+            holder: o.name.clone(),
+            preference: o.amount.max(0.0),
+            shares: if shares.is_finite() { shares } else { 0.0 },
+            participating: false,
+        });
+    }
+    // Non-participating preferred convert cheapest first while converting
+    // pays the next one more than its preference.
+    let mut order: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].preference > 0.0 && !claims[i].participating)
+        .collect();
+    order.sort_by(|&a, &b| {
+        let t = |i: usize| claims[i].preference / claims[i].shares.max(1e-12);
+        t(a).total_cmp(&t(b))
+    });
+    let split = |converting: &[usize]| {
+        let takes_pref = |i: usize| claims[i].preference > 0.0 && !converting.contains(&i);
+        let prefs: f64 = (0..claims.len())
+            .filter(|&i| takes_pref(i))
+            .map(|i| claims[i].preference)
+            .sum();
+        let paid = prefs.min(e);
+        let residual = e - paid;
+        let shares: f64 = (0..claims.len())
+            .filter(|&i| {
+                claims[i].preference == 0.0 || claims[i].participating || converting.contains(&i)
+            })
+            .map(|i| claims[i].shares)
+            .sum();
+        let per_share = if shares > 0.0 { residual / shares } else { 0.0 };
+        let proceeds: Vec<f64> = (0..claims.len())
+            .map(|i| {
+                let c = &claims[i];
+                let pref = if takes_pref(i) && prefs > 0.0 {
+                    c.preference / prefs * paid
+                } else {
+                    0.0
+                };
+                let common = if c.preference == 0.0 || c.participating || converting.contains(&i) {
+                    c.shares * per_share
+                } else {
+                    0.0
+                };
+                pref + common
+            })
+            .collect();
+        (proceeds, per_share)
+    };
+    let mut k = 0;
+    while let Some(&next) = order.get(k) {
+        let (with, _) = split(&order[..=k]);
+        let (without, _) = split(&order[..k]);
+        if with[next] > without[next] {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let (proceeds, per_share) = split(&order[..k]);
+    let mut out: Vec<(String, f64)> = Vec::new();
+    for (c, x) in claims.iter().zip(proceeds) {
+        match out.iter_mut().find(|(h, _)| *h == c.holder) {
+            Some((_, total)) => *total += x,
+            None => out.push((c.holder.clone(), x)),
+        }
+    }
+    Exit {
+        proceeds: out,
+        per_common_share: per_share,
+    }
 }
