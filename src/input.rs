@@ -163,6 +163,26 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A yes/no value.
+    pub fn flag(&mut self, key: &str) -> Option<bool> {
+        match self.get(key)? {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.problem(key, "Must be true or false");
+                None
+            }
+        }
+    }
+
+    /// Problems of a nested object read by its own reader, under
+    /// `<prefix>.<key>`.
+    pub fn absorb(&mut self, prefix: &str, problems: Vec<Problem>) {
+        self.problems.extend(problems.into_iter().map(|p| Problem {
+            key: format!("{prefix}.{}", p.key),
+            message: p.message,
+        }));
+    }
+
     pub fn finish(self) -> Vec<Problem> {
         self.problems
     }

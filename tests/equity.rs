@@ -408,6 +408,17 @@ fn a_safe_outstanding_at_the_exit_takes_the_larger_of_its_amount_and_its_shares(
     assert!((big.of("SAFE") - 5e6).abs() < 1e-6 && (big.of("Founders") - 45e6).abs() < 1e-6);
 }
 
+#[test]
+fn displayed_percentages_add_up_to_exactly_100() {
+    // Thirds: 33.33 + 33.33 + 33.33 = 99.99; the largest remainder takes
+    // the last hundredth.
+    assert_eq!(hundredths(&[1.0, 1.0, 1.0]), vec![3334, 3333, 3333]);
+    assert_eq!(hundredths(&[6.0, 2.0, 2.0]), vec![6000, 2000, 2000]);
+    assert_eq!(hundredths(&[0.0, 0.0]), vec![0, 0]);
+    let r = venture_hacks(false);
+    assert_eq!(r.rounds[0].holdings.len(), 3);
+}
+
 fn scenario() -> impl Strategy<Value = (Vec<Holder>, Vec<Round>)> {
     (
         1.0..2e7f64,
@@ -475,6 +486,10 @@ proptest! {
         if r.errors.is_empty() {
             let sum: f64 = r.holders().iter().map(|h| r.pct_of(h).value().unwrap()).sum();
             prop_assert!((sum - 100.0).abs() < 1e-9, "{sum}");
+            for round in &r.rounds {
+                let shares: Vec<f64> = round.holdings.iter().map(|(_, s)| *s).collect();
+                prop_assert_eq!(hundredths(&shares).iter().sum::<u64>(), 10_000);
+            }
             for h in &holders {
                 prop_assert!(r.shares_of(&h.name) >= h.shares.floor());
             }
@@ -537,4 +552,68 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn json_reads_like_typed_input_and_round_trips() {
+    use serde_json::json;
+    let d = Inputs::default();
+    let (again, problems) = Inputs::from_json(&d.to_json());
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(again, d);
+    // The default computes without an error.
+    let r = compute(&d.holders, &d.rounds, &d.follow);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let (i, problems) = Inputs::from_json(&json!({
+        "holders": [{"name": "Ada", "class": "common", "shares": "4,000,000"},
+                    {"name": "Pool", "class": "pool", "shares": -1}],
+        "rounds": [
+            {"name": "S", "kind": "safe_post", "amount": "$250k", "cap": null, "discount_pct": "20%"},
+            {"name": "N", "kind": "note", "amount": 100000, "issue_date": "2026-02-30"},
+            {"name": "A", "kind": "priced", "pre_money": "12M", "amount": "3M", "pool_increase": 500000,
+             "price_basis": "dollars_invested", "participating": "yes"}
+        ],
+        "follow": "Ada", "exit_value": "1e9"
+    }));
+    assert_eq!(i.holders[0].shares, 4_000_000.0);
+    assert_eq!(i.holders[1].shares, 0.0);
+    assert_eq!(
+        i.rounds[0].kind,
+        Kind::SafePost {
+            amount: 250_000.0,
+            cap: None,
+            discount_pct: 20.0,
+            pro_rata: false
+        }
+    );
+    match &i.rounds[2].kind {
+        Kind::Priced {
+            pre_money,
+            pool,
+            price_basis,
+            participating,
+            ..
+        } => {
+            assert_eq!(
+                (*pre_money, *pool, *price_basis, *participating),
+                (
+                    12e6,
+                    PoolTopUp::Increase(500_000.0),
+                    PriceBasis::DollarsInvested,
+                    false
+                )
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "exit_value",
+            "holders.1.shares",
+            "rounds.1.issue_date",
+            "rounds.2.participating"
+        ]
+    );
 }

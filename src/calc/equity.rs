@@ -24,8 +24,11 @@
 //! their purchase amount and their as-converted amount; the unissued pool
 //! nothing; common the rest. OCF and CSV are not built yet.
 
-use super::{Outcome, TOO_LARGE};
+use super::{Currency, Outcome, TOO_LARGE};
+use crate::calc::roi::parse_iso_date;
+use crate::input::{FieldSpec, Kind as FieldKind, Problem, Reader, MAX_AMOUNT};
 use chrono::NaiveDate;
+use serde_json::{json, Value};
 
 /// What a starting row of the cap table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,6 +142,8 @@ pub struct RoundResult {
     pub fd_shares: Outcome,
     /// The followed holder's fully diluted stake after the round.
     pub follow_pct: Outcome,
+    /// Shares by holder after the round, in the cap table's order.
+    pub holdings: Vec<(String, f64)>,
 }
 
 /// The whole computation: each round, and the cap table after the last.
@@ -392,6 +397,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
                 post_money: Outcome::Undefined("a SAFE or note sets no valuation"),
                 fd_shares: Outcome::Undefined("not computed"),
                 follow_pct: Outcome::Undefined("not computed"),
+                holdings: Vec::new(),
             })
             .collect(),
         positions: Vec::new(),
@@ -479,6 +485,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
                 .filter(|p| p.holder == follow)
                 .map(|p| p.shares)
                 .sum();
+            r.holdings = holdings(&positions);
             r.follow_pct = if positions.iter().any(|p| p.holder == follow) {
                 Outcome::ratio(followed * 100.0, total, "there are no shares")
             } else {
@@ -496,6 +503,53 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
             post: p.post,
         })
         .collect();
+    out
+}
+
+/// Shares by holder, all classes and series together, in order of first
+/// appearance.
+fn holdings(positions: &[Position]) -> Vec<(String, f64)> {
+    let mut out: Vec<(String, f64)> = Vec::new();
+    for p in positions {
+        match out.iter_mut().find(|(h, _)| *h == p.holder) {
+            Some((_, s)) => *s += p.shares,
+            None => out.push((p.holder.clone(), p.shares)),
+        }
+    }
+    out
+}
+
+/// Percentages of `shares` to two decimals that add up to exactly 100.00
+/// as displayed: each is rounded down to a hundredth, and the hundredths
+/// left over go to the largest remainders. Returned in hundredths of a
+/// percent (whole numbers), so that nothing is lost to float printing.
+pub fn hundredths(shares: &[f64]) -> Vec<u64> {
+    let total: f64 = shares.iter().filter(|s| s.is_finite() && **s > 0.0).sum();
+    if !(total > 0.0 && total.is_finite()) {
+        return vec![0; shares.len()];
+    }
+    let exact: Vec<f64> = shares
+        .iter()
+        .map(|s| {
+            if s.is_finite() && *s > 0.0 {
+                s / total * 10_000.0
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut out: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
+    let given: u64 = out.iter().sum();
+    let mut order: Vec<usize> = (0..exact.len()).collect();
+    order.sort_by(|&a, &b| {
+        let frac = |i: usize| exact[i] - exact[i].floor();
+        frac(b).total_cmp(&frac(a)).then(a.cmp(&b))
+    });
+    for &i in order.iter().take(10_000u64.saturating_sub(given) as usize) {
+        if let Some(x) = out.get_mut(i) {
+            *x += 1;
+        }
+    }
     out
 }
 
@@ -955,4 +1009,435 @@ pub fn exit(r: &Results, exit_value: f64) -> Exit {
         proceeds: out,
         per_common_share: per_share,
     }
+}
+
+// ---------------------------------------------------------------- inputs
+
+/// Everything the calculator takes, under the scenario's keys.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inputs {
+    pub currency: Currency,
+    pub holders: Vec<Holder>,
+    pub rounds: Vec<Round>,
+    /// The holder whose stake is followed through the rounds.
+    pub follow: String,
+    pub exit_value: f64,
+}
+
+pub const MAX_HOLDERS: usize = 100;
+pub const MAX_ROUNDS: usize = 20;
+pub const MAX_NAME: usize = 80;
+
+const fn field(
+    key: &'static str,
+    label: &'static str,
+    kind: FieldKind,
+    min: f64,
+    max: f64,
+) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        kind,
+        min,
+        max,
+        help: "",
+    }
+}
+
+pub const SHARES: FieldSpec = field("shares", "Shares", FieldKind::Count, 0.0, MAX_AMOUNT);
+pub const AMOUNT: FieldSpec = field("amount", "Amount", FieldKind::Money, 0.0, MAX_AMOUNT);
+pub const CAP: FieldSpec = field("cap", "Valuation cap", FieldKind::Money, 1.0, 1e15);
+pub const DISCOUNT: FieldSpec = field("discount_pct", "Discount", FieldKind::Percent, 0.0, 99.0);
+pub const INTEREST: FieldSpec = field(
+    "interest_pct",
+    "Interest a year (simple)",
+    FieldKind::Percent,
+    0.0,
+    100.0,
+);
+pub const PRE_MONEY: FieldSpec = field(
+    "pre_money",
+    "Pre-money valuation",
+    FieldKind::Money,
+    1.0,
+    1e15,
+);
+pub const POOL_TARGET: FieldSpec = field(
+    "pool_target_pct",
+    "Pool after the round (% of post-money)",
+    FieldKind::Percent,
+    0.0,
+    99.0,
+);
+pub const POOL_INCREASE: FieldSpec = field(
+    "pool_increase",
+    "New pool shares",
+    FieldKind::Count,
+    0.0,
+    MAX_AMOUNT,
+);
+pub const LIQ_PREF: FieldSpec = field(
+    "liq_pref",
+    "Liquidation preference (×)",
+    FieldKind::Count,
+    0.0,
+    10.0,
+);
+pub const EXIT_VALUE: FieldSpec = field("exit_value", "Exit value", FieldKind::Money, 0.0, 1e15);
+
+pub const CLASSES: [(&str, Class); 4] = [
+    ("common", Class::Common),
+    ("options", Class::Options),
+    ("promised", Class::Promised),
+    ("pool", Class::Pool),
+];
+pub const BASES: [(&str, PriceBasis); 3] = [
+    ("fully_diluted", PriceBasis::FullyDiluted),
+    ("pre_conversion", PriceBasis::PreConversion),
+    ("dollars_invested", PriceBasis::DollarsInvested),
+];
+pub const KINDS: [&str; 4] = ["safe_post", "safe_pre", "note", "priced"];
+
+/// The word a choice is written with in the scenario.
+pub fn word_of<T: PartialEq + Copy>(choices: &[(&'static str, T)], value: T) -> &'static str {
+    choices
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map_or("", |(w, _)| w)
+}
+
+impl Default for Inputs {
+    /// A seed-stage company: founders, an early engineer's grant, a 20 %
+    /// pool (the company plan's), two post-money SAFEs and a Series A.
+    fn default() -> Self {
+        let date = NaiveDate::from_ymd_opt(2026, 6, 1);
+        Inputs {
+            currency: Currency::USD,
+            holders: vec![
+                Holder {
+                    name: "Founders".into(),
+                    class: Class::Common,
+                    shares: 7_900_000.0,
+                },
+                Holder {
+                    name: "Early engineer".into(),
+                    class: Class::Options,
+                    shares: 100_000.0,
+                },
+                Holder {
+                    name: "Option pool".into(),
+                    class: Class::Pool,
+                    shares: 2_000_000.0,
+                },
+            ],
+            rounds: vec![
+                Round {
+                    name: "Pre-seed SAFE".into(),
+                    kind: Kind::SafePost {
+                        amount: 500_000.0,
+                        cap: Some(5_000_000.0),
+                        discount_pct: 0.0,
+                        pro_rata: false,
+                    },
+                },
+                Round {
+                    name: "Seed SAFE".into(),
+                    kind: Kind::SafePost {
+                        amount: 1_500_000.0,
+                        cap: Some(15_000_000.0),
+                        discount_pct: 0.0,
+                        pro_rata: true,
+                    },
+                },
+                Round {
+                    name: "Series A".into(),
+                    kind: Kind::Priced {
+                        pre_money: 30_000_000.0,
+                        amount: 8_000_000.0,
+                        date,
+                        pool: PoolTopUp::TargetPct(10.0),
+                        price_basis: PriceBasis::FullyDiluted,
+                        liq_pref: 1.0,
+                        participating: false,
+                    },
+                },
+            ],
+            follow: "Early engineer".into(),
+            exit_value: 150_000_000.0,
+        }
+    }
+}
+
+impl Round {
+    /// A new round of `kind` ("safe_post", "safe_pre", "note", "priced")
+    /// with typical terms.
+    pub fn typical(name: &str, kind: &str) -> Round {
+        let kind = match kind {
+            "safe_pre" => Kind::SafePre {
+                amount: 500_000.0,
+                cap: Some(8_000_000.0),
+                discount_pct: 0.0,
+            },
+            "note" => Kind::Note {
+                amount: 500_000.0,
+                interest_pct: 5.0,
+                issue_date: NaiveDate::from_ymd_opt(2026, 1, 1),
+                cap: Some(8_000_000.0),
+                discount_pct: 20.0,
+            },
+            "priced" => Kind::Priced {
+                pre_money: 20_000_000.0,
+                amount: 5_000_000.0,
+                date: NaiveDate::from_ymd_opt(2027, 1, 1),
+                pool: PoolTopUp::None,
+                price_basis: PriceBasis::FullyDiluted,
+                liq_pref: 1.0,
+                participating: false,
+            },
+            _ => Kind::SafePost {
+                amount: 500_000.0,
+                cap: Some(10_000_000.0),
+                discount_pct: 0.0,
+                pro_rata: false,
+            },
+        };
+        Round {
+            name: name.into(),
+            kind,
+        }
+    }
+
+    pub fn kind_word(&self) -> &'static str {
+        match self.kind {
+            Kind::SafePost { .. } => "safe_post",
+            Kind::SafePre { .. } => "safe_pre",
+            Kind::Note { .. } => "note",
+            Kind::Priced { .. } => "priced",
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        let date = |d: &Option<NaiveDate>| d.map(|d| d.to_string());
+        let mut v = match &self.kind {
+            Kind::SafePost {
+                amount,
+                cap,
+                discount_pct,
+                pro_rata,
+            } => {
+                json!({"amount": amount, "cap": cap, "discount_pct": discount_pct, "pro_rata": pro_rata})
+            }
+            Kind::SafePre {
+                amount,
+                cap,
+                discount_pct,
+            } => {
+                json!({"amount": amount, "cap": cap, "discount_pct": discount_pct})
+            }
+            Kind::Note {
+                amount,
+                interest_pct,
+                issue_date,
+                cap,
+                discount_pct,
+            } => json!({
+                "amount": amount, "interest_pct": interest_pct, "issue_date": date(issue_date),
+                "cap": cap, "discount_pct": discount_pct
+            }),
+            Kind::Priced {
+                pre_money,
+                amount,
+                date: d,
+                pool,
+                price_basis,
+                liq_pref,
+                participating,
+            } => {
+                let mut v = json!({
+                    "pre_money": pre_money, "amount": amount, "date": date(d),
+                    "price_basis": word_of(&BASES, *price_basis), "liq_pref": liq_pref,
+                    "participating": participating
+                });
+                match pool {
+                    PoolTopUp::TargetPct(t) => v["pool_target_pct"] = json!(t),
+                    PoolTopUp::Increase(x) => v["pool_increase"] = json!(x),
+                    PoolTopUp::None => {}
+                }
+                v
+            }
+        };
+        v["name"] = json!(self.name);
+        v["kind"] = json!(self.kind_word());
+        v
+    }
+}
+
+impl Inputs {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "currency": self.currency.code(),
+            "holders": self.holders.iter().map(|h| json!({
+                "name": h.name, "class": word_of(&CLASSES, h.class), "shares": h.shares
+            })).collect::<Vec<_>>(),
+            "rounds": self.rounds.iter().map(Round::to_json).collect::<Vec<_>>(),
+            "follow": self.follow,
+            "exit_value": self.exit_value,
+        })
+    }
+
+    /// Reads inputs like typed input: a bad value keeps its default and is
+    /// reported under its full key (`rounds.2.cap`); a list that cannot be
+    /// read keeps the default list.
+    pub fn from_json(value: &Value) -> (Inputs, Vec<Problem>) {
+        let mut i = Inputs::default();
+        let mut read = Reader::new(value);
+        if let Some(c) = read.choice("currency", &Currency::CHOICES) {
+            i.currency = c;
+        }
+        read.set(&EXIT_VALUE, &mut i.exit_value);
+        if let Some(t) = read.text("follow", MAX_NAME) {
+            i.follow = t;
+        }
+        if let Some(list) = read.get("holders") {
+            match list.as_array().filter(|l| l.len() <= MAX_HOLDERS) {
+                Some(list) => {
+                    i.holders = list
+                        .iter()
+                        .enumerate()
+                        .map(|(n, v)| {
+                            let mut r = Reader::new(v);
+                            let mut h = Holder {
+                                name: format!("Holder {}", n + 1),
+                                class: Class::Common,
+                                shares: 0.0,
+                            };
+                            if let Some(t) = r.text("name", MAX_NAME) {
+                                h.name = t;
+                            }
+                            if let Some(c) = r.choice("class", &CLASSES) {
+                                h.class = c;
+                            }
+                            r.set(&SHARES, &mut h.shares);
+                            read.absorb(&format!("holders.{n}"), r.finish());
+                            h
+                        })
+                        .collect();
+                }
+                None => read.problem(
+                    "holders",
+                    format!("Must be a list of at most {MAX_HOLDERS} holders"),
+                ),
+            }
+        }
+        if let Some(list) = read.get("rounds") {
+            match list.as_array().filter(|l| l.len() <= MAX_ROUNDS) {
+                Some(list) => {
+                    i.rounds = list
+                        .iter()
+                        .enumerate()
+                        .map(|(n, v)| {
+                            let (round, problems) = read_round(v, n);
+                            read.absorb(&format!("rounds.{n}"), problems);
+                            round
+                        })
+                        .collect();
+                }
+                None => read.problem(
+                    "rounds",
+                    format!("Must be a list of at most {MAX_ROUNDS} rounds"),
+                ),
+            }
+        }
+        (i, read.finish())
+    }
+}
+
+fn read_round(value: &Value, n: usize) -> (Round, Vec<Problem>) {
+    let mut read = Reader::new(value);
+    let kinds: Vec<(&str, &str)> = KINDS.iter().map(|k| (*k, *k)).collect();
+    let kind = read.choice("kind", &kinds).unwrap_or("safe_post");
+    let mut round = Round::typical(&format!("Round {}", n + 1), kind);
+    if let Some(t) = read.text("name", MAX_NAME) {
+        round.name = t;
+    }
+    // A key that is missing keeps the kind's typical term; null clears it
+    // (an uncapped SAFE, a note without a date).
+    let raw = |key: &str| value.get(key);
+    let date = |read: &mut Reader, key: &str, target: &mut Option<NaiveDate>| match raw(key) {
+        None => {}
+        Some(Value::Null) => *target = None,
+        Some(v) => match v.as_str().and_then(parse_iso_date) {
+            Some(d) => *target = Some(d),
+            None => read.problem(key, "Must be a date written 2026-01-31"),
+        },
+    };
+    let cap = |read: &mut Reader, target: &mut Option<f64>| match raw("cap") {
+        None => {}
+        Some(Value::Null) => *target = None,
+        Some(_) => *target = read.number(&CAP).or(*target),
+    };
+    match &mut round.kind {
+        Kind::SafePost {
+            amount,
+            cap: c,
+            discount_pct,
+            pro_rata,
+        } => {
+            read.set(&AMOUNT, amount);
+            cap(&mut read, c);
+            read.set(&DISCOUNT, discount_pct);
+            if let Some(b) = read.flag("pro_rata") {
+                *pro_rata = b;
+            }
+        }
+        Kind::SafePre {
+            amount,
+            cap: c,
+            discount_pct,
+        } => {
+            read.set(&AMOUNT, amount);
+            cap(&mut read, c);
+            read.set(&DISCOUNT, discount_pct);
+        }
+        Kind::Note {
+            amount,
+            interest_pct,
+            issue_date,
+            cap: c,
+            discount_pct,
+        } => {
+            read.set(&AMOUNT, amount);
+            read.set(&INTEREST, interest_pct);
+            date(&mut read, "issue_date", issue_date);
+            cap(&mut read, c);
+            read.set(&DISCOUNT, discount_pct);
+        }
+        Kind::Priced {
+            pre_money,
+            amount,
+            date: d,
+            pool,
+            price_basis,
+            liq_pref,
+            participating,
+        } => {
+            read.set(&PRE_MONEY, pre_money);
+            read.set(&AMOUNT, amount);
+            date(&mut read, "date", d);
+            *pool = match (read.number(&POOL_TARGET), read.number(&POOL_INCREASE)) {
+                (Some(t), _) => PoolTopUp::TargetPct(t),
+                (None, Some(x)) => PoolTopUp::Increase(x),
+                (None, None) => PoolTopUp::None,
+            };
+            if let Some(b) = read.choice("price_basis", &BASES) {
+                *price_basis = b;
+            }
+            read.set(&LIQ_PREF, liq_pref);
+            if let Some(b) = read.flag("participating") {
+                *participating = b;
+            }
+        }
+    }
+    (round, read.finish())
 }
