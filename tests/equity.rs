@@ -409,6 +409,33 @@ fn a_safe_outstanding_at_the_exit_takes_the_larger_of_its_amount_and_its_shares(
 }
 
 #[test]
+fn the_same_safe_dilutes_founders_less_as_a_pre_money_safe() {
+    // $1M at a $5M cap: post-money it owns 20 % of the capitalization;
+    // pre-money its cap divides over the shares before it, so it owns
+    // 1/6 ≈ 16.7 % (before the Series A dilutes everyone).
+    let start = [holder("Founders", Class::Common, 10_000_000.0)];
+    let post = [
+        safe_post("SAFE", 1e6, Some(5e6), 0.0),
+        priced("A", 20e6, 0.0, PoolTopUp::None, PriceBasis::FullyDiluted),
+    ];
+    let pre = swap_safe_kinds(&post);
+    assert!(matches!(pre[0].kind, Kind::SafePre { .. }));
+    assert_eq!(
+        swap_safe_kinds(&pre)[0].kind,
+        Kind::SafePost {
+            amount: 1e6,
+            cap: Some(5e6),
+            discount_pct: 0.0,
+            pro_rata: false
+        }
+    );
+    let a = compute(&start, &post, "Founders");
+    let b = compute(&start, &pre, "Founders");
+    assert_eq!(a.shares_of("SAFE"), 2_500_000.0);
+    assert_eq!(b.shares_of("SAFE"), 2_000_000.0);
+}
+
+#[test]
 fn displayed_percentages_add_up_to_exactly_100() {
     // Thirds: 33.33 + 33.33 + 33.33 = 99.99; the largest remainder takes
     // the last hundredth.

@@ -1022,6 +1022,8 @@ pub struct Inputs {
     /// The holder whose stake is followed through the rounds.
     pub follow: String,
     pub exit_value: f64,
+    /// Show the SAFEs' outcome both as post-money and as pre-money SAFEs.
+    pub compare_safes: bool,
 }
 
 pub const MAX_HOLDERS: usize = 100;
@@ -1165,6 +1167,7 @@ impl Default for Inputs {
             ],
             follow: "Early engineer".into(),
             exit_value: 150_000_000.0,
+            compare_safes: false,
         }
     }
 }
@@ -1283,6 +1286,7 @@ impl Inputs {
             "rounds": self.rounds.iter().map(Round::to_json).collect::<Vec<_>>(),
             "follow": self.follow,
             "exit_value": self.exit_value,
+            "compare_safes": self.compare_safes,
         })
     }
 
@@ -1298,6 +1302,9 @@ impl Inputs {
         read.set(&EXIT_VALUE, &mut i.exit_value);
         if let Some(t) = read.text("follow", MAX_NAME) {
             i.follow = t;
+        }
+        if let Some(b) = read.flag("compare_safes") {
+            i.compare_safes = b;
         }
         if let Some(list) = read.get("holders") {
             match list.as_array().filter(|l| l.len() <= MAX_HOLDERS) {
@@ -1440,4 +1447,38 @@ fn read_round(value: &Value, n: usize) -> (Round, Vec<Problem>) {
         }
     }
     (round, read.finish())
+}
+
+/// The same rounds with every SAFE of the other kind on the same terms
+/// (post-money ↔ pre-money; a pre-money SAFE has no pro rata right).
+pub fn swap_safe_kinds(rounds: &[Round]) -> Vec<Round> {
+    rounds
+        .iter()
+        .map(|r| Round {
+            name: r.name.clone(),
+            kind: match &r.kind {
+                Kind::SafePost {
+                    amount,
+                    cap,
+                    discount_pct,
+                    ..
+                } => Kind::SafePre {
+                    amount: *amount,
+                    cap: *cap,
+                    discount_pct: *discount_pct,
+                },
+                Kind::SafePre {
+                    amount,
+                    cap,
+                    discount_pct,
+                } => Kind::SafePost {
+                    amount: *amount,
+                    cap: *cap,
+                    discount_pct: *discount_pct,
+                    pro_rata: false,
+                },
+                other => other.clone(),
+            },
+        })
+        .collect()
 }
