@@ -257,6 +257,10 @@ fn invalid_financings_say_why() {
         "{:?}",
         too_much.errors
     );
+    assert!(
+        matches!(too_much.rounds[1].price, Outcome::Undefined(w) if w.contains("not computed"))
+    );
+    assert!(exit(&too_much, 1e6).is_none());
     let nothing = compute(
         &[],
         &[priced(
@@ -374,22 +378,22 @@ fn the_waterfall_pays_the_larger_of_preference_and_conversion() {
     // 2,000,000 unissued pool that takes nothing.
     let r = venture_hacks(false);
     // $5M: converting would pay 5M × 2/8 = 1.25M < 2M: the preference.
-    let low = exit(&r, 5e6);
+    let low = exit(&r, 5e6).unwrap();
     assert_eq!(low.of("Series A"), 2e6);
     assert_eq!(low.of("Founders"), 3e6);
     assert_eq!(low.of("Option pool"), 0.0);
     assert_eq!(low.per_common_share, 0.5);
     // $20M: converting pays 5M > 2M.
-    let high = exit(&r, 20e6);
+    let high = exit(&r, 20e6).unwrap();
     assert_eq!(high.of("Series A"), 5e6);
     assert_eq!(high.of("Founders"), 15e6);
     assert_eq!(high.per_common_share, 2.5);
     // Participating: the preference and a share of the rest.
-    let both = exit(&venture_hacks(true), 5e6);
+    let both = exit(&venture_hacks(true), 5e6).unwrap();
     assert_eq!(both.of("Series A"), 2e6 + 3e6 * 0.25);
     assert_eq!(both.of("Founders"), 3e6 * 0.75);
     // Below the preference, it all goes to the preferred.
-    assert_eq!(exit(&r, 1e6).of("Series A"), 1e6);
+    assert_eq!(exit(&r, 1e6).unwrap().of("Series A"), 1e6);
 }
 
 #[test]
@@ -402,9 +406,9 @@ fn a_safe_outstanding_at_the_exit_takes_the_larger_of_its_amount_and_its_shares(
         "Founders",
     );
     assert_eq!(r.outstanding.len(), 1);
-    let small = exit(&r, 5e6);
+    let small = exit(&r, 5e6).unwrap();
     assert_eq!((small.of("SAFE"), small.of("Founders")), (1e6, 4e6));
-    let big = exit(&r, 50e6);
+    let big = exit(&r, 50e6).unwrap();
     assert!((big.of("SAFE") - 5e6).abs() < 1e-6 && (big.of("Founders") - 45e6).abs() < 1e-6);
 }
 
@@ -531,7 +535,7 @@ proptest! {
     fn the_exit_adds_up((holders, rounds) in scenario(), value in 0.0..1e9f64) {
         let r = compute(&holders, &rounds, "Founders");
         if r.errors.is_empty() {
-            let e = exit(&r, value);
+            let e = exit(&r, value).unwrap();
             let paid: f64 = e.proceeds.iter().map(|(_, x)| x).sum();
             prop_assert!((paid - value).abs() <= 1e-6 * value.max(1.0), "{paid} vs {value}");
             prop_assert!(e.proceeds.iter().all(|(_, x)| *x >= 0.0));

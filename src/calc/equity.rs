@@ -408,6 +408,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
     for (index, round) in rounds.iter().enumerate() {
         if let Some(e) = check_name(rounds, index).or_else(|| check_terms(round)) {
             out.errors.push(e);
+            mark_not_computed(&mut out.rounds, index);
             break;
         }
         let step = match &round.kind {
@@ -475,6 +476,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
         };
         if let Err(e) = step {
             out.errors.push(e);
+            mark_not_computed(&mut out.rounds, index);
             break;
         }
         let total: f64 = positions.iter().map(|p| p.shares).sum();
@@ -551,6 +553,20 @@ pub fn hundredths(shares: &[f64]) -> Vec<u64> {
         }
     }
     out
+}
+
+/// From round `from` on, nothing is computed: every figure says so.
+fn mark_not_computed(rounds: &mut [RoundResult], from: usize) {
+    const WHY: &str = "not computed: a round cannot be, see the message";
+    for r in rounds.iter_mut().skip(from) {
+        r.price = Outcome::Undefined(WHY);
+        r.new_shares = Outcome::Undefined(WHY);
+        r.pool_increase = Outcome::Undefined(WHY);
+        r.post_money = Outcome::Undefined(WHY);
+        r.fd_shares = Outcome::Undefined(WHY);
+        r.follow_pct = Outcome::Undefined(WHY);
+        r.holdings.clear();
+    }
 }
 
 fn check_name(rounds: &[Round], index: usize) -> Option<String> {
@@ -896,7 +912,11 @@ struct Claim {
 }
 
 /// The exit waterfall after the last round (see the module's notes).
-pub fn exit(r: &Results, exit_value: f64) -> Exit {
+pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
+    // A financing that cannot be computed has no waterfall.
+    if !r.errors.is_empty() {
+        return None;
+    }
     let e = if exit_value.is_finite() {
         exit_value.max(0.0)
     } else {
@@ -904,9 +924,8 @@ pub fn exit(r: &Results, exit_value: f64) -> Exit {
     };
     let mut claims: Vec<Claim> = Vec::new();
     for p in &r.positions {
-        if p.class == Class::Pool && p.series.is_none() {
-            continue;
-        }
+        // The unissued pool is listed, and takes nothing.
+        let unissued = p.class == Class::Pool && p.series.is_none();
         claims.push(Claim {
             holder: p.holder.clone(),
             preference: if p.series.is_some() {
@@ -914,7 +933,7 @@ pub fn exit(r: &Results, exit_value: f64) -> Exit {
             } else {
                 0.0
             },
-            shares: p.shares,
+            shares: if unissued { 0.0 } else { p.shares },
             participating: p.participating,
         });
     }
@@ -1005,10 +1024,10 @@ pub fn exit(r: &Results, exit_value: f64) -> Exit {
             None => out.push((c.holder.clone(), x)),
         }
     }
-    Exit {
+    Some(Exit {
         proceeds: out,
         per_common_share: per_share,
-    }
+    })
 }
 
 // ---------------------------------------------------------------- inputs

@@ -2,9 +2,9 @@
 
 use crate::scenario::{parse_hash, STORAGE_KEY};
 use crate::ui::calculators::compensation::{self, CompensationPage};
+use crate::ui::calculators::equity::{self, EquityPage};
 use crate::ui::calculators::roi::{self, RoiPage};
 use crate::ui::calculators::unit_economics::{self, UnitEconomicsPage};
-use crate::ui::calculators::ComingNext;
 use crate::ui::link::location_hash;
 use crate::ui::state::AppState;
 use crate::ui::storage;
@@ -92,7 +92,7 @@ pub fn App() -> impl IntoView {
                 unit_economics::CALC => UnitEconomicsPage().into_any(),
                 roi::CALC => RoiPage().into_any(),
                 compensation::CALC => CompensationPage().into_any(),
-                "equity" => view! { <ComingNext /> }.into_any(),
+                equity::CALC => EquityPage().into_any(),
                 _ => view! { <Home /> }.into_any(),
             }
         }}
@@ -107,7 +107,7 @@ fn Home() -> impl IntoView {
                 <li><a href="#/unit-economics"><strong>"Unit economics"</strong><span>"CAC, LTV, payback and retention, from your funnel."</span></a></li>
                 <li><a href="#/roi"><strong>"ROI"</strong><span>"The business case for a prospect: NPV, ROI and payback, sent as a link."</span></a></li>
                 <li><a href="#/compensation"><strong>"Compensation"</strong><span>"What a sales plan pays, and offer packages side by side with their vesting."</span></a></li>
-                <li><a href="#/equity"><strong>"Equity dilution"</strong><span>"Coming next: SAFEs, rounds and the exit."</span></a></li>
+                <li><a href="#/equity"><strong>"Equity dilution"</strong><span>"A cap table through SAFEs, notes and priced rounds, to the exit."</span></a></li>
             </ul>
         </article>
     }

@@ -1,6 +1,7 @@
 //! One page per calculator, and the pieces every page has.
 
 pub mod compensation;
+pub mod equity;
 pub mod roi;
 pub mod unit_economics;
 
@@ -72,19 +73,5 @@ pub fn ProblemList(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoVie
                 </ul>
             </div>
         })
-    }
-}
-
-/// A calculator that is not built yet: says so and computes nothing.
-#[component]
-pub fn ComingNext() -> impl IntoView {
-    view! {
-        <article class="calculator coming-next">
-            <p class="notice">
-                "Coming next. This calculator is not built yet, so this page computes nothing. "
-                <a href="#/unit-economics">"Unit economics"</a>
-                " is ready to use."
-            </p>
-        </article>
     }
 }

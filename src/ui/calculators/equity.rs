@@ -1,0 +1,826 @@
+//! The equity page: a cap table carried through SAFEs, notes and priced
+//! rounds, the followed holder's stake, and the exit waterfall.
+
+use crate::calc::equity::{
+    self as eq, Class, Holder, Inputs, Kind, PoolTopUp, PriceBasis, Round, MAX_HOLDERS, MAX_ROUNDS,
+};
+use crate::calc::{Currency, Outcome};
+use crate::input::FieldSpec;
+use crate::ui::calculators::{CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::components::{
+    chart::{ChartData, Line, LineChart},
+    fields::{ChoiceField, TextField},
+    number_field::NumberField,
+    scenario_bar::ScenarioBar,
+};
+use crate::ui::format::{format, Style};
+use crate::ui::open_link;
+use crate::ui::state::Scenarios;
+use leptos::prelude::*;
+
+pub const CALC: &str = "equity";
+
+#[derive(Clone, Copy)]
+struct Eq {
+    scenarios: Scenarios,
+    inputs: Memo<Inputs>,
+    currency: Signal<Currency>,
+}
+
+impl Eq {
+    fn edit(self, change: impl FnOnce(&mut Inputs)) {
+        let mut next = self.inputs.get_untracked();
+        change(&mut next);
+        self.scenarios.set_inputs(next.to_json());
+    }
+
+    fn edit_round(self, index: usize, change: impl FnOnce(&mut Round)) {
+        self.edit(|i| {
+            if let Some(r) = i.rounds.get_mut(index) {
+                change(r);
+            }
+        })
+    }
+
+    /// A number of round `index`, read and written through `get`/`set`
+    /// (which see only the round's own kind).
+    fn round_number(
+        self,
+        index: usize,
+        spec: FieldSpec,
+        get: fn(&Kind) -> Option<f64>,
+        set: fn(&mut Kind, f64),
+    ) -> impl IntoView {
+        view! {
+            <NumberField
+                spec=spec
+                name=format!("rounds.{index}.{}", spec.key)
+                value=Signal::derive(move || self.inputs.with(|i| i.rounds.get(index).and_then(|r| get(&r.kind)).unwrap_or(0.0)))
+                on_change=Callback::new(move |x| self.edit_round(index, |r| set(&mut r.kind, x)))
+                currency=self.currency
+            />
+        }
+    }
+
+    fn round_check(
+        self,
+        index: usize,
+        key: &'static str,
+        label: &'static str,
+        get: fn(&Kind) -> bool,
+        set: fn(&mut Kind, bool),
+    ) -> impl IntoView {
+        let id = format!("f-rounds.{index}.{key}");
+        view! {
+            <div class="check">
+                <input
+                    id=id.clone()
+                    name=format!("rounds.{index}.{key}")
+                    type="checkbox"
+                    prop:checked=move || self.inputs.with(|i| i.rounds.get(index).is_some_and(|r| get(&r.kind)))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        self.edit_round(index, |r| set(&mut r.kind, on));
+                    }
+                />
+                <label for=id>{label}</label>
+            </div>
+        }
+    }
+
+    fn round_date(
+        self,
+        index: usize,
+        key: &'static str,
+        label: &'static str,
+        get: fn(&Kind) -> Option<chrono::NaiveDate>,
+        set: fn(&mut Kind, chrono::NaiveDate),
+    ) -> impl IntoView {
+        let id = format!("f-rounds.{index}.{key}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input
+                    id=id
+                    name=format!("rounds.{index}.{key}")
+                    type="date"
+                    prop:value=move || self.inputs.with(|i| i.rounds.get(index).and_then(|r| get(&r.kind)).map(|d| d.to_string()).unwrap_or_default())
+                    on:change=move |ev| {
+                        if let Some(d) = crate::calc::roi::parse_iso_date(&event_target_value(&ev)) {
+                            self.edit_round(index, |r| set(&mut r.kind, d));
+                        }
+                    }
+                />
+            </div>
+        }
+    }
+}
+
+#[component]
+pub fn EquityPage() -> impl IntoView {
+    let scenarios = Scenarios::new(CALC, || Inputs::default().to_json());
+    open_link(scenarios);
+    let read = Memo::new(move |_| Inputs::from_json(&scenarios.inputs()));
+    let inputs = Memo::new(move |_| read.with(|r| r.0.clone()));
+    let problems = Memo::new(move |_| read.with(|r| r.1.clone()));
+    let e = Eq {
+        scenarios,
+        inputs,
+        currency: Signal::derive(move || inputs.with(|i| i.currency)),
+    };
+    let results =
+        Memo::new(move |_| inputs.with(|i| eq::compute(&i.holders, &i.rounds, &i.follow)));
+    view! {
+        <article class="calculator equity">
+            <ReportMeta scenario=Signal::derive(move || scenarios.active()) />
+            <ScenarioBar scenarios=scenarios />
+            <ProblemList problems=problems />
+            {move || {
+                let errors = results.with(|r| r.errors.clone());
+                let count = errors.len();
+                (count > 0).then(|| view! {
+                    <div class="notice warn" role="alert" data-errors=count>
+                        <p>"This financing cannot be computed as entered; the rounds from there on show no numbers:"</p>
+                        <ul>{errors.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+            <div class="layout">
+                <section class="inputs" aria-labelledby="inputs-title">
+                    <h2 id="inputs-title">"Inputs"</h2>
+                    <CurrencySelect value=e.currency on_change=Callback::new(move |c| e.edit(|i| i.currency = c)) />
+                    <HolderList e=e />
+                    <RoundList e=e />
+                    <fieldset>
+                        <legend>"Follow and exit"</legend>
+                        <ChoiceFollow e=e />
+                        <NumberField
+                            spec=eq::EXIT_VALUE
+                            value=Signal::derive(move || inputs.with(|i| i.exit_value))
+                            on_change=Callback::new(move |x| e.edit(|i| i.exit_value = x))
+                            currency=e.currency
+                        />
+                        <div class="check">
+                            <input
+                                id="f-compare_safes"
+                                name="compare_safes"
+                                type="checkbox"
+                                prop:checked=move || inputs.with(|i| i.compare_safes)
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    e.edit(|i| i.compare_safes = on);
+                                }
+                            />
+                            <label for="f-compare_safes">"Compare the SAFEs as post-money and as pre-money"</label>
+                        </div>
+                    </fieldset>
+                </section>
+                <section class="results" aria-labelledby="results-title">
+                    <h2 id="results-title">"Results"</h2>
+                    <RoundTable e=e results=results />
+                    <Ownership e=e results=results />
+                    <FollowChart e=e results=results />
+                    <Waterfall e=e results=results />
+                    <SafeComparison e=e />
+                </section>
+            </div>
+        </article>
+    }
+}
+
+const CLASS_LABELS: [(&str, &str); 4] = [
+    ("common", "Common"),
+    ("options", "Options (granted)"),
+    ("promised", "Options (promised)"),
+    ("pool", "Unissued pool"),
+];
+
+#[component]
+fn HolderList(e: Eq) -> impl IntoView {
+    let inputs = e.inputs;
+    let count = Memo::new(move |_| inputs.with(|i| i.holders.len()));
+    let change = move |index: usize, f: &dyn Fn(&mut Holder)| {
+        e.edit(|i| {
+            if let Some(h) = i.holders.get_mut(index) {
+                f(h);
+            }
+        })
+    };
+    view! {
+        <fieldset>
+            <legend>"Cap table before the rounds"</legend>
+            {move || (0..count.get()).map(|index| view! {
+                <div class="holder" role="group" aria-label=format!("Holder {}", index + 1)>
+                    <TextField
+                        name=format!("holders.{index}.name")
+                        label=format!("Holder {} name", index + 1)
+                        max_chars=eq::MAX_NAME
+                        value=Signal::derive(move || inputs.with(|i| i.holders.get(index).map(|h| h.name.clone()).unwrap_or_default()))
+                        on_change=Callback::new(move |t: String| change(index, &|h| h.name = t.clone()))
+                    />
+                    <ChoiceField
+                        name=format!("holders.{index}.class")
+                        label="Class"
+                        choices=&CLASS_LABELS
+                        value=Signal::derive(move || inputs.with(|i| i.holders.get(index).map_or("common", |h| eq::word_of(&eq::CLASSES, h.class))))
+                        on_change=Callback::new(move |v: String| {
+                            if let Some((_, c)) = eq::CLASSES.into_iter().find(|(w, _)| *w == v) {
+                                change(index, &|h| h.class = c);
+                            }
+                        })
+                    />
+                    <NumberField
+                        spec=eq::SHARES
+                        name=format!("holders.{index}.shares")
+                        value=Signal::derive(move || inputs.with(|i| i.holders.get(index).map_or(0.0, |h| h.shares)))
+                        on_change=Callback::new(move |x| change(index, &|h| h.shares = x))
+                    />
+                    <button
+                        type="button"
+                        class="remove"
+                        aria-label=format!("Remove holder {}", index + 1)
+                        on:click=move |_| e.edit(|i| { if index < i.holders.len() { i.holders.remove(index); } })
+                    >
+                        "Remove"
+                    </button>
+                </div>
+            }).collect_view()}
+            <button
+                type="button"
+                disabled=move || { count.get() >= MAX_HOLDERS }
+                on:click=move |_| e.edit(|i| {
+                    let n = i.holders.len() + 1;
+                    i.holders.push(Holder { name: format!("Holder {n}"), class: Class::Common, shares: 0.0 });
+                })
+            >
+                "Add a holder"
+            </button>
+        </fieldset>
+    }
+}
+
+const KIND_LABELS: [(&str, &str); 4] = [
+    ("safe_post", "Post-money SAFE"),
+    ("safe_pre", "Pre-money SAFE"),
+    ("note", "Convertible note"),
+    ("priced", "Priced round"),
+];
+const BASIS_LABELS: [(&str, &str); 3] = [
+    ("fully_diluted", "Fully diluted (YC guide)"),
+    ("pre_conversion", "Before conversion"),
+    ("dollars_invested", "Dollars invested"),
+];
+const POOL_LABELS: [(&str, &str); 3] = [
+    ("none", "No top-up"),
+    ("target", "To a % of post-money"),
+    ("increase", "By a number of shares"),
+];
+
+fn amount_of(k: &Kind) -> Option<f64> {
+    match k {
+        Kind::SafePost { amount, .. }
+        | Kind::SafePre { amount, .. }
+        | Kind::Note { amount, .. }
+        | Kind::Priced { amount, .. } => Some(*amount),
+    }
+}
+
+fn set_amount(k: &mut Kind, x: f64) {
+    match k {
+        Kind::SafePost { amount, .. }
+        | Kind::SafePre { amount, .. }
+        | Kind::Note { amount, .. }
+        | Kind::Priced { amount, .. } => *amount = x,
+    }
+}
+
+fn cap_of(k: &Kind) -> Option<Option<f64>> {
+    match k {
+        Kind::SafePost { cap, .. } | Kind::SafePre { cap, .. } | Kind::Note { cap, .. } => {
+            Some(*cap)
+        }
+        Kind::Priced { .. } => None,
+    }
+}
+
+fn set_cap(k: &mut Kind, x: Option<f64>) {
+    if let Kind::SafePost { cap, .. } | Kind::SafePre { cap, .. } | Kind::Note { cap, .. } = k {
+        *cap = x;
+    }
+}
+
+fn discount_of(k: &Kind) -> Option<f64> {
+    match k {
+        Kind::SafePost { discount_pct, .. }
+        | Kind::SafePre { discount_pct, .. }
+        | Kind::Note { discount_pct, .. } => Some(*discount_pct),
+        Kind::Priced { .. } => None,
+    }
+}
+
+fn set_discount(k: &mut Kind, x: f64) {
+    if let Kind::SafePost { discount_pct, .. }
+    | Kind::SafePre { discount_pct, .. }
+    | Kind::Note { discount_pct, .. } = k
+    {
+        *discount_pct = x;
+    }
+}
+
+#[component]
+fn RoundList(e: Eq) -> impl IntoView {
+    let inputs = e.inputs;
+    let count = Memo::new(move |_| inputs.with(|i| i.rounds.len()));
+    let adding = RwSignal::new("priced".to_string());
+    view! {
+        <fieldset>
+            <legend>"Rounds, in order"</legend>
+            {move || (0..count.get()).map(|index| view! { <RoundEditor e=e index=index count=count /> }).collect_view()}
+            <div class="add-round">
+                <ChoiceField
+                    name="new_round_kind"
+                    label="New round"
+                    choices=&KIND_LABELS
+                    value=Signal::derive(move || KIND_LABELS.iter().find(|(w, _)| *w == adding.get()).map_or("priced", |(w, _)| w))
+                    on_change=Callback::new(move |v: String| adding.set(v))
+                />
+                <button
+                    type="button"
+                    disabled=move || { count.get() >= MAX_ROUNDS }
+                    on:click=move |_| e.edit(|i| {
+                        let kind = adding.get_untracked();
+                        let mut n = i.rounds.len() + 1;
+                        while i.rounds.iter().any(|r| r.name == format!("Round {n}")) {
+                            n += 1;
+                        }
+                        i.rounds.push(Round::typical(&format!("Round {n}"), &kind));
+                    })
+                >
+                    "Add the round"
+                </button>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
+    let inputs = e.inputs;
+    let kind =
+        Memo::new(move |_| inputs.with(|i| i.rounds.get(index).map_or("priced", Round::kind_word)));
+    let capped = Memo::new(move |_| {
+        inputs.with(|i| {
+            i.rounds
+                .get(index)
+                .and_then(|r| cap_of(&r.kind))
+                .flatten()
+                .is_some()
+        })
+    });
+    let pool_mode = Memo::new(move |_| {
+        inputs.with(|i| match i.rounds.get(index).map(|r| &r.kind) {
+            Some(Kind::Priced {
+                pool: PoolTopUp::TargetPct(_),
+                ..
+            }) => "target",
+            Some(Kind::Priced {
+                pool: PoolTopUp::Increase(_),
+                ..
+            }) => "increase",
+            _ => "none",
+        })
+    });
+    let name = move || {
+        inputs.with(|i| {
+            i.rounds
+                .get(index)
+                .map(|r| r.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="round" role="group" aria-label=move || format!("Round {}: {}", index + 1, name())>
+            <TextField
+                name=format!("rounds.{index}.name")
+                label=format!("Round {} name", index + 1)
+                max_chars=eq::MAX_NAME
+                value=Signal::derive(name)
+                on_change=Callback::new(move |t: String| e.edit_round(index, |r| r.name = t))
+            />
+            <ChoiceField
+                name=format!("rounds.{index}.kind")
+                label="Kind"
+                choices=&KIND_LABELS
+                value=Signal::derive(move || kind.get())
+                on_change=Callback::new(move |v: String| e.edit_round(index, |r| *r = Round::typical(&r.name, &v)))
+            />
+            {move || match kind.get() {
+                "priced" => view! {
+                    {e.round_number(index, eq::PRE_MONEY, |k| match k { Kind::Priced { pre_money, .. } => Some(*pre_money), _ => None }, |k, x| if let Kind::Priced { pre_money, .. } = k { *pre_money = x })}
+                    {e.round_number(index, eq::AMOUNT, amount_of, set_amount)}
+                    {e.round_date(index, "date", "Closing date", |k| match k { Kind::Priced { date, .. } => *date, _ => None }, |k, d| if let Kind::Priced { date, .. } = k { *date = Some(d) })}
+                    <ChoiceField
+                        name=format!("rounds.{index}.pool")
+                        label="Option pool"
+                        choices=&POOL_LABELS
+                        value=Signal::derive(move || pool_mode.get())
+                        on_change=Callback::new(move |v: String| e.edit_round(index, |r| if let Kind::Priced { pool, .. } = &mut r.kind {
+                            *pool = match v.as_str() {
+                                "target" => PoolTopUp::TargetPct(10.0),
+                                "increase" => PoolTopUp::Increase(0.0),
+                                _ => PoolTopUp::None,
+                            };
+                        }))
+                    />
+                    {move || match pool_mode.get() {
+                        "target" => e.round_number(index, eq::POOL_TARGET, |k| match k { Kind::Priced { pool: PoolTopUp::TargetPct(t), .. } => Some(*t), _ => None }, |k, x| if let Kind::Priced { pool, .. } = k { *pool = PoolTopUp::TargetPct(x) }).into_any(),
+                        "increase" => e.round_number(index, eq::POOL_INCREASE, |k| match k { Kind::Priced { pool: PoolTopUp::Increase(t), .. } => Some(*t), _ => None }, |k, x| if let Kind::Priced { pool, .. } = k { *pool = PoolTopUp::Increase(x) }).into_any(),
+                        _ => ().into_any(),
+                    }}
+                    <ChoiceField
+                        name=format!("rounds.{index}.price_basis")
+                        label="Price basis"
+                        choices=&BASIS_LABELS
+                        value=Signal::derive(move || inputs.with(|i| match i.rounds.get(index).map(|r| &r.kind) {
+                            Some(Kind::Priced { price_basis, .. }) => eq::word_of(&eq::BASES, *price_basis),
+                            _ => "fully_diluted",
+                        }))
+                        on_change=Callback::new(move |v: String| {
+                            let basis = eq::BASES.into_iter().find(|(w, _)| *w == v).map_or(PriceBasis::FullyDiluted, |(_, b)| b);
+                            e.edit_round(index, |r| if let Kind::Priced { price_basis, .. } = &mut r.kind { *price_basis = basis });
+                        })
+                    />
+                    {e.round_number(index, eq::LIQ_PREF, |k| match k { Kind::Priced { liq_pref, .. } => Some(*liq_pref), _ => None }, |k, x| if let Kind::Priced { liq_pref, .. } = k { *liq_pref = x })}
+                    {e.round_check(index, "participating", "Participating preferred", |k| matches!(k, Kind::Priced { participating: true, .. }), |k, on| if let Kind::Priced { participating, .. } = k { *participating = on })}
+                }.into_any(),
+                other => view! {
+                    {e.round_number(index, eq::AMOUNT, amount_of, set_amount)}
+                    <div class="check">
+                        <input
+                            id=format!("f-rounds.{index}.capped")
+                            type="checkbox"
+                            prop:checked=move || capped.get()
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                e.edit_round(index, |r| set_cap(&mut r.kind, on.then_some(10_000_000.0)));
+                            }
+                        />
+                        <label for=format!("f-rounds.{index}.capped")>"Valuation cap"</label>
+                    </div>
+                    {move || capped.get().then(|| e.round_number(index, eq::CAP, |k| cap_of(k).flatten(), |k, x| set_cap(k, Some(x))))}
+                    {e.round_number(index, eq::DISCOUNT, discount_of, set_discount)}
+                    {(other == "note").then(|| view! {
+                        {e.round_number(index, eq::INTEREST, |k| match k { Kind::Note { interest_pct, .. } => Some(*interest_pct), _ => None }, |k, x| if let Kind::Note { interest_pct, .. } = k { *interest_pct = x })}
+                        {e.round_date(index, "issue_date", "Issue date", |k| match k { Kind::Note { issue_date, .. } => *issue_date, _ => None }, |k, d| if let Kind::Note { issue_date, .. } = k { *issue_date = Some(d) })}
+                    })}
+                    {(other == "safe_post").then(|| e.round_check(index, "pro_rata", "Pro rata right (side letter)", |k| matches!(k, Kind::SafePost { pro_rata: true, .. }), |k, on| if let Kind::SafePost { pro_rata, .. } = k { *pro_rata = on }))}
+                }.into_any(),
+            }}
+            <div class="round-actions">
+                <button
+                    type="button"
+                    aria-label=move || format!("Move {} earlier", name())
+                    disabled=move || { index == 0 }
+                    on:click=move |_| e.edit(|i| { if index > 0 && index < i.rounds.len() { i.rounds.swap(index - 1, index); } })
+                >
+                    "↑ Earlier"
+                </button>
+                <button
+                    type="button"
+                    aria-label=move || format!("Move {} later", name())
+                    disabled=move || { index + 1 >= count.get() }
+                    on:click=move |_| e.edit(|i| { if index + 1 < i.rounds.len() { i.rounds.swap(index, index + 1); } })
+                >
+                    "↓ Later"
+                </button>
+                <button
+                    type="button"
+                    class="remove"
+                    aria-label=move || format!("Remove {}", name())
+                    on:click=move |_| e.edit(|i| { if index < i.rounds.len() { i.rounds.remove(index); } })
+                >
+                    "Remove"
+                </button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn ChoiceFollow(e: Eq) -> impl IntoView {
+    let inputs = e.inputs;
+    view! {
+        <div class="field">
+            <label for="f-follow">"Follow this holder through the rounds"</label>
+            <select
+                id="f-follow"
+                name="follow"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    e.edit(|i| i.follow = v);
+                }
+            >
+                {move || inputs.with(|i| {
+                    let follow = i.follow.clone();
+                    i.holders.iter().map(|h| {
+                        let selected = h.name == follow;
+                        view! { <option value=h.name.clone() prop:selected=selected>{h.name.clone()}</option> }
+                    }).collect_view()
+                })}
+            </select>
+        </div>
+    }
+}
+
+fn cell(key: String, o: Outcome, style: Style, c: Currency) -> impl IntoView {
+    let (value, state, text) = match o {
+        Outcome::Value(x) => (x.to_string(), "defined", format(x, style, c)),
+        Outcome::Undefined(why) => (String::new(), "undefined", why.to_string()),
+    };
+    view! { <td><output data-result=key data-value=value data-state=state>{text}</output></td> }
+}
+
+/// Per round: price, new shares, pool increase, post-money, fully diluted
+/// count and the followed holder's stake.
+#[component]
+fn RoundTable(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
+    let currency = e.currency;
+    view! {
+        <h3>"Round by round"</h3>
+        <div class="table-wrap">
+            <table class="rounds">
+                <thead>
+                    <tr>
+                        <th scope="col">"Round"</th>
+                        <th scope="col">"Price a share"</th>
+                        <th scope="col">"New shares"</th>
+                        <th scope="col">"Pool increase"</th>
+                        <th scope="col">"Post-money"</th>
+                        <th scope="col">"Fully diluted"</th>
+                        <th scope="col">"Followed stake"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let c = currency.get();
+                        results.with(|r| r.rounds.iter().map(|round| {
+                            let n = &round.name;
+                            view! {
+                                <tr>
+                                    <th scope="row">{n.clone()}</th>
+                                    {cell(format!("price:{n}"), round.price, Style::Cents, c)}
+                                    {cell(format!("new_shares:{n}"), round.new_shares, Style::Count, c)}
+                                    {cell(format!("pool_increase:{n}"), round.pool_increase, Style::Count, c)}
+                                    {cell(format!("post_money:{n}"), round.post_money, Style::Money, c)}
+                                    {cell(format!("fd_shares:{n}"), round.fd_shares, Style::Count, c)}
+                                    {cell(format!("follow_pct:{n}"), round.follow_pct, Style::Percent, c)}
+                                </tr>
+                            }
+                        }).collect_view())
+                    }}
+                </tbody>
+            </table>
+        </div>
+        <p class="help">"Prices to 4 decimal places (shown to the cent), share counts rounded down, as cap-table tools do. Pre-money SAFE and note caps are pre-money; post-money SAFE caps are post-money."</p>
+    }
+}
+
+const BAR_CLASSES: usize = 8;
+
+/// Ownership by holder after every round: a table whose columns show
+/// exactly 100.00 %, and a stacked bar per round.
+#[component]
+fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
+    let currency = e.currency;
+    view! {
+        <h3>"Ownership after each round"</h3>
+        {move || {
+            let c = currency.get();
+            results.with(|r| {
+                let holders = r.holders();
+                let columns: Vec<(String, Vec<(String, f64)>)> = r
+                    .rounds
+                    .iter()
+                    .filter(|round| !round.holdings.is_empty())
+                    .map(|round| (round.name.clone(), round.holdings.clone()))
+                    .collect();
+                let shares_in = |col: &Vec<(String, f64)>| -> Vec<f64> {
+                    holders.iter().map(|h| col.iter().find(|(n, _)| n == h).map_or(0.0, |(_, s)| *s)).collect()
+                };
+                let shown: Vec<Vec<u64>> = columns.iter().map(|(_, col)| eq::hundredths(&shares_in(col))).collect();
+                let pct = |h: u64| format!("{}.{:02}%", h / 100, h % 100);
+                let total = r.total_shares();
+                view! {
+                    <div class="table-wrap">
+                        <table class="ownership">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Holder"</th>
+                                    {columns.iter().map(|(n, _)| view! { <th scope="col">{n.clone()}</th> }).collect_view()}
+                                    <th scope="col">"Shares now"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {holders.iter().enumerate().map(|(row, h)| {
+                                    let now = r.shares_of(h);
+                                    let now_pct = r.pct_of(h);
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{h.clone()}</th>
+                                            {shown.iter().map(|col| view! { <td>{pct(col.get(row).copied().unwrap_or(0))}</td> }).collect_view()}
+                                            <td>
+                                                <output data-result=format!("shares:{h}") data-value=now.to_string()>{format(now, Style::Count, c)}</output>
+                                                <span class="visually-hidden">", "</span>
+                                                <output class="pct" data-result=format!("pct:{h}") data-value=now_pct.value().map(|x| x.to_string()).unwrap_or_default()>
+                                                    {format!(" ({})", now_pct.value().map_or("—".into(), |x| format(x, Style::Percent, c)))}
+                                                </output>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                            <tfoot>
+                                <tr>
+                                    <th scope="row">"Total"</th>
+                                    {shown.iter().map(|col| view! { <td>{pct(col.iter().sum())}</td> }).collect_view()}
+                                    <td><output data-result="total_shares" data-value=total.to_string()>{format(total, Style::Count, c)}</output></td>
+                                </tr>
+                            </tfoot>
+                        </table>
+                    </div>
+                    <figure class="stacked">
+                        <svg viewBox="0 0 100 60" preserveAspectRatio="none" role="img" aria-label="Ownership by holder after each round, as stacked bars">
+                            {columns.iter().enumerate().map(|(x, (_, col))| {
+                                let shares = shares_in(col);
+                                let sum: f64 = shares.iter().sum();
+                                let width = 100.0 / columns.len().max(1) as f64;
+                                let mut y = 0.0;
+                                shares.iter().enumerate().map(|(k, s)| {
+                                    let hgt = if sum > 0.0 { s / sum * 60.0 } else { 0.0 };
+                                    let rect = view! {
+                                        <rect
+                                            class=format!("band b{}", k % BAR_CLASSES)
+                                            x=format!("{:.2}", x as f64 * width + width * 0.1)
+                                            width=format!("{:.2}", width * 0.8)
+                                            y=format!("{y:.3}")
+                                            height=format!("{hgt:.3}")
+                                        />
+                                    };
+                                    y += hgt;
+                                    rect
+                                }).collect_view()
+                            }).collect_view()}
+                        </svg>
+                        <figcaption class="legend">
+                            {holders.iter().enumerate().map(|(k, h)| view! { <span class=format!("swatch b{}", k % BAR_CLASSES)>{h.clone()}</span> }).collect_view()}
+                        </figcaption>
+                    </figure>
+                }
+            })
+        }}
+    }
+}
+
+#[component]
+fn FollowChart(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
+    let inputs = e.inputs;
+    let names = Memo::new(move |_| {
+        results.with(|r| r.rounds.iter().map(|x| x.name.clone()).collect::<Vec<_>>())
+    });
+    let data = Signal::derive(move || {
+        results.with(|r| {
+            let start: f64 = inputs.with(|i| {
+                let total: f64 = i.holders.iter().map(|h| h.shares.max(0.0)).sum();
+                let mine: f64 = i
+                    .holders
+                    .iter()
+                    .filter(|h| h.name == i.follow)
+                    .map(|h| h.shares.max(0.0))
+                    .sum();
+                if total > 0.0 {
+                    mine / total * 100.0
+                } else {
+                    0.0
+                }
+            });
+            let mut points = vec![(0.0, start)];
+            points.extend(
+                r.rounds
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, x)| x.follow_pct.value().map(|p| ((k + 1) as f64, p))),
+            );
+            ChartData {
+                lines: vec![Line {
+                    label: inputs.with(|i| format!("{}'s stake", i.follow)),
+                    points,
+                    class: "primary",
+                }],
+                markers: Vec::new(),
+            }
+        })
+    });
+    view! {
+        <h3>{move || inputs.with(|i| format!("{}'s stake through the rounds", i.follow))}</h3>
+        <LineChart
+            data=data
+            summary=Signal::derive(move || inputs.with(|i| format!("The fully diluted stake of {} before and after each round.", i.follow)))
+            x_title="Round (0 = before the first)"
+            y_title="Stake, %"
+            x_format=Callback::new(move |x: f64| {
+                let k = x.round() as usize;
+                if (x - x.round()).abs() > 1e-9 { String::new() } else if k == 0 { "Start".into() } else { names.with(|n| n.get(k - 1).cloned().unwrap_or_default()) }
+            })
+            y_format=Callback::new(move |y: f64| format(y, Style::Percent, e.currency.get()))
+        />
+    }
+}
+
+/// Who gets what at the exit, as a table and as bars.
+#[component]
+fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
+    let inputs = e.inputs;
+    let currency = e.currency;
+    let exit = Memo::new(move |_| {
+        let value = inputs.with(|i| i.exit_value);
+        results.with(|r| eq::exit(r, value))
+    });
+    view! {
+        <h3>{move || format!("At an exit of {}", format(inputs.with(|i| i.exit_value), Style::Money, currency.get()))}</h3>
+        <div class="table-wrap">
+            <table class="waterfall">
+                <thead><tr><th scope="col">"Holder"</th><th scope="col">"Proceeds"</th><th scope="col">"Share of the exit"</th><th scope="col"><span class="visually-hidden">"Bar"</span></th></tr></thead>
+                <tbody>
+                    {move || {
+                        let c = currency.get();
+                        let total = inputs.with(|i| i.exit_value);
+                        exit.with(|x| {
+                            let Some(x) = x else {
+                                return view! { <tr><td colspan="4">"Not computed while a round cannot be."</td></tr> }.into_any();
+                            };
+                            let top = x.proceeds.iter().map(|(_, v)| *v).fold(0.0, f64::max);
+                            x.proceeds.iter().map(|(h, v)| {
+                                let width = if top > 0.0 { (v / top * 100.0).max(0.5) } else { 0.5 };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{h.clone()}</th>
+                                        <td><output data-result=format!("exit:{h}") data-value=v.to_string()>{format(*v, Style::Money, c)}</output></td>
+                                        <td>{if total > 0.0 { format(v / total * 100.0, Style::Percent, c) } else { "—".into() }}</td>
+                                        <td class="bar">
+                                            <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width=format!("{width:.1}") height="10" /></svg>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view().into_any()
+                        })
+                    }}
+                </tbody>
+            </table>
+        </div>
+        <p>
+            "Each common share receives "
+            <output
+                data-result="exit_per_common_share"
+                data-value=move || exit.with(|x| x.as_ref().map(|x| x.per_common_share.to_string()).unwrap_or_default())
+                data-state=move || exit.with(|x| if x.is_some() { "defined" } else { "undefined" })
+            >
+                {move || exit.with(|x| x.as_ref().map_or("not computed".into(), |x| format(x.per_common_share, Style::Cents, currency.get())))}
+            </output>
+            ". Preferred series share their preferences equally (pari passu); options count as exercised; the unissued pool receives nothing."
+        </p>
+    }
+}
+
+/// The SAFEs as post-money and as pre-money on the same terms.
+#[component]
+fn SafeComparison(e: Eq) -> impl IntoView {
+    let inputs = e.inputs;
+    let currency = e.currency;
+    move || {
+        inputs.with(|i| i.compare_safes).then(|| {
+            let c = currency.get_untracked();
+            inputs.with(|i| {
+                let as_entered = eq::compute(&i.holders, &i.rounds, &i.follow);
+                let swapped = eq::compute(&i.holders, &eq::swap_safe_kinds(&i.rounds), &i.follow);
+                let pct = |r: &eq::Results, h: &str| r.pct_of(h).value().map_or("—".into(), |x| format(x, Style::Percent, c));
+                view! {
+                    <h3>"The SAFEs as entered, and with post- and pre-money swapped"</h3>
+                    <div class="table-wrap">
+                        <table class="safe-comparison">
+                            <thead><tr><th scope="col">"Holder"</th><th scope="col">"As entered"</th><th scope="col">"Swapped"</th></tr></thead>
+                            <tbody>
+                                {as_entered.holders().into_iter().map(|h| view! {
+                                    <tr>
+                                        <th scope="row">{h.clone()}</th>
+                                        <td>{pct(&as_entered, &h)}</td>
+                                        <td data-swapped=h.clone()>{pct(&swapped, &h)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            })
+        })
+    }
+}

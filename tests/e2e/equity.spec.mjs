@@ -1,0 +1,108 @@
+// The equity page: the Venture Hacks pool shuffle typed in, rounds added,
+// reordered and removed, the link round trip, invalid financings, the exit.
+import { test, expect } from "./fixtures.mjs";
+
+function linkFor(inputs) {
+  const json = JSON.stringify({ v: 1, calc: "equity", inputs });
+  return "#/equity?s=j1." + Buffer.from(json, "utf8").toString("base64url");
+}
+
+const SHUFFLE = {
+  holders: [{ name: "Founders", class: "common", shares: 6000000 }],
+  rounds: [{ name: "Series A", kind: "priced", pre_money: 8000000, amount: 2000000, pool_target_pct: 20 }],
+  follow: "Founders",
+  exit_value: 5000000,
+};
+
+test("the option pool shuffle from a link: 1.00 a share, to the share", async ({ tally, page }) => {
+  await page.goto(linkFor(SHUFFLE));
+  await tally.ready();
+  await expect(tally.result("price:Series A")).toHaveAttribute("data-value", "1");
+  await expect(tally.result("pool_increase:Series A")).toHaveAttribute("data-value", "2000000");
+  await expect(tally.result("new_shares:Series A")).toHaveAttribute("data-value", "2000000");
+  await expect(tally.result("shares:Option pool")).toHaveAttribute("data-value", "2000000");
+  await expect(tally.result("pct:Founders")).toHaveAttribute("data-value", "60");
+  await expect(tally.result("follow_pct:Series A")).toHaveAttribute("data-value", "60");
+  await expect(tally.result("total_shares")).toHaveAttribute("data-value", "10000000");
+  // At $5M the Series A takes its $2M preference; the pool takes nothing.
+  await expect(tally.result("exit:Series A")).toHaveAttribute("data-value", "2000000");
+  await expect(tally.result("exit:Founders")).toHaveAttribute("data-value", "3000000");
+  await expect(tally.result("exit:Option pool")).toHaveAttribute("data-value", "0");
+  await expect(tally.result("exit_per_common_share")).toHaveAttribute("data-value", "0.5");
+  // Each column of the ownership table shows exactly 100.00 %.
+  await expect(page.locator(".ownership tfoot td").first()).toHaveText("100.00%");
+});
+
+test("rounds are added, reordered and removed, and the order changes the maths", async ({ tally, page }) => {
+  await page.goto(linkFor(SHUFFLE));
+  await tally.ready();
+  await page.getByLabel("New round").selectOption("safe_post");
+  await tally.button("Add the round").click();
+  // Added after the Series A, the SAFE has no priced round to convert in.
+  await expect(tally.result("price:Round 2")).toHaveAttribute("data-state", "undefined");
+  await expect(tally.result("total_shares")).toHaveAttribute("data-value", "10000000");
+  await page.getByRole("button", { name: "Move Round 2 earlier" }).click();
+  // Now it converts: $500k at a $10M post-money cap is 5 % of the
+  // capitalization at $0.xx, and the Series A price falls.
+  await expect(tally.result("price:Round 2")).toHaveAttribute("data-state", "defined");
+  expect(await tally.value("price:Series A")).toBeLessThan(1);
+  await expect(tally.field("rounds.0.name")).toHaveValue("Round 2");
+  await page.getByRole("button", { name: "Remove Round 2" }).click();
+  await expect(tally.result("price:Series A")).toHaveAttribute("data-value", "1");
+  await expect(page.locator(".round")).toHaveCount(1);
+});
+
+test("a scenario survives a reload and a copied link", async ({ tally, page, browser }) => {
+  await tally.open("#/equity");
+  await tally.type("holders.0.shares", "8,000,000");
+  await tally.field("rounds.2.price_basis").selectOption("dollars_invested");
+  await tally.type("exit_value", "$90M");
+  const price = await tally.result("price:Series A").getAttribute("data-value");
+  await page.reload();
+  await tally.ready();
+  await expect(tally.result("price:Series A")).toHaveAttribute("data-value", price);
+  await tally.button("Copy link").click();
+  const url = await page.getByLabel("Link to this scenario").inputValue();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expect(other.locator('[data-result="price:Series A"]')).toHaveAttribute("data-value", price);
+  await expect(other.locator('[name="rounds.2.price_basis"]')).toHaveValue("dollars_invested");
+  await expect(other.locator('[data-result="exit:Founders"]')).toHaveAttribute(
+    "data-value",
+    await tally.result("exit:Founders").getAttribute("data-value"),
+  );
+  await fresh.close();
+});
+
+test("invalid financings say why instead of showing numbers", async ({ tally, page }) => {
+  await page.goto(linkFor({
+    holders: [{ name: "Founders", class: "common", shares: 1000000 }],
+    rounds: [
+      { name: "A", kind: "safe_post", amount: 6000000, cap: 10000000 },
+      { name: "B", kind: "safe_post", amount: 5000000, cap: 10000000 },
+      { name: "Series A", kind: "priced", pre_money: 10000000, amount: 1000000 },
+    ],
+  }));
+  await expect(page.getByRole("alert").filter({ hasText: "would own the whole company" })).toBeVisible();
+  await expect(tally.result("price:Series A")).toHaveAttribute("data-state", "undefined");
+  await expect(tally.result("price:Series A")).toContainText("not computed");
+  await expect(tally.result("exit_per_common_share")).toHaveAttribute("data-state", "undefined");
+  // Bad typed values are refused beside the field and keep the last good one.
+  await tally.type("rounds.0.discount_pct", "120%");
+  await expect(page.locator("#f-rounds\\.0\\.discount_pct-error")).toContainText("Must be between 0 % and 99 %");
+  await tally.type("holders.0.shares", "-3");
+  await expect(page.locator("#f-holders\\.0\\.shares-error")).toContainText("Must be 0 or more");
+  expect(await page.locator("main").innerText()).not.toMatch(/\bNaN\b|\binf(inity)?\b/i);
+});
+
+test("the SAFE comparison toggle shows both kinds on the same terms", async ({ tally, page }) => {
+  await tally.open("#/equity");
+  await page.getByLabel("Compare the SAFEs as post-money and as pre-money").check();
+  const table = page.locator(".safe-comparison");
+  await expect(table).toBeVisible();
+  // As pre-money SAFEs the same caps buy less: the founders keep more.
+  const asEntered = Number.parseFloat(await table.locator("tr", { hasText: "Founders" }).locator("td").nth(0).innerText());
+  const swapped = Number.parseFloat(await table.locator("tr", { hasText: "Founders" }).locator("td").nth(1).innerText());
+  expect(swapped).toBeGreaterThan(asEntered);
+});
