@@ -106,3 +106,17 @@ test("the SAFE comparison toggle shows both kinds on the same terms", async ({ t
   const swapped = Number.parseFloat(await table.locator("tr", { hasText: "Founders" }).locator("td").nth(1).innerText());
   expect(swapped).toBeGreaterThan(asEntered);
 });
+
+test("print: a report of the rounds, ownership and exit, without the editing buttons", async ({ tally, page }) => {
+  await tally.open("#/equity");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".scenario-bar")).toBeHidden();
+  await expect(page.locator(".report-meta")).toBeVisible();
+  await expect(page.locator(".rounds")).toBeVisible();
+  await expect(page.locator(".ownership")).toBeVisible();
+  await expect(page.locator(".waterfall")).toBeVisible();
+  await expect(tally.button("Add the round")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Remove Series A" })).toBeHidden();
+  const pdf = await page.pdf({ format: "A4" });
+  expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeLessThanOrEqual(2);
+});
