@@ -648,3 +648,54 @@ fn json_reads_like_typed_input_and_round_trips() {
         ]
     );
 }
+
+#[test]
+fn csv_round_trips_the_starting_table_and_exports_the_result() {
+    let d = Inputs::default();
+    let text = holders_csv(&d.holders);
+    assert!(text.starts_with("name,class,shares\r\nFounders,common,7900000\r\n"));
+    assert_eq!(holders_from_csv(&text).unwrap(), d.holders);
+    // Quotes, commas, spreadsheet formulas and reordered columns.
+    let tricky = vec![
+        Holder {
+            name: "Smith, \"Jo\"".into(),
+            class: Class::Promised,
+            shares: 1500.0,
+        },
+        Holder {
+            name: "=HYPERLINK(\"x\")".into(),
+            class: Class::Common,
+            shares: 1.0,
+        },
+    ];
+    let text = holders_csv(&tricky);
+    assert!(text.contains("\"Smith, \"\"Jo\"\"\""));
+    assert!(text.contains("\"'=HYPERLINK(\"\"x\"\")\""));
+    assert_eq!(holders_from_csv(&text).unwrap(), tricky);
+    let reordered = "shares,Name,class,notes\n\"1,000\",Ada,options,x\n";
+    assert_eq!(
+        holders_from_csv(reordered).unwrap(),
+        vec![Holder {
+            name: "Ada".into(),
+            class: Class::Options,
+            shares: 1000.0
+        }]
+    );
+    assert!(holders_from_csv("name,class\nA,common")
+        .unwrap_err()
+        .contains("name, class and shares"));
+    assert!(holders_from_csv("name,class,shares\nA,stock,5")
+        .unwrap_err()
+        .starts_with("Line 2"));
+    assert!(holders_from_csv("name,class,shares\nA,common,-5")
+        .unwrap_err()
+        .contains("Line 2: shares"));
+    // The cap table after the rounds, one line per position.
+    let r = compute(&d.holders, &d.rounds, &d.follow);
+    let e = exit(&r, d.exit_value);
+    let table = cap_table_csv(&r, e.as_ref());
+    assert!(table
+        .starts_with("holder,class,series,shares,invested,fully_diluted_pct,exit_proceeds\r\n"));
+    assert!(table.contains("Series A,preferred,Series A,3000000,7200000,"));
+    assert_eq!(table.lines().count(), 1 + r.positions.len());
+}

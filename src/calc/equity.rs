@@ -1501,3 +1501,179 @@ pub fn swap_safe_kinds(rounds: &[Round]) -> Vec<Round> {
         })
         .collect()
 }
+
+// ---------------------------------------------------------------- CSV
+
+/// One CSV field: quoted when it needs to be (RFC 4180), and with a
+/// leading apostrophe when a spreadsheet would read it as a formula.
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn csv_line(fields: &[String]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// The starting cap table as CSV: `name,class,shares` (what
+/// [`holders_from_csv`] reads back).
+pub fn holders_csv(holders: &[Holder]) -> String {
+    let mut out = csv_line(&["name".into(), "class".into(), "shares".into()]);
+    for h in holders {
+        out += &csv_line(&[
+            h.name.clone(),
+            word_of(&CLASSES, h.class).into(),
+            h.shares.to_string(),
+        ]);
+    }
+    out
+}
+
+/// The cap table after the last round, one line per position, with each
+/// holder's stake and exit proceeds (on the holder's first line).
+pub fn cap_table_csv(r: &Results, exit: Option<&Exit>) -> String {
+    let mut out = csv_line(
+        &[
+            "holder",
+            "class",
+            "series",
+            "shares",
+            "invested",
+            "fully_diluted_pct",
+            "exit_proceeds",
+        ]
+        .map(String::from),
+    );
+    let mut seen: Vec<&str> = Vec::new();
+    for p in &r.positions {
+        let first = !seen.contains(&p.holder.as_str());
+        seen.push(&p.holder);
+        let class = if p.series.is_some() {
+            "preferred"
+        } else {
+            word_of(&CLASSES, p.class)
+        };
+        let (pct, proceeds) = if first {
+            (
+                r.pct_of(&p.holder)
+                    .value()
+                    .map(|x| x.to_string())
+                    .unwrap_or_default(),
+                exit.map(|e| e.of(&p.holder).to_string())
+                    .unwrap_or_default(),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        out += &csv_line(&[
+            p.holder.clone(),
+            class.into(),
+            p.series.clone().unwrap_or_default(),
+            p.shares.to_string(),
+            p.invested.to_string(),
+            pct,
+            proceeds,
+        ]);
+    }
+    out
+}
+
+/// Splits CSV text into rows of fields (RFC 4180: quotes, doubled quotes,
+/// commas and line breaks inside quotes).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows.retain(|r| r.iter().any(|f| !f.trim().is_empty()));
+    rows
+}
+
+/// Reads a starting cap table from CSV with a header naming `name`,
+/// `class` and `shares` (any order, other columns ignored). Numbers are
+/// read like typed input; one bad line refuses the file, with its number.
+pub fn holders_from_csv(text: &str) -> Result<Vec<Holder>, String> {
+    if text.len() > 256 * 1024 {
+        return Err("The file is too large for a cap table".into());
+    }
+    let rows = csv_rows(text);
+    let header = rows.first().ok_or("The file is empty")?;
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+    };
+    let (Some(n), Some(c), Some(s)) = (col("name"), col("class"), col("shares")) else {
+        return Err("The first line must name the columns name, class and shares".into());
+    };
+    if rows.len() - 1 > MAX_HOLDERS {
+        return Err(format!("At most {MAX_HOLDERS} holders"));
+    }
+    rows.iter()
+        .enumerate()
+        .skip(1)
+        .map(|(line, row)| {
+            let get = |i: usize| row.get(i).map(|f| f.trim()).unwrap_or("");
+            let name: String = get(n)
+                .trim_start_matches('\'')
+                .chars()
+                .take(MAX_NAME)
+                .collect();
+            let class = CLASSES
+                .iter()
+                .find(|(w, _)| w.eq_ignore_ascii_case(get(c)))
+                .map(|(_, k)| *k)
+                .ok_or_else(|| {
+                    format!(
+                        "Line {}: class must be common, options, promised or pool",
+                        line + 1
+                    )
+                })?;
+            let shares = SHARES
+                .parse(get(s))
+                .map_err(|e| format!("Line {}: shares: {e}", line + 1))?;
+            Ok(Holder {
+                name,
+                class,
+                shares,
+            })
+        })
+        .collect()
+}

@@ -120,3 +120,29 @@ test("print: a report of the rounds, ownership and exit, without the editing but
   const pdf = await page.pdf({ format: "A4" });
   expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeLessThanOrEqual(2);
 });
+
+test("CSV: the cap table downloads, and a starting table imports", async ({ tally, page }) => {
+  await tally.open("#/equity");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download the cap table after the rounds" }).click(),
+  ]);
+  const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8"));
+  expect(text.split("\r\n")[0]).toBe("holder,class,series,shares,invested,fully_diluted_pct,exit_proceeds");
+  expect(text).toContain("Series A,preferred,Series A,3000000,");
+  await page.locator("#import-csv").setInputFiles({
+    name: "holders.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from('name,class,shares\r\n"Ada, founder",common,"6,000,000"\r\nPool,pool,0\r\n'),
+  });
+  await expect(page.getByText("Imported 2 holders.")).toBeVisible();
+  await expect(tally.field("holders.0.name")).toHaveValue("Ada, founder");
+  await expect(tally.field("holders.0.shares")).toHaveValue("6,000,000");
+  await page.locator("#import-csv").setInputFiles({
+    name: "bad.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("name,class,shares\r\nBob,stock,5\r\n"),
+  });
+  await expect(page.getByText("Nothing imported: Line 2: class must be")).toBeVisible();
+  await expect(tally.field("holders.0.name")).toHaveValue("Ada, founder");
+});

@@ -182,6 +182,7 @@ pub fn EquityPage() -> impl IntoView {
                     <FollowChart e=e results=results />
                     <Waterfall e=e results=results />
                     <SafeComparison e=e />
+                    <Interchange e=e results=results />
                 </section>
             </div>
         </article>
@@ -822,5 +823,66 @@ fn SafeComparison(e: Eq) -> impl IntoView {
                 }
             })
         })
+    }
+}
+
+/// A `data:` URL holding `text` as CSV, for a download link.
+fn csv_href(text: &str) -> String {
+    format!(
+        "data:text/csv;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
+}
+
+/// CSV out (the starting table, the table after the rounds) and in (the
+/// starting table).
+#[component]
+fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
+    let inputs = e.inputs;
+    let message = RwSignal::new(String::new());
+    let import = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let result = match text.ok().and_then(|t| t.as_string()) {
+                None => Err("The file could not be read".to_string()),
+                Some(t) => eq::holders_from_csv(&t),
+            };
+            match result {
+                Ok(holders) => {
+                    let n = holders.len();
+                    e.edit(|i| i.holders = holders);
+                    message.set(format!("Imported {n} holders."));
+                }
+                Err(why) => message.set(format!("Nothing imported: {why}")),
+            }
+        });
+    };
+    view! {
+        <h3 class="no-print">"CSV"</h3>
+        <div class="interchange no-print">
+            <a download="holders.csv" href=move || inputs.with(|i| csv_href(&eq::holders_csv(&i.holders)))>
+                "Download the starting cap table"
+            </a>
+            <a
+                download="cap-table.csv"
+                href=move || inputs.with(|i| results.with(|r| csv_href(&eq::cap_table_csv(r, eq::exit(r, i.exit_value).as_ref()))))
+            >
+                "Download the cap table after the rounds"
+            </a>
+            <div class="field">
+                <label for="import-csv">"Import a starting cap table (CSV with name, class, shares)"</label>
+                <input id="import-csv" type="file" accept=".csv,text/csv" on:change=import />
+            </div>
+            <p role="status" class="bar-message">{move || message.get()}</p>
+        </div>
     }
 }
