@@ -46,6 +46,7 @@ const PAGES = [
   { route: "unit-economics", ready: "ltv_cac", input: "arpa", watch: "payback_months", base: 1000 },
   { route: "roi", ready: "npv", input: "current_monthly_cost", watch: "npv", base: 40000 },
   { route: "compensation", ready: "plan.total", input: "plan.achieved", watch: "plan.total", base: 900000 },
+  { route: "equity", ready: "total_shares", input: "holders.0.shares", watch: "total_shares", base: 7000000 },
 ];
 const urlOf = (route) => `http://127.0.0.1:${PORT}${BASE}#/${route}`;
 
