@@ -29,6 +29,24 @@ pub struct FieldSpec {
 }
 
 impl FieldSpec {
+    /// A field without help text.
+    pub const fn new(
+        key: &'static str,
+        label: &'static str,
+        kind: Kind,
+        min: f64,
+        max: f64,
+    ) -> Self {
+        FieldSpec {
+            key,
+            label,
+            kind,
+            min,
+            max,
+            help: "",
+        }
+    }
+
     /// Parses `text` and checks it against the field's range.
     pub fn parse(&self, text: &str) -> Result<f64, String> {
         let x = parse_number(text, self.kind)?;

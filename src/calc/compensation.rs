@@ -655,24 +655,13 @@ fn prefixed(prefix: &str, problems: Vec<Problem>) -> impl Iterator<Item = Proble
     })
 }
 
-const fn spec(key: &'static str, label: &'static str, kind: Kind, min: f64, max: f64) -> FieldSpec {
-    FieldSpec {
-        key,
-        label,
-        kind,
-        min,
-        max,
-        help: "",
-    }
-}
-
 pub type Get<T> = fn(&T) -> f64;
 pub type Set<T> = fn(&mut T, f64);
 
 /// The plan's numeric fields.
 pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 8] = [
     (
-        spec(
+        FieldSpec::new(
             "ote",
             "On-target earnings, a year",
             Kind::Money,
@@ -683,12 +672,12 @@ pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 8] = [
         |p, x| p.ote = x,
     ),
     (
-        spec("base_pct", "Base share of OTE", Kind::Percent, 0.0, 100.0),
+        FieldSpec::new("base_pct", "Base share of OTE", Kind::Percent, 0.0, 100.0),
         |p| p.base_pct,
         |p, x| p.base_pct = x,
     ),
     (
-        spec(
+        FieldSpec::new(
             "quota",
             "Quota for the period",
             Kind::Count,
@@ -699,7 +688,7 @@ pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 8] = [
         |p, x| p.quota = x,
     ),
     (
-        spec(
+        FieldSpec::new(
             "achieved",
             "Achieved in the period",
             Kind::Count,
@@ -710,7 +699,7 @@ pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 8] = [
         |p, x| p.achieved = x,
     ),
     (
-        spec(
+        FieldSpec::new(
             "threshold_pct",
             "No commission below",
             Kind::Percent,
@@ -721,7 +710,7 @@ pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 8] = [
         |p, x| p.threshold_pct = x,
     ),
     (
-        spec(
+        FieldSpec::new(
             "team_bonus",
             "Team bonus a quarter",
             Kind::Money,
@@ -732,7 +721,7 @@ pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 8] = [
         |p, x| p.team_bonus = x,
     ),
     (
-        spec(
+        FieldSpec::new(
             "team_quarters_hit",
             "Quarters the team goal is hit",
             Kind::Count,
@@ -743,7 +732,7 @@ pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 8] = [
         |p, x| p.team_quarters_hit = x,
     ),
     (
-        spec(
+        FieldSpec::new(
             "target_total",
             "Total pay wanted in the period",
             Kind::Money,
@@ -755,9 +744,10 @@ pub const PLAN_NUMBERS: [(FieldSpec, Get<Plan>, Set<Plan>); 8] = [
     ),
 ];
 
-pub const CAP: FieldSpec = spec("cap_pct", "Cap", Kind::Percent, 0.0, 10_000.0);
-pub const TIER_FROM: FieldSpec = spec("from_pct", "From", Kind::Percent, 0.0, 10_000.0);
-pub const TIER_MULTIPLIER: FieldSpec = spec("multiplier", "Multiplier", Kind::Count, 0.0, 100.0);
+pub const CAP: FieldSpec = FieldSpec::new("cap_pct", "Cap", Kind::Percent, 0.0, 10_000.0);
+pub const TIER_FROM: FieldSpec = FieldSpec::new("from_pct", "From", Kind::Percent, 0.0, 10_000.0);
+pub const TIER_MULTIPLIER: FieldSpec =
+    FieldSpec::new("multiplier", "Multiplier", Kind::Count, 0.0, 100.0);
 
 fn read_plan(value: &Value) -> (Plan, Vec<Problem>) {
     let mut read = Reader::new(value);
@@ -813,32 +803,32 @@ fn read_tiers(value: &Value) -> Result<Vec<Tier>, String> {
 /// Each offer's numeric fields.
 pub const OFFER_NUMBERS: [(FieldSpec, Get<Offer>, Set<Offer>); 14] = [
     (
-        spec("base", "Base salary, a year", Kind::Money, 0.0, MAX_AMOUNT),
+        FieldSpec::new("base", "Base salary, a year", Kind::Money, 0.0, MAX_AMOUNT),
         |o| o.base,
         |o, x| o.base = x,
     ),
     (
-        spec("bonus_pct", "Target bonus", Kind::Percent, 0.0, 1_000.0),
+        FieldSpec::new("bonus_pct", "Target bonus", Kind::Percent, 0.0, 1_000.0),
         |o| o.bonus_pct,
         |o, x| o.bonus_pct = x,
     ),
     (
-        spec("sign_on", "Sign-on bonus", Kind::Money, 0.0, MAX_AMOUNT),
+        FieldSpec::new("sign_on", "Sign-on bonus", Kind::Money, 0.0, MAX_AMOUNT),
         |o| o.sign_on,
         |o, x| o.sign_on = x,
     ),
     (
-        spec("raise_pct", "Raise a year", Kind::Percent, 0.0, 100.0),
+        FieldSpec::new("raise_pct", "Raise a year", Kind::Percent, 0.0, 100.0),
         |o| o.raise_pct,
         |o, x| o.raise_pct = x,
     ),
     (
-        spec("benefits", "Benefits, a year", Kind::Money, 0.0, MAX_AMOUNT),
+        FieldSpec::new("benefits", "Benefits, a year", Kind::Money, 0.0, MAX_AMOUNT),
         |o| o.benefits,
         |o, x| o.benefits = x,
     ),
     (
-        spec(
+        FieldSpec::new(
             "shares",
             "Shares or options granted",
             Kind::Count,
@@ -849,14 +839,14 @@ pub const OFFER_NUMBERS: [(FieldSpec, Get<Offer>, Set<Offer>); 14] = [
         |o, x| o.shares = x,
     ),
     (
-        spec("strike", "Strike price", Kind::Money, 0.0, MAX_AMOUNT),
+        FieldSpec::new("strike", "Strike price", Kind::Money, 0.0, MAX_AMOUNT),
         |o| o.strike,
         |o, x| o.strike = x,
     ),
     (
         FieldSpec {
             help: "Preferred price or 409A: your choice",
-            ..spec(
+            ..FieldSpec::new(
                 "share_price",
                 "Value of a share today",
                 Kind::Money,
@@ -870,7 +860,7 @@ pub const OFFER_NUMBERS: [(FieldSpec, Get<Offer>, Set<Offer>); 14] = [
     (
         FieldSpec {
             help: "To show the grant as a share of the company",
-            ..spec(
+            ..FieldSpec::new(
                 "company_shares",
                 "Company shares, fully diluted",
                 Kind::Count,
@@ -882,24 +872,24 @@ pub const OFFER_NUMBERS: [(FieldSpec, Get<Offer>, Set<Offer>); 14] = [
         |o, x| o.company_shares = x,
     ),
     (
-        spec("vest_months", "Vesting period", Kind::Months, 1.0, 240.0),
+        FieldSpec::new("vest_months", "Vesting period", Kind::Months, 1.0, 240.0),
         |o| o.vest_months,
         |o, x| o.vest_months = x,
     ),
     (
-        spec("cliff_months", "Cliff", Kind::Months, 0.0, 240.0),
+        FieldSpec::new("cliff_months", "Cliff", Kind::Months, 0.0, 240.0),
         |o| o.cliff_months,
         |o, x| o.cliff_months = x,
     ),
     (
-        spec("vest_every_months", "Vests every", Kind::Months, 1.0, 24.0),
+        FieldSpec::new("vest_every_months", "Vests every", Kind::Months, 1.0, 24.0),
         |o| o.vest_every_months,
         |o, x| o.vest_every_months = x,
     ),
     (
         FieldSpec {
             help: "A sale price to value the grant at",
-            ..spec(
+            ..FieldSpec::new(
                 "exit_value",
                 "Exit value of the company",
                 Kind::Money,
@@ -911,7 +901,7 @@ pub const OFFER_NUMBERS: [(FieldSpec, Get<Offer>, Set<Offer>); 14] = [
         |o, x| o.exit_value = x,
     ),
     (
-        spec(
+        FieldSpec::new(
             "dilution_pct",
             "Dilution before the exit",
             Kind::Percent,

@@ -1049,63 +1049,48 @@ pub const MAX_HOLDERS: usize = 100;
 pub const MAX_ROUNDS: usize = 20;
 pub const MAX_NAME: usize = 80;
 
-const fn field(
-    key: &'static str,
-    label: &'static str,
-    kind: FieldKind,
-    min: f64,
-    max: f64,
-) -> FieldSpec {
-    FieldSpec {
-        key,
-        label,
-        kind,
-        min,
-        max,
-        help: "",
-    }
-}
-
-pub const SHARES: FieldSpec = field("shares", "Shares", FieldKind::Count, 0.0, MAX_AMOUNT);
-pub const AMOUNT: FieldSpec = field("amount", "Amount", FieldKind::Money, 0.0, MAX_AMOUNT);
-pub const CAP: FieldSpec = field("cap", "Valuation cap", FieldKind::Money, 1.0, 1e15);
-pub const DISCOUNT: FieldSpec = field("discount_pct", "Discount", FieldKind::Percent, 0.0, 99.0);
-pub const INTEREST: FieldSpec = field(
+pub const SHARES: FieldSpec = FieldSpec::new("shares", "Shares", FieldKind::Count, 0.0, MAX_AMOUNT);
+pub const AMOUNT: FieldSpec = FieldSpec::new("amount", "Amount", FieldKind::Money, 0.0, MAX_AMOUNT);
+pub const CAP: FieldSpec = FieldSpec::new("cap", "Valuation cap", FieldKind::Money, 1.0, 1e15);
+pub const DISCOUNT: FieldSpec =
+    FieldSpec::new("discount_pct", "Discount", FieldKind::Percent, 0.0, 99.0);
+pub const INTEREST: FieldSpec = FieldSpec::new(
     "interest_pct",
     "Interest a year (simple)",
     FieldKind::Percent,
     0.0,
     100.0,
 );
-pub const PRE_MONEY: FieldSpec = field(
+pub const PRE_MONEY: FieldSpec = FieldSpec::new(
     "pre_money",
     "Pre-money valuation",
     FieldKind::Money,
     1.0,
     1e15,
 );
-pub const POOL_TARGET: FieldSpec = field(
+pub const POOL_TARGET: FieldSpec = FieldSpec::new(
     "pool_target_pct",
     "Pool after the round (% of post-money)",
     FieldKind::Percent,
     0.0,
     99.0,
 );
-pub const POOL_INCREASE: FieldSpec = field(
+pub const POOL_INCREASE: FieldSpec = FieldSpec::new(
     "pool_increase",
     "New pool shares",
     FieldKind::Count,
     0.0,
     MAX_AMOUNT,
 );
-pub const LIQ_PREF: FieldSpec = field(
+pub const LIQ_PREF: FieldSpec = FieldSpec::new(
     "liq_pref",
     "Liquidation preference (×)",
     FieldKind::Count,
     0.0,
     10.0,
 );
-pub const EXIT_VALUE: FieldSpec = field("exit_value", "Exit value", FieldKind::Money, 0.0, 1e15);
+pub const EXIT_VALUE: FieldSpec =
+    FieldSpec::new("exit_value", "Exit value", FieldKind::Money, 0.0, 1e15);
 
 pub const CLASSES: [(&str, Class); 4] = [
     ("common", Class::Common),

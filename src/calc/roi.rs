@@ -167,14 +167,7 @@ impl Default for Inputs {
 }
 
 const fn money(key: &'static str, label: &'static str) -> FieldSpec {
-    FieldSpec {
-        key,
-        label,
-        kind: Kind::Money,
-        min: 0.0,
-        max: MAX_AMOUNT,
-        help: "",
-    }
+    FieldSpec::new(key, label, Kind::Money, 0.0, MAX_AMOUNT)
 }
 
 pub const HORIZON: FieldSpec = FieldSpec {

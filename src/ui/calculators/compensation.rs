@@ -7,7 +7,7 @@ use crate::calc::compensation::{
 };
 use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
-use crate::ui::calculators::{CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, TextField},
@@ -16,7 +16,6 @@ use crate::ui::components::{
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, long_date, today_date, Style};
-use crate::ui::open_link;
 use crate::ui::state::Scenarios;
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -85,11 +84,8 @@ impl Comp {
 
 #[component]
 pub fn CompensationPage() -> impl IntoView {
-    let scenarios = Scenarios::new(CALC, || Inputs::new().to_json());
-    open_link(scenarios);
-    let read = Memo::new(move |_| Inputs::from_json(&scenarios.inputs()));
-    let inputs = Memo::new(move |_| read.with(|r| r.0.clone()));
-    let problems = Memo::new(move |_| read.with(|r| r.1.clone()));
+    let (scenarios, inputs, problems) =
+        open_page(CALC, || Inputs::new().to_json(), Inputs::from_json);
     let c = Comp {
         scenarios,
         inputs,

@@ -6,7 +6,7 @@ use crate::calc::equity::{
 };
 use crate::calc::{Currency, Outcome};
 use crate::input::FieldSpec;
-use crate::ui::calculators::{CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart},
     fields::{ChoiceField, TextField},
@@ -14,7 +14,6 @@ use crate::ui::components::{
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, Style};
-use crate::ui::open_link;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 
@@ -118,11 +117,8 @@ impl Eq {
 
 #[component]
 pub fn EquityPage() -> impl IntoView {
-    let scenarios = Scenarios::new(CALC, || Inputs::default().to_json());
-    open_link(scenarios);
-    let read = Memo::new(move |_| Inputs::from_json(&scenarios.inputs()));
-    let inputs = Memo::new(move |_| read.with(|r| r.0.clone()));
-    let problems = Memo::new(move |_| read.with(|r| r.1.clone()));
+    let (scenarios, inputs, problems) =
+        open_page(CALC, || Inputs::default().to_json(), Inputs::from_json);
     let e = Eq {
         scenarios,
         inputs,

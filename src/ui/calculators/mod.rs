@@ -8,7 +8,29 @@ pub mod unit_economics;
 use crate::calc::Currency;
 use crate::input::Problem;
 use crate::ui::format::today;
+use crate::ui::open_link;
+use crate::ui::state::Scenarios;
 use leptos::prelude::*;
+use serde_json::Value;
+
+/// What every calculator page starts from: its scenarios (a link for this
+/// page opened as an unsaved shared scenario), the inputs read from them
+/// like typed input, and the values that could not be used.
+pub fn open_page<I>(
+    calc: &'static str,
+    defaults: fn() -> Value,
+    read: fn(&Value) -> (I, Vec<Problem>),
+) -> (Scenarios, Memo<I>, Memo<Vec<Problem>>)
+where
+    I: Clone + PartialEq + Send + Sync + 'static,
+{
+    let scenarios = Scenarios::new(calc, defaults);
+    open_link(scenarios);
+    let both = Memo::new(move |_| read(&scenarios.inputs()));
+    let inputs = Memo::new(move |_| both.with(|r| r.0.clone()));
+    let problems = Memo::new(move |_| both.with(|r| r.1.clone()));
+    (scenarios, inputs, problems)
+}
 
 /// What the printed report adds under the page heading (the heading itself
 /// is static HTML named by head.js): the scenario and the date.

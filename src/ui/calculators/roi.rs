@@ -10,7 +10,7 @@ use crate::calc::roi::{Source, HALF, SWING};
 use crate::calc::{Currency, Outcome};
 use crate::input::Kind;
 use crate::scenario::{decode_link, encode_link, hash_param};
-use crate::ui::calculators::{CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, TextField},
@@ -19,8 +19,8 @@ use crate::ui::components::{
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, long_date, Style};
+use crate::ui::link;
 use crate::ui::state::{AppState, Scenarios};
-use crate::ui::{link, open_link};
 use leptos::prelude::*;
 
 pub const CALC: &str = "roi";
@@ -97,8 +97,8 @@ const BITNET_CITATION: &str = "bitnet.cpp (Microsoft, “1-bit AI Infra”, arXi
 
 #[component]
 pub fn RoiPage() -> impl IntoView {
-    let scenarios = Scenarios::new(CALC, || Inputs::default().to_json());
-    open_link(scenarios);
+    let (scenarios, inputs, problems) =
+        open_page(CALC, || Inputs::default().to_json(), Inputs::from_json);
     let hash = link::location_hash();
     let shared = scenarios.shared.with_untracked(Option::is_some);
     let presenting =
@@ -114,9 +114,6 @@ pub fn RoiPage() -> impl IntoView {
             )),
         }
     }
-    let read = Memo::new(move |_| Inputs::from_json(&scenarios.inputs()));
-    let inputs = Memo::new(move |_| read.with(|r| r.0.clone()));
-    let problems = Memo::new(move |_| read.with(|r| r.1.clone()));
     let case = Case {
         scenarios,
         inputs,

@@ -3,7 +3,7 @@
 use crate::calc::unit_economics::{self as ue, Inputs, Stage};
 use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
-use crate::ui::calculators::{CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     fields::TextField,
@@ -12,19 +12,14 @@ use crate::ui::components::{
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, Style};
-use crate::ui::open_link;
-use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 
 pub const CALC: &str = "unit-economics";
 
 #[component]
 pub fn UnitEconomicsPage() -> impl IntoView {
-    let scenarios = Scenarios::new(CALC, || Inputs::default().to_json());
-    open_link(scenarios);
-    let read = Memo::new(move |_| Inputs::from_json(&scenarios.inputs()));
-    let inputs = Memo::new(move |_| read.with(|r| r.0.clone()));
-    let problems = Memo::new(move |_| read.with(|r| r.1.clone()));
+    let (scenarios, inputs, problems) =
+        open_page(CALC, || Inputs::default().to_json(), Inputs::from_json);
     let results = Memo::new(move |_| ue::compute(&inputs.get()));
     let currency = Signal::derive(move || inputs.with(|i| i.currency));
     // The funnel's fields are rebuilt only when this changes.
