@@ -136,6 +136,10 @@ test("CSV: the cap table downloads, and a starting table imports", async ({ tall
     buffer: Buffer.from('name,class,shares\r\n"Ada, founder",common,"6,000,000"\r\nPool,pool,0\r\n'),
   });
   await expect(page.getByText("Imported 2 holders.")).toBeVisible();
+  // The followed holder is gone from the new table: the page says so.
+  await expect(page.locator("#f-follow option:checked")).toHaveText("Choose (“Early engineer” is not in the table)");
+  await page.locator("#f-follow").selectOption("Ada, founder");
+  await expect(tally.result("follow_pct:Series A")).toHaveAttribute("data-state", "defined");
   await expect(tally.field("holders.0.name")).toHaveValue("Ada, founder");
   await expect(tally.field("holders.0.shares")).toHaveValue("6,000,000");
   await page.locator("#import-csv").setInputFiles({

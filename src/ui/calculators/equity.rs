@@ -519,10 +519,17 @@ fn ChoiceFollow(e: Eq) -> impl IntoView {
             >
                 {move || inputs.with(|i| {
                     let follow = i.follow.clone();
-                    i.holders.iter().map(|h| {
+                    // A followed name no longer in the table (renamed,
+                    // imported over) is shown as such, not silently replaced.
+                    let missing = !i.holders.iter().any(|h| h.name == follow);
+                    let placeholder = missing.then(|| view! {
+                        <option value="" prop:selected=true disabled=true>{format!("Choose (“{follow}” is not in the table)")}</option>
+                    });
+                    let options = i.holders.iter().map(|h| {
                         let selected = h.name == follow;
                         view! { <option value=h.name.clone() prop:selected=selected>{h.name.clone()}</option> }
-                    }).collect_view()
+                    }).collect_view();
+                    view! { {placeholder}{options} }
                 })}
             </select>
         </div>
