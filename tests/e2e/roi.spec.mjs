@@ -63,6 +63,8 @@ test("a presentation link opens read-only in a fresh browser, and edits go to a 
   await expect(other.locator(".present-title")).toHaveText("Business case for Acme <b>Corp</b>");
   expect(await other.locator(".present-title b").count()).toBe(0);
   await expect(other.locator(".byline")).toContainText("Prepared by Dana, Solutions");
+  // The frame's line about sales engineers is not shown to the prospect.
+  await expect(other.locator(".page-head .lede")).toBeHidden();
   await expect(other.locator('[data-result="npv"]')).toHaveAttribute("data-value", npv);
   // Read-only: no input, no scenario bar; assumptions with their sources.
   expect(await other.locator("main input, main select").count()).toBe(0);
@@ -74,6 +76,7 @@ test("a presentation link opens read-only in a fresh browser, and edits go to a 
 
   // Editing makes a copy; the page lists what differs from the version sent.
   await other.getByRole("button", { name: "Edit a copy" }).click();
+  await expect(other.locator(".page-head .lede")).toBeVisible();
   await expect(other.locator('[data-differences="0"]')).toBeVisible();
   await other.locator('[name="license_monthly"]').fill("6000");
   const differences = other.locator(".differences table");

@@ -1104,6 +1104,10 @@ fn Presentation(
     problems: Memo<Vec<crate::input::Problem>>,
     on_edit: Callback<()>,
 ) -> impl IntoView {
+    // The static page heading's line about sales engineers is not for the
+    // prospect: the page frame hides it while the presentation is shown.
+    mark_presenting(true);
+    on_cleanup(|| mark_presenting(false));
     let Case {
         scenarios, inputs, ..
     } = case;
@@ -1183,6 +1187,19 @@ fn Presentation(
                 <Report case=case />
             </section>
         </article>
+    }
+}
+
+fn mark_presenting(on: bool) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = if on {
+            root.set_attribute("data-view", "present")
+        } else {
+            root.remove_attribute("data-view")
+        };
     }
 }
 
