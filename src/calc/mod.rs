@@ -2,6 +2,7 @@
 
 pub mod compensation;
 pub mod equity;
+pub mod ocf;
 pub mod roi;
 pub mod unit_economics;
 
