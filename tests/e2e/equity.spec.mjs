@@ -125,7 +125,7 @@ test("CSV: the cap table downloads, and a starting table imports", async ({ tall
   await tally.open("#/equity");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "Download the cap table after the rounds" }).click(),
+    page.getByRole("link", { name: "Download the cap table after the rounds (CSV)" }).click(),
   ]);
   const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8"));
   expect(text.split("\r\n")[0]).toBe("holder,class,series,shares,invested,fully_diluted_pct,exit_proceeds");
@@ -149,4 +149,27 @@ test("CSV: the cap table downloads, and a starting table imports", async ({ tall
   });
   await expect(page.getByText("Nothing imported: Line 2: class must be")).toBeVisible();
   await expect(tally.field("holders.0.name")).toHaveValue("Ada, founder");
+});
+
+test("OCF: export, edit, import brings the table and the SAFEs back", async ({ tally, page }) => {
+  await tally.open("#/equity");
+  const before = await tally.result("price:Series A").getAttribute("data-value");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /as OCF JSON/ }).click(),
+  ]);
+  const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8"));
+  const doc = JSON.parse(text);
+  expect(doc.transactions.file_type).toBe("OCF_TRANSACTIONS_FILE");
+  expect(doc.transactions.items.filter((t) => t.object_type === "TX_CONVERTIBLE_ISSUANCE")).toHaveLength(2);
+  // Change the table, then bring the export back.
+  await tally.type("holders.0.shares", "1,000");
+  await page.getByRole("button", { name: "Remove Pre-seed SAFE" }).click();
+  await expect(tally.result("price:Series A")).not.toHaveAttribute("data-value", before);
+  await page.locator("#import-ocf").setInputFiles({ name: "cap-table.ocf.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await expect(page.getByText("Imported 3 holders and 2 SAFEs or notes from OCF.")).toBeVisible();
+  await expect(tally.field("holders.0.shares")).toHaveValue("7,900,000");
+  await expect(tally.result("price:Series A")).toHaveAttribute("data-value", before);
+  await page.locator("#import-ocf").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("{not json") });
+  await expect(page.getByText("Nothing imported: The file is not JSON")).toBeVisible();
 });

@@ -4,6 +4,7 @@
 use crate::calc::equity::{
     self as eq, Class, Holder, Inputs, Kind, PoolTopUp, PriceBasis, Round, MAX_HOLDERS, MAX_ROUNDS,
 };
+use crate::calc::ocf;
 use crate::calc::{Currency, Outcome};
 use crate::input::FieldSpec;
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
@@ -13,7 +14,7 @@ use crate::ui::components::{
     number_field::NumberField,
     scenario_bar::ScenarioBar,
 };
-use crate::ui::format::{format, Style};
+use crate::ui::format::{format, today_date, Style};
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 
@@ -829,36 +830,43 @@ fn SafeComparison(e: Eq) -> impl IntoView {
     }
 }
 
-/// A `data:` URL holding `text` as CSV, for a download link.
-fn csv_href(text: &str) -> String {
+/// A `data:` URL holding `text`, for a download link.
+fn data_href(mime: &str, text: &str) -> String {
     format!(
-        "data:text/csv;charset=utf-8,{}",
+        "data:{mime};charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(text))
     )
 }
 
-/// CSV out (the starting table, the table after the rounds) and in (the
-/// starting table).
+/// Reads the file chosen in a file input, then hands its text to `done`.
+fn read_chosen_file(ev: leptos::ev::Event, done: impl FnOnce(Option<String>) + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(file) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+    else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        done(text.ok().and_then(|t| t.as_string()));
+    });
+}
+
+/// CSV and OCF out (the starting table, the table after the rounds, the
+/// issuances OCF records) and in (the starting table; with OCF, the SAFEs
+/// and notes too).
 #[component]
 fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
     let inputs = e.inputs;
     let message = RwSignal::new(String::new());
-    let import = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let result = match text.ok().and_then(|t| t.as_string()) {
-                None => Err("The file could not be read".to_string()),
-                Some(t) => eq::holders_from_csv(&t),
-            };
+    let import_csv = move |ev: leptos::ev::Event| {
+        read_chosen_file(ev, move |text| {
+            let result = text
+                .ok_or_else(|| "The file could not be read".to_string())
+                .and_then(|t| eq::holders_from_csv(&t));
             match result {
                 Ok(holders) => {
                     let n = holders.len();
@@ -867,23 +875,71 @@ fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                 }
                 Err(why) => message.set(format!("Nothing imported: {why}")),
             }
-        });
+        })
+    };
+    let import_ocf = move |ev: leptos::ev::Event| {
+        read_chosen_file(ev, move |text| {
+            let result = text
+                .ok_or_else(|| "The file could not be read".to_string())
+                .and_then(|t| {
+                    if t.len() > 2 * 1024 * 1024 {
+                        return Err("The file is too large for a cap table".to_string());
+                    }
+                    serde_json::from_str::<serde_json::Value>(&t)
+                        .map_err(|_| "The file is not JSON".to_string())
+                })
+                .and_then(|doc| ocf::import(&doc));
+            match result {
+                Ok(imported) => {
+                    let (h, c) = (imported.holders.len(), imported.convertibles.len());
+                    e.edit(|i| {
+                        // The SAFEs and notes come before the first priced
+                        // round, which stays, with what follows it.
+                        let priced: Vec<Round> = i
+                            .rounds
+                            .iter()
+                            .skip_while(|r| !matches!(r.kind, Kind::Priced { .. }))
+                            .cloned()
+                            .collect();
+                        i.holders = imported.holders;
+                        i.rounds = imported.convertibles;
+                        i.rounds.extend(priced);
+                    });
+                    let mut text = format!("Imported {h} holders and {c} SAFEs or notes from OCF.");
+                    for w in imported.warnings {
+                        text += &format!(" {w}.");
+                    }
+                    message.set(text);
+                }
+                Err(why) => message.set(format!("Nothing imported: {why}")),
+            }
+        })
+    };
+    let ocf_text = move || {
+        inputs.with(|i| ocf::export(&i.holders, &i.rounds, i.currency, today_date()).to_string())
     };
     view! {
-        <h3 class="no-print">"CSV"</h3>
+        <h3 class="no-print">"CSV and Open Cap Table Format"</h3>
         <div class="interchange no-print">
-            <a download="holders.csv" href=move || inputs.with(|i| csv_href(&eq::holders_csv(&i.holders)))>
-                "Download the starting cap table"
+            <a download="holders.csv" href=move || inputs.with(|i| data_href("text/csv", &eq::holders_csv(&i.holders)))>
+                "Download the starting cap table (CSV)"
             </a>
             <a
                 download="cap-table.csv"
-                href=move || inputs.with(|i| results.with(|r| csv_href(&eq::cap_table_csv(r, eq::exit(r, i.exit_value).as_ref()))))
+                href=move || inputs.with(|i| results.with(|r| data_href("text/csv", &eq::cap_table_csv(r, eq::exit(r, i.exit_value).as_ref()))))
             >
-                "Download the cap table after the rounds"
+                "Download the cap table after the rounds (CSV)"
+            </a>
+            <a download="cap-table.ocf.json" href=move || data_href("application/json", &ocf_text())>
+                "Download the cap table as OCF JSON (the starting table and the SAFEs and notes before the first priced round)"
             </a>
             <div class="field">
                 <label for="import-csv">"Import a starting cap table (CSV with name, class, shares)"</label>
-                <input id="import-csv" type="file" accept=".csv,text/csv" on:change=import />
+                <input id="import-csv" type="file" accept=".csv,text/csv" on:change=import_csv />
+            </div>
+            <div class="field">
+                <label for="import-ocf">"Import from OCF JSON (holders, and SAFEs and notes before the first priced round)"</label>
+                <input id="import-ocf" type="file" accept=".json,application/json" on:change=import_ocf />
             </div>
             <p role="status" class="bar-message">{move || message.get()}</p>
         </div>
