@@ -699,3 +699,35 @@ fn csv_round_trips_the_starting_table_and_exports_the_result() {
     assert!(table.contains("Series A,preferred,Series A,3000000,7200000,"));
     assert_eq!(table.lines().count(), 1 + r.positions.len());
 }
+
+#[test]
+fn a_discounted_uncapped_safe_in_the_pre_money_capitalization() {
+    // A discounted, uncapped SAFE in the pricing-method comparison the issue
+    // cites from Cooley (its text is reproduced at
+    // hudsonriverperformingarts.com/2021/04/simple-agreement-for-future-equity-ireland/):
+    // 3,000,000 shares, a $500,000 SAFE at a 20 % discount, $2,000,000
+    // pre-money. The SAFE holds 500,000 / 1,600,000 = 31.25 % of the
+    // pre-money capitalization: X / (X + 3,000,000) = 31.25 % gives
+    // 1,363,636 shares and 4,363,636 in all; a price of about $0.46, the
+    // SAFE's about $0.09 less, the discount kept.
+    let r = compute(
+        &[holder("Founders", Class::Common, 3_000_000.0)],
+        &[
+            safe_post("SAFE", 500_000.0, None, 20.0),
+            priced("Seed", 2e6, 1e6, PoolTopUp::None, PriceBasis::FullyDiluted),
+        ],
+        "Founders",
+    );
+    let price = value(r.rounds[1].price);
+    let safe_price = value(r.rounds[0].price);
+    assert_eq!(price, 0.4583); // 2,000,000 / 4,363,636.4, to 4 places
+    assert_eq!(safe_price, 0.3666); // 80 % of it, to 4 places
+    assert!(((price - safe_price) - 0.09).abs() < 0.005);
+    // With the prices rounded to 4 places (as the YC guide and cap-table
+    // tools do) the SAFE gets floor(500,000 / 0.3666) = 1,363,884 shares,
+    // 248 more than the article's unrounded 1,363,636: 31.26 % of the
+    // pre-money capitalization instead of 31.25 %.
+    assert_eq!(r.shares_of("SAFE"), 1_363_884.0);
+    let pre_money_count = 3_000_000.0 + r.shares_of("SAFE");
+    assert!((r.shares_of("SAFE") / pre_money_count - 0.3125).abs() < 0.0001);
+}
