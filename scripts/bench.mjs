@@ -94,6 +94,25 @@ for (const p of PAGES) {
   console.log(`median ${median(latencies).toFixed(2)} ms   p95 ${pct(latencies, 95).toFixed(2)} ms   max ${Math.max(...latencies).toFixed(2)} ms   (budget: p95 < 16 ms)`);
   await context.close();
 }
+console.log("\n== #/unit-economics on a slow phone (1.6 Mbit/s, 150 ms latency, 4x slower CPU): first result, 3 loads");
+const slow = [];
+for (let i = 0; i < 3; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+  await page.goto(urlOf("unit-economics"));
+  await page.waitForSelector('[data-result][data-value]', { timeout: 120_000 });
+  slow.push(await page.evaluate(() => performance.now()));
+  await context.close();
+}
+console.log(`median ${median(slow).toFixed(0)} ms   min ${Math.min(...slow).toFixed(0)} ms   max ${Math.max(...slow).toFixed(0)} ms`);
 await browser.close();
 const url = urlOf(PAGES[0].route);
 
