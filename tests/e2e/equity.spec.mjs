@@ -173,3 +173,17 @@ test("OCF: export, edit, import brings the table and the SAFEs back", async ({ t
   await page.locator("#import-ocf").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("{not json") });
   await expect(page.getByText("Nothing imported: The file is not JSON")).toBeVisible();
 });
+
+test("every part of the equity page passes axe, the comparison and an error included", async ({ tally, page }) => {
+  const AxeBuilder = (await import("@axe-core/playwright")).default;
+  await tally.open("#/equity");
+  await page.getByLabel("Compare the SAFEs as post-money and as pre-money").check();
+  // $500k at a $400k post-money cap would own more than the company.
+  await tally.type("rounds.0.cap", "400,000");
+  await expect(page.getByRole("alert").filter({ hasText: "would own the whole company" })).toBeVisible();
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => ["serious", "critical"].includes(v.impact))
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+  expect(await serious()).toEqual([]);
+});

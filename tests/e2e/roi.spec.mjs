@@ -209,3 +209,22 @@ test("ROI edits, lines and sources survive a reload", async ({ tally, page }) =>
   // The line is in the table: 10,000 at the start, 24,000 in year 2.
   await expect(tally.result("table.benefits.initial")).toHaveAttribute("data-value", "10000");
 });
+
+test("the presentation and the copy's differences pass axe", async ({ tally, page }) => {
+  const AxeBuilder = (await import("@axe-core/playwright")).default;
+  await tally.open("#/roi");
+  await tally.type("prospect", "Acme");
+  await tally.button("Copy presentation link").click();
+  const url = await page.getByLabel("Link to this scenario").inputValue();
+  await page.goto(url);
+  await expect(page.locator(".present-title")).toHaveText("Business case for Acme");
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => ["serious", "critical"].includes(v.impact))
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
+  expect(await serious()).toEqual([]);
+  await tally.button("Edit a copy").click();
+  await tally.type("license_monthly", "6000");
+  await expect(page.locator(".differences table")).toBeVisible();
+  expect(await serious()).toEqual([]);
+});
