@@ -417,12 +417,16 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
                 })
                 .collect();
             if let Some(a) = results.with(|r| r.attainment_pct.value()) {
-                if a <= 200.0 {
-                    markers.push(Marker {
+                // On a tier's start, one marker says both (labels would
+                // print over each other).
+                match markers.iter_mut().find(|m| (m.x - a).abs() < 3.0) {
+                    Some(m) => m.label = format!("Now · {}", m.label),
+                    None if a <= 200.0 => markers.push(Marker {
                         x: a,
                         y: p.total_at(p.achieved),
                         label: "Now".into(),
-                    });
+                    }),
+                    None => {}
                 }
             }
             ChartData {
