@@ -3,6 +3,7 @@
 //! One parser serves every field and every link, so a value from a link is
 //! validated exactly like a typed one.
 
+use chrono::NaiveDate;
 use serde_json::Value;
 
 /// What a field holds; decides which suffixes make sense and how a range reads.
@@ -181,6 +182,15 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A calendar date written `YYYY-MM-DD`.
+    pub fn date(&mut self, key: &str) -> Option<NaiveDate> {
+        let found = self.get(key)?.as_str().and_then(parse_iso_date);
+        if found.is_none() {
+            self.problem(key, "Must be a date written 2026-01-31");
+        }
+        found
+    }
+
     /// A yes/no value.
     pub fn flag(&mut self, key: &str) -> Option<bool> {
         match self.get(key)? {
@@ -204,6 +214,24 @@ impl<'a> Reader<'a> {
     pub fn finish(self) -> Vec<Problem> {
         self.problems
     }
+}
+
+/// Reads a calendar date written `YYYY-MM-DD` (what a date field and the
+/// scenario format use). Written by hand: chrono's general parser costs
+/// the page about 10 KB of download.
+pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let mut next = |len: usize| {
+        parts
+            .next()
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let (y, m, d) = (next(4)?, next(2)?, next(2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// The largest amount any field accepts: a trillion, far beyond any business
@@ -399,6 +427,19 @@ mod tests {
         max: 100.0,
         help: "",
     };
+
+    #[test]
+    fn dates_are_read_whole() {
+        let v = serde_json::json!({"a": "2026-01-31", "b": "2026-01-31xyz", "c": 5});
+        let mut read = Reader::new(&v);
+        assert_eq!(read.date("a"), NaiveDate::from_ymd_opt(2026, 1, 31));
+        // Cut to ten characters, this used to read as 2026-01-31.
+        assert_eq!(read.date("b"), None);
+        assert_eq!(read.date("c"), None);
+        assert_eq!(read.date("missing"), None);
+        let keys: Vec<String> = read.finish().into_iter().map(|p| p.key).collect();
+        assert_eq!(keys, ["b", "c"]);
+    }
 
     #[test]
     fn range_is_checked_and_named() {

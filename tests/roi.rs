@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use tally::calc::roi::*;
 use tally::calc::Outcome;
+use tally::input::parse_iso_date;
 
 fn close(o: Outcome, want: f64, tolerance: f64) {
     let got = o

@@ -3,7 +3,6 @@
 //! bonus, sign-on, benefits and equity vesting by the calendar).
 
 use super::{Currency, Outcome, TOO_LARGE};
-use crate::calc::roi::parse_iso_date;
 use crate::input::{FieldSpec, Kind, Problem, Reader, MAX_AMOUNT};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -611,11 +610,8 @@ impl Inputs {
         if let Some(c) = read.choice("currency", &Currency::CHOICES) {
             i.currency = c;
         }
-        if let Some(text) = read.text("as_of", 10) {
-            match parse_iso_date(&text) {
-                Some(d) => i.as_of = Some(d),
-                None => read.problem("as_of", "Must be a date written 2026-01-31"),
-            }
+        if let Some(d) = read.date("as_of") {
+            i.as_of = Some(d);
         }
         let mut problems = Vec::new();
         if let Some(plan) = read.get("plan") {
@@ -924,11 +920,8 @@ fn read_offer(value: &Value, n: usize) -> (Offer, Vec<Problem>) {
     if let Some(t) = read.text("name", MAX_NAME) {
         o.name = t;
     }
-    if let Some(text) = read.text("start_date", 10) {
-        match parse_iso_date(&text) {
-            Some(d) => o.start_date = d,
-            None => read.problem("start_date", "Must be a date written 2026-01-31"),
-        }
+    if let Some(d) = read.date("start_date") {
+        o.start_date = d;
     }
     let types = [("options", EquityType::Options), ("rsu", EquityType::Rsu)];
     if let Some(t) = read.choice("equity_type", &types) {

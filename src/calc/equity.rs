@@ -25,7 +25,6 @@
 //! nothing; common the rest. OCF and CSV are not built yet.
 
 use super::{Currency, Outcome, TOO_LARGE};
-use crate::calc::roi::parse_iso_date;
 use crate::input::{FieldSpec, Kind as FieldKind, Problem, Reader, MAX_AMOUNT};
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -1378,10 +1377,11 @@ fn read_round(value: &Value, n: usize) -> (Round, Vec<Problem>) {
     let date = |read: &mut Reader, key: &str, target: &mut Option<NaiveDate>| match raw(key) {
         None => {}
         Some(Value::Null) => *target = None,
-        Some(v) => match v.as_str().and_then(parse_iso_date) {
-            Some(d) => *target = Some(d),
-            None => read.problem(key, "Must be a date written 2026-01-31"),
-        },
+        Some(_) => {
+            if let Some(d) = read.date(key) {
+                *target = Some(d);
+            }
+        }
     };
     let cap = |read: &mut Reader, target: &mut Option<f64>| match raw("cap") {
         None => {}

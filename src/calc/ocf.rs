@@ -17,7 +17,7 @@
 
 use super::equity::{Class, Holder, Kind, Round};
 use super::Currency;
-use crate::calc::roi::parse_iso_date;
+use crate::input::parse_iso_date;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 

@@ -405,11 +405,8 @@ impl Inputs {
         if let Some(b) = read.choice("change_basis", &change_bases) {
             i.change_basis = b;
         }
-        if let Some(text) = read.text("start_date", 10) {
-            match parse_iso_date(&text) {
-                Some(d) => i.start_date = d,
-                None => read.problem("start_date", "Must be a date written 2026-01-31"),
-            }
+        if let Some(d) = read.date("start_date") {
+            i.start_date = d;
         }
         if let Some(list) = read.get("items") {
             match read_items(list) {
@@ -438,24 +435,6 @@ impl Inputs {
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
     }
-}
-
-/// Reads a calendar date written `YYYY-MM-DD` (what a date field and the
-/// scenario format use). Written by hand: chrono's general parser costs
-/// the page about 10 KB of download.
-pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
-    let mut parts = text.split('-');
-    let mut next = |len: usize| {
-        parts
-            .next()
-            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|p| p.parse::<u32>().ok())
-    };
-    let (y, m, d) = (next(4)?, next(2)?, next(2)?);
-    if parts.next().is_some() {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
 }
 
 /// Reads the extra lines; one bad line refuses the list, with its number.

@@ -10,7 +10,7 @@ use crate::input::{FieldSpec, Kind};
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
-    fields::{ChoiceField, TextField},
+    fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
     result::ResultValue,
     scenario_bar::ScenarioBar,
@@ -531,20 +531,14 @@ fn OffersSection(c: Comp) -> impl IntoView {
     view! {
         <section class="tool offers" aria-labelledby="offers-title">
             <h2 id="offers-title">"Offer packages"</h2>
-            <div class="field as-of">
-                <label for="f-as_of">"Vesting counted on (what if I leave on this date?)"</label>
-                <input
-                    id="f-as_of"
+            <div class="as-of">
+                <DateField
                     name="as_of"
-                    type="date"
-                    prop:value=move || as_of.get().to_string()
-                    on:change=move |ev| {
-                        if let Some(d) = crate::calc::roi::parse_iso_date(&event_target_value(&ev)) {
-                            c.edit(|i| i.as_of = Some(d));
-                        }
-                    }
+                    label="Vesting counted on (what if I leave on this date?)"
+                    value=Signal::derive(move || Some(as_of.get()))
+                    on_change=Callback::new(move |d: Option<NaiveDate>| c.edit(|i| i.as_of = d))
+                    help="Cleared, it is today, whenever the scenario is opened."
                 />
-                <p class="help">"Empty means today, whenever the scenario is opened."</p>
             </div>
             <div class="offer-cards">
                 {move || (0..count.get()).map(|index| view! { <OfferCard c=c index=index /> }).collect_view()}
@@ -597,20 +591,16 @@ fn OfferCard(c: Comp, index: usize) -> impl IntoView {
                 on_change=Callback::new(move |t: String| edit(&|o| o.name = t.clone()))
             />
             {cash.into_iter().map(|n| c.offer_field(index, n)).collect_view()}
-            <div class="field">
-                <label for=format!("f-offers.{index}.start_date")>"Start date"</label>
-                <input
-                    id=format!("f-offers.{index}.start_date")
-                    name=format!("offers.{index}.start_date")
-                    type="date"
-                    prop:value=move || inputs.with(|i| i.offers.get(index).map(|o| o.start_date.to_string()).unwrap_or_default())
-                    on:change=move |ev| {
-                        if let Some(d) = crate::calc::roi::parse_iso_date(&event_target_value(&ev)) {
-                            edit(&|o| o.start_date = d);
-                        }
+            <DateField
+                name=format!("offers.{index}.start_date")
+                label="Start date"
+                value=Signal::derive(move || inputs.with(|i| i.offers.get(index).map(|o| o.start_date)))
+                on_change=Callback::new(move |d: Option<NaiveDate>| {
+                    if let Some(d) = d {
+                        edit(&|o| o.start_date = d);
                     }
-                />
-            </div>
+                })
+            />
             <ChoiceField
                 name=format!("offers.{index}.equity_type")
                 label="Equity"

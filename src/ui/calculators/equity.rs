@@ -10,7 +10,7 @@ use crate::input::FieldSpec;
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart},
-    fields::{ChoiceField, TextField},
+    fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
     scenario_bar::ScenarioBar,
 };
@@ -96,22 +96,17 @@ impl Eq {
         get: fn(&Kind) -> Option<chrono::NaiveDate>,
         set: fn(&mut Kind, chrono::NaiveDate),
     ) -> impl IntoView {
-        let id = format!("f-rounds.{index}.{key}");
         view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <input
-                    id=id
-                    name=format!("rounds.{index}.{key}")
-                    type="date"
-                    prop:value=move || self.inputs.with(|i| i.rounds.get(index).and_then(|r| get(&r.kind)).map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| {
-                        if let Some(d) = crate::calc::roi::parse_iso_date(&event_target_value(&ev)) {
-                            self.edit_round(index, |r| set(&mut r.kind, d));
-                        }
+            <DateField
+                name=format!("rounds.{index}.{key}")
+                label=label
+                value=Signal::derive(move || self.inputs.with(|i| i.rounds.get(index).and_then(|r| get(&r.kind))))
+                on_change=Callback::new(move |d: Option<chrono::NaiveDate>| {
+                    if let Some(d) = d {
+                        self.edit_round(index, |r| set(&mut r.kind, d));
                     }
-                />
-            </div>
+                })
+            />
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::scenario::{decode_link, encode_link, hash_param};
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
-    fields::{ChoiceField, TextField},
+    fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
     result::ResultValue,
     scenario_bar::ScenarioBar,
@@ -208,21 +208,16 @@ fn Editor(case: Case) -> impl IntoView {
                     value=case.currency
                     on_change=Callback::new(move |c| case.edit(|i| i.currency = c))
                 />
-                <div class="field">
-                    <label for="f-start_date">"Start date"</label>
-                    <input
-                        id="f-start_date"
-                        name="start_date"
-                        type="date"
-                        required
-                        prop:value=move || inputs.with(|i| i.start_date.to_string())
-                        on:change=move |ev| {
-                            if let Some(d) = roi::parse_iso_date(&event_target_value(&ev)) {
-                                case.edit(|i| i.start_date = d);
-                            }
+                <DateField
+                    name="start_date"
+                    label="Start date"
+                    value=Signal::derive(move || Some(inputs.with(|i| i.start_date)))
+                    on_change=Callback::new(move |d: Option<chrono::NaiveDate>| {
+                        if let Some(d) = d {
+                            case.edit(|i| i.start_date = d);
                         }
-                    />
-                </div>
+                    })
+                />
                 {case.field("horizon_months", false)}
                 {case.field("discount_rate_pct", false)}
                 <ChoiceField

@@ -52,3 +52,37 @@ pub fn ChoiceField(
         </div>
     }
 }
+
+/// A labelled date field whose `name` is its scenario key. The browser's
+/// picker gives `YYYY-MM-DD`, read by the same parser as the scenario
+/// format; clearing it reports `None` (the caller decides what that means).
+#[component]
+pub fn DateField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<Option<chrono::NaiveDate>>,
+    on_change: Callback<Option<chrono::NaiveDate>>,
+    #[prop(optional)] help: &'static str,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type="date"
+                prop:value=move || value.get().map(|d| d.to_string()).unwrap_or_default()
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    if text.is_empty() {
+                        on_change.run(None);
+                    } else if let Some(d) = crate::input::parse_iso_date(&text) {
+                        on_change.run(Some(d));
+                    }
+                }
+            />
+            {(!help.is_empty()).then(|| view! { <p class="help">{help}</p> })}
+        </div>
+    }
+}
