@@ -120,6 +120,7 @@ fn earnings_table_and_the_reverse_question() {
     assert_eq!(TABLE_PCTS, [50.0, 75.0, 100.0, 125.0, 150.0, 200.0]);
     assert!((at(100.0) - 200_000.0).abs() < 1e-6);
     assert!((at(150.0) - 260_000.0).abs() < 1e-6);
+    assert_eq!(commission_at_pct(&p, 150.0).value(), Some(140_000.0));
     assert!((at(50.0) - 160_000.0).abs() < 1e-6);
     // What earns 260,000? 150 % of quota.
     close(attainment_for(&p, 260_000.0), 150.0, 1e-6);

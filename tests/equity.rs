@@ -72,6 +72,7 @@ fn venture_hacks_option_pool_shuffle() {
     assert_eq!(r.shares_of("Option pool"), 2_000_000.0);
     assert_eq!(value(r.pct_of("Founders")), 60.0);
     assert_eq!(value(a.follow_pct), 60.0);
+    assert_eq!(value(r.follow_start), 100.0);
 }
 
 #[test]
@@ -383,6 +384,7 @@ fn the_waterfall_pays_the_larger_of_preference_and_conversion() {
     assert_eq!(low.of("Founders"), 3e6);
     assert_eq!(low.of("Option pool"), 0.0);
     assert_eq!(low.per_common_share, 0.5);
+    assert_eq!(value(low.pct_of("Series A")), 40.0);
     // $20M: converting pays 5M > 2M.
     let high = exit(&r, 20e6).unwrap();
     assert_eq!(high.of("Series A"), 5e6);

@@ -234,6 +234,11 @@ pub fn plan_results(p: &Plan) -> PlanResults {
 /// The attainments of the earnings table.
 pub const TABLE_PCTS: [f64; 6] = [50.0, 75.0, 100.0, 125.0, 150.0, 200.0];
 
+/// Commission at `pct` % of quota.
+pub fn commission_at_pct(p: &Plan, pct: f64) -> Outcome {
+    Outcome::finite(p.commission(pct / 100.0 * p.quota), TOO_LARGE)
+}
+
 /// Total pay at `pct` % of quota.
 pub fn total_at_pct(p: &Plan, pct: f64) -> Outcome {
     Outcome::finite(p.total_at(pct / 100.0 * p.quota), TOO_LARGE)
@@ -343,6 +348,12 @@ impl Offer {
             exit_value: 500_000_000.0,
             dilution_pct: 30.0,
         }
+    }
+
+    /// The example offer in place `n` (from 0): "Offer A", "Offer B" …
+    pub fn nth(n: usize) -> Offer {
+        let letter = char::from(b'A' + (n % 26) as u8);
+        Offer::example(&format!("Offer {letter}"))
     }
 
     /// What one share is worth today: the spread over the strike for an
@@ -911,7 +922,7 @@ pub const OFFER_NUMBERS: [(FieldSpec, Get<Offer>, Set<Offer>); 14] = [
 
 fn read_offer(value: &Value, n: usize) -> (Offer, Vec<Problem>) {
     let mut read = Reader::new(value);
-    let mut o = Offer::example(&format!("Offer {}", (b'A' + n as u8) as char));
+    let mut o = Offer::nth(n);
     for (spec, get, set) in OFFER_NUMBERS {
         let mut x = get(&o);
         read.set(&spec, &mut x);

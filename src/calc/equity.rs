@@ -155,6 +155,8 @@ pub struct Results {
     pub errors: Vec<String>,
     /// SAFEs and notes with no priced round after them.
     pub outstanding: Vec<Outstanding>,
+    /// The followed holder's fully diluted stake before the first round.
+    pub follow_start: Outcome,
 }
 
 /// A SAFE or note still outstanding after the last round.
@@ -402,6 +404,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
         positions: Vec::new(),
         errors: Vec::new(),
         outstanding: Vec::new(),
+        follow_start: stake(&positions, follow),
     };
     let mut pending: Vec<Pending> = Vec::new();
     for (index, round) in rounds.iter().enumerate() {
@@ -481,17 +484,8 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
         let total: f64 = positions.iter().map(|p| p.shares).sum();
         if let Some(r) = out.rounds.get_mut(index) {
             r.fd_shares = Outcome::finite(total, TOO_LARGE);
-            let followed: f64 = positions
-                .iter()
-                .filter(|p| p.holder == follow)
-                .map(|p| p.shares)
-                .sum();
             r.holdings = holdings(&positions);
-            r.follow_pct = if positions.iter().any(|p| p.holder == follow) {
-                Outcome::ratio(followed * 100.0, total, "there are no shares")
-            } else {
-                Outcome::Undefined("no holder of that name")
-            };
+            r.follow_pct = stake(&positions, follow);
         }
     }
     out.positions = positions;
@@ -505,6 +499,20 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
         })
         .collect();
     out
+}
+
+/// `holder`'s fully diluted stake in `positions`, in %.
+fn stake(positions: &[Position], holder: &str) -> Outcome {
+    if !positions.iter().any(|p| p.holder == holder) {
+        return Outcome::Undefined("no holder of that name");
+    }
+    let mine: f64 = positions
+        .iter()
+        .filter(|p| p.holder == holder)
+        .map(|p| p.shares)
+        .sum();
+    let total: f64 = positions.iter().map(|p| p.shares).sum();
+    Outcome::ratio(mine * 100.0, total, "there are no shares")
 }
 
 /// Shares by holder, all classes and series together, in order of first
@@ -898,6 +906,12 @@ impl Exit {
             .filter(|(h, _)| h == holder)
             .map(|(_, x)| x)
             .sum()
+    }
+
+    /// `holder`'s share of the exit, in %.
+    pub fn pct_of(&self, holder: &str) -> Outcome {
+        let total: f64 = self.proceeds.iter().map(|(_, x)| x).sum();
+        Outcome::ratio(self.of(holder) * 100.0, total, "the exit pays nothing")
     }
 }
 

@@ -486,12 +486,12 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
                         inputs.with(|i| {
                             comp::TABLE_PCTS.into_iter().map(|pct| {
                                 let p = &i.plan;
-                                let commission = p.commission(pct / 100.0 * p.quota);
+                                let commission = comp::commission_at_pct(p, pct);
                                 let total = comp::total_at_pct(p, pct);
                                 view! {
                                     <tr>
                                         <th scope="row">{format!("{pct}%")}</th>
-                                        <td>{format(commission, Style::Money, cur)}</td>
+                                        <td>{commission.value().map_or("—".into(), |x| format(x, Style::Money, cur))}</td>
                                         <td data-result=format!("plan.total_at.{pct}") data-value=total.value().map(|t| t.to_string()).unwrap_or_default()>
                                             {total.value().map_or("—".into(), |t| format(t, Style::Money, cur))}
                                         </td>
@@ -549,7 +549,7 @@ fn OffersSection(c: Comp) -> impl IntoView {
                 disabled=move || { count.get() >= MAX_OFFERS }
                 on:click=move |_| c.edit(|i| {
                     let n = i.offers.len();
-                    i.offers.push(Offer::example(&format!("Offer {}", (b'A' + n as u8) as char)));
+                    i.offers.push(Offer::nth(n));
                 })
             >
                 "Add an offer"

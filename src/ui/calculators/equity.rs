@@ -689,21 +689,12 @@ fn FollowChart(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
     });
     let data = Signal::derive(move || {
         results.with(|r| {
-            let start: f64 = inputs.with(|i| {
-                let total: f64 = i.holders.iter().map(|h| h.shares.max(0.0)).sum();
-                let mine: f64 = i
-                    .holders
-                    .iter()
-                    .filter(|h| h.name == i.follow)
-                    .map(|h| h.shares.max(0.0))
-                    .sum();
-                if total > 0.0 {
-                    mine / total * 100.0
-                } else {
-                    0.0
-                }
-            });
-            let mut points = vec![(0.0, start)];
+            let mut points: Vec<(f64, f64)> = r
+                .follow_start
+                .value()
+                .map(|p| (0.0, p))
+                .into_iter()
+                .collect();
             points.extend(
                 r.rounds
                     .iter()
@@ -753,7 +744,6 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                 <tbody>
                     {move || {
                         let c = currency.get();
-                        let total = inputs.with(|i| i.exit_value);
                         exit.with(|x| {
                             let Some(x) = x else {
                                 return view! { <tr><td colspan="4">"Not computed while a round cannot be."</td></tr> }.into_any();
@@ -765,7 +755,7 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                     <tr>
                                         <th scope="row">{h.clone()}</th>
                                         <td><output data-result=format!("exit:{h}") data-value=v.to_string()>{format(*v, Style::Money, c)}</output></td>
-                                        <td>{if total > 0.0 { format(v / total * 100.0, Style::Percent, c) } else { "—".into() }}</td>
+                                        <td>{x.pct_of(h).value().map_or("—".into(), |p| format(p, Style::Percent, c))}</td>
                                         <td class="bar">
                                             <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width=format!("{width:.1}") height="10" /></svg>
                                         </td>
