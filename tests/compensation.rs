@@ -2,18 +2,14 @@
 //! tiered-commission example, and invariants.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::close;
+
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::json;
 use tally::calc::compensation::*;
 use tally::calc::Outcome;
-
-fn close(o: Outcome, want: f64, tolerance: f64) {
-    let got = o
-        .value()
-        .unwrap_or_else(|| panic!("undefined: {o:?}, want {want}"));
-    assert!((got - want).abs() <= tolerance, "got {got}, want {want}");
-}
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -2,18 +2,14 @@
 //! and invariants.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::close;
+
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use tally::calc::roi::*;
 use tally::calc::Outcome;
 use tally::input::parse_iso_date;
-
-fn close(o: Outcome, want: f64, tolerance: f64) {
-    let got = o
-        .value()
-        .unwrap_or_else(|| panic!("undefined: {o:?}, want {want}"));
-    assert!((got - want).abs() <= tolerance, "got {got}, want {want}");
-}
 
 /// The worked check of issue 3: 50,000 a month, 60 % less, a 5,000 monthly
 /// licence and 40,000 of implementation over 36 months, undiscounted.

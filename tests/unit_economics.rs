@@ -1,18 +1,15 @@
 //! Unit economics against public worked examples and invariants.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use tally::calc::unit_economics::*;
 use tally::calc::Outcome;
 
+/// Within a relative 10⁻⁹ of `want`.
 fn close(a: Outcome, want: f64) {
-    let got = a
-        .value()
-        .unwrap_or_else(|| panic!("undefined: {a:?}, want {want}"));
-    assert!(
-        (got - want).abs() <= 1e-9 * want.abs().max(1.0),
-        "got {got}, want {want}"
-    );
+    common::close(a, want, 1e-9 * want.abs().max(1.0));
 }
 
 /// Inputs with no funnel: CAC given directly, no expansion, no discount.

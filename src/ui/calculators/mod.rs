@@ -5,13 +5,18 @@ pub mod equity;
 pub mod roi;
 pub mod unit_economics;
 
-use crate::calc::Currency;
+use crate::calc::{Currency, Outcome};
 use crate::input::Problem;
 use crate::ui::format::today;
+use crate::ui::format::Style;
 use crate::ui::open_link;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 use serde_json::Value;
+
+/// A result as a page lists it: key, label, style, where to find it in the
+/// calculator's results, and whether it is a headline figure.
+pub type ResultRow<R> = (&'static str, &'static str, Style, fn(&R) -> Outcome, bool);
 
 /// What every calculator page starts from: its scenarios (a link for this
 /// page opened as an unsaved shared scenario), the inputs read from them

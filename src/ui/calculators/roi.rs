@@ -10,7 +10,7 @@ use crate::calc::roi::{Source, HALF, SWING};
 use crate::calc::{Currency, Outcome};
 use crate::input::Kind;
 use crate::scenario::{decode_link, encode_link, hash_param};
-use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
@@ -448,14 +448,7 @@ fn ItemList(case: Case) -> impl IntoView {
     }
 }
 
-type ResultRow = (
-    &'static str,
-    &'static str,
-    Style,
-    fn(&roi::Results) -> Outcome,
-    bool,
-);
-const RESULTS: [ResultRow; 11] = [
+const RESULTS: [ResultRow<roi::Results>; 11] = [
     ("npv", "Net present value", Style::Money, |r| r.npv, true),
     (
         "roi_pct",
@@ -822,7 +815,7 @@ fn HalfSavings(case: Case) -> impl IntoView {
         ..
     } = case;
     let half = Memo::new(move |_| inputs.with(|i| roi::compute_scaled(i, HALF)));
-    let rows: [ResultRow; 3] = [
+    let rows: [ResultRow<roi::Results>; 3] = [
         (
             "half.npv",
             "Net present value",

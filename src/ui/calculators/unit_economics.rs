@@ -3,7 +3,7 @@
 use crate::calc::unit_economics::{self as ue, Inputs, Stage};
 use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
-use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     fields::TextField,
@@ -140,14 +140,7 @@ pub fn UnitEconomicsPage() -> impl IntoView {
 
 /// The results in the order shown: key, label, style, where to find it,
 /// and whether it is a headline figure.
-type ResultRow = (
-    &'static str,
-    &'static str,
-    Style,
-    fn(&ue::Results) -> Outcome,
-    bool,
-);
-const RESULTS: [ResultRow; 8] = [
+const RESULTS: [ResultRow<ue::Results>; 8] = [
     ("ltv_cac", "LTV / CAC", Style::Ratio, |r| r.ltv_cac, true),
     ("cac", "CAC", Style::Money, |r| r.cac, true),
     ("ltv", "Lifetime value (LTV)", Style::Money, |r| r.ltv, true),
