@@ -12,6 +12,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { chromium } from "@playwright/test";
 import { serve, BASE } from "../tests/e2e/server.mjs";
+import { slowPhone } from "../tests/e2e/slow-phone.mjs";
 
 const DIST = "dist";
 const PORT = 4174;
@@ -99,14 +100,7 @@ const slow = [];
 for (let i = 0; i < 3; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 150,
-    downloadThroughput: (1.6 * 1024 * 1024) / 8,
-    uploadThroughput: (750 * 1024) / 8,
-  });
+  await slowPhone(context, page);
   await page.goto(urlOf("unit-economics"));
   await page.waitForSelector('[data-result][data-value]', { timeout: 120_000 });
   slow.push(await page.evaluate(() => performance.now()));

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures.mjs";
 import { CSP } from "./csp.mjs";
+import { slowPhone } from "./slow-phone.mjs";
 
 const PAGES = ["#/unit-economics", "#/roi", "#/compensation", "#/equity", "#/"];
 
@@ -63,14 +64,7 @@ test("print turns the page into a report", async ({ tally, page }) => {
 test("nothing moves while the app loads, even on a slow network", async ({ tally, page, context }) => {
   // A slow link and a slow CPU (Lighthouse's mobile figures) widen the gap
   // between the static frame and the app.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: 150,
-    downloadThroughput: (1.6 * 1024 * 1024) / 8,
-    uploadThroughput: (750 * 1024) / 8,
-  });
+  await slowPhone(context, page);
   await page.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => {
