@@ -25,7 +25,8 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
-console.log("== size of dist/ (every file is fetched on first load)");
+console.log("== size of dist/ (one wasm per page: a visit downloads the shell files and its page's wasm)");
+const sizes = new Map();
 let raw = 0;
 let gz = 0;
 for (const name of readdirSync(DIST).sort()) {
@@ -33,11 +34,12 @@ for (const name of readdirSync(DIST).sort()) {
   if (!statSync(path).isFile()) continue;
   const body = readFileSync(path);
   const z = gzipSync(body, { level: 9 }).length;
+  sizes.set(name, z);
   raw += body.length;
   gz += z;
   console.log(`${name.padEnd(44)} raw ${kb(body.length)}   gzip ${kb(z)}`);
 }
-console.log(`${"TOTAL".padEnd(44)} raw ${kb(raw)}   gzip ${kb(gz)}   (budget: 120 KB gzipped)`);
+console.log(`${"all of dist/".padEnd(44)} raw ${kb(raw)}   gzip ${kb(gz)}`);
 
 const server = await serve(PORT, DIST);
 const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
@@ -50,6 +52,21 @@ const PAGES = [
   { route: "equity", ready: "total_shares", input: "holders.0.shares", watch: "total_shares", base: 7000000 },
 ];
 const urlOf = (route) => `http://127.0.0.1:${PORT}${BASE}#/${route}`;
+
+// What a first visit to each page really fetches, as the browser asked for it.
+console.log("\n== first-load transfer by page (the files a cold load requests, gzipped)");
+for (const route of ["", ...PAGES.map((p) => p.route)]) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const fetched = new Set();
+  page.on("request", (r) => fetched.add(new URL(r.url()).pathname.slice(BASE.length) || "index.html"));
+  await page.goto(urlOf(route));
+  await page.waitForSelector(route ? "[data-result][data-value]" : ".cards");
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  const bytes = [...fetched].reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0);
+  console.log(`#/${route.padEnd(16)} ${kb(bytes)}   (${fetched.size} files; budget: 120 KB gzipped)`);
+}
 
 for (const p of PAGES) {
   const url = urlOf(p.route);

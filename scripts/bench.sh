@@ -4,5 +4,5 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 ensure_test_tools
 cd "$ROOT"
-trunk build --release
+bash scripts/build.sh
 node scripts/bench.mjs

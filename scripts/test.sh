@@ -21,8 +21,8 @@ cargo test
 log "browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web
 
-log "release build"
-trunk build --release
+log "release build (scripts/build.sh)"
+bash scripts/build.sh
 
 log "end-to-end tests (Playwright, Debian Chromium)"
 npx playwright test

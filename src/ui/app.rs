@@ -1,9 +1,13 @@
 //! The shell: route from the location hash, notices, storage wiring.
 
 use crate::scenario::{parse_hash, STORAGE_KEY};
+#[cfg(feature = "compensation")]
 use crate::ui::calculators::compensation::{self, CompensationPage};
+#[cfg(feature = "equity")]
 use crate::ui::calculators::equity::{self, EquityPage};
+#[cfg(feature = "roi")]
 use crate::ui::calculators::roi::{self, RoiPage};
+#[cfg(feature = "unit-economics")]
 use crate::ui::calculators::unit_economics::{self, UnitEconomicsPage};
 use crate::ui::link::location_hash;
 use crate::ui::state::AppState;
@@ -88,14 +92,36 @@ pub fn App() -> impl IntoView {
         {move || {
             // Rebuilt on every hash change, so a pasted link opens at once.
             hash.track();
-            match route.get().as_str() {
-                unit_economics::CALC => UnitEconomicsPage().into_any(),
-                roi::CALC => RoiPage().into_any(),
-                compensation::CALC => CompensationPage().into_any(),
-                equity::CALC => EquityPage().into_any(),
-                _ => view! { <Home /> }.into_any(),
-            }
+            let route = route.get();
+            page(&route).unwrap_or_else(|| {
+                if CALCULATORS.contains(&route.as_str()) {
+                    // A page this wasm was built without (a per-page build):
+                    // the loader (scripts/assemble.mjs) starts its own wasm.
+                    let _ = window().location().reload();
+                    ().into_any()
+                } else {
+                    view! { <Home /> }.into_any()
+                }
+            })
         }}
+    }
+}
+
+/// Every calculator's route, whether this wasm has its page or not.
+const CALCULATORS: [&str; 4] = ["unit-economics", "roi", "compensation", "equity"];
+
+/// The page of a route, if this wasm was built with it.
+fn page(route: &str) -> Option<AnyView> {
+    match route {
+        #[cfg(feature = "unit-economics")]
+        unit_economics::CALC => Some(UnitEconomicsPage().into_any()),
+        #[cfg(feature = "roi")]
+        roi::CALC => Some(RoiPage().into_any()),
+        #[cfg(feature = "compensation")]
+        compensation::CALC => Some(CompensationPage().into_any()),
+        #[cfg(feature = "equity")]
+        equity::CALC => Some(EquityPage().into_any()),
+        _ => None,
     }
 }
 

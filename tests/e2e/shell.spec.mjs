@@ -81,3 +81,38 @@ test("nothing moves while the app loads, even on a slow network", async ({ tally
   await expect(page.locator("main h1")).toHaveText("Unit economics", { useInnerText: true });
   expect(await page.evaluate(() => window.__shifts)).toEqual([]);
 });
+
+test("each page downloads its own wasm, and moving between pages keeps the edits", async ({ tally, page }) => {
+  const wasm = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
+  });
+  await tally.open("#/unit-economics");
+  await tally.type("arpa", "1234");
+  expect(wasm).toHaveLength(1);
+
+  // By the navigation, then by a pasted link to another page.
+  await page.locator('nav a[href="#/roi"]').click();
+  await expect(tally.result("npv")).toBeVisible();
+  expect(wasm).toHaveLength(2);
+  expect(wasm[1]).not.toBe(wasm[0]);
+  await page.evaluate(() => {
+    const inputs = { arpa: 777 };
+    const json = JSON.stringify({ v: 1, calc: "unit-economics", inputs });
+    const b64 = btoa(json).replaceAll("+", "-").replaceAll("/", "_").replaceAll("=", "");
+    location.hash = `#/unit-economics?s=j1.${b64}`;
+  });
+  await expect(tally.field("arpa")).toHaveValue("777");
+  await expect(page.getByText("You opened a shared scenario.")).toBeVisible();
+  expect(wasm).toHaveLength(3);
+  expect(wasm[2]).toBe(wasm[0]);
+
+  // The saved scenario is untouched. Every wasm has the home page.
+  await tally.button("Close it").click();
+  await expect(tally.field("arpa")).toHaveValue("1,234");
+  await page.locator("a.brand").click();
+  await page.locator('.cards a[href="#/equity"]').click();
+  await expect(tally.result("total_shares")).toBeVisible();
+  expect(wasm).toHaveLength(4);
+  expect(new Set(wasm).size).toBe(3);
+});

@@ -1,8 +1,12 @@
 //! One page per calculator, and the pieces every page has.
 
+#[cfg(feature = "compensation")]
 pub mod compensation;
+#[cfg(feature = "equity")]
 pub mod equity;
+#[cfg(feature = "roi")]
 pub mod roi;
+#[cfg(feature = "unit-economics")]
 pub mod unit_economics;
 
 use crate::calc::{Currency, Outcome};

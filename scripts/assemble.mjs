@@ -1,0 +1,64 @@
+// Joins the per-page release builds into one dist/ (run by scripts/build.sh).
+//
+// dist/ holds the shell build (the home page); each calculator page was
+// built on its own, with only its page compiled in, into <pages>/<route>/.
+// Their wasm and JS glue are copied next to the shell's (the names carry a
+// content hash, so nothing collides), and the start-up script is replaced by
+// one that starts the wasm of the page the address names. Moving to another
+// page reloads (src/ui/app.rs), and the start-up script then picks that
+// page's wasm.
+//
+// Usage: node scripts/assemble.mjs <dist> <pages dir> <route>...
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+
+const [dist, pagesDir, ...routes] = process.argv.slice(2);
+if (!dist || !pagesDir || routes.length === 0) {
+  throw new Error("usage: node scripts/assemble.mjs <dist> <pages dir> <route>...");
+}
+
+/** The one file of a build whose name matches `pattern`. */
+function only(dir, pattern) {
+  const found = readdirSync(dir).filter((name) => pattern.test(name));
+  if (found.length !== 1) throw new Error(`${dir}: expected one file matching ${pattern}, found ${found.length}`);
+  return found[0];
+}
+const glueOf = (dir) => only(dir, /^tally-[0-9a-f]+\.js$/);
+const wasmOf = (dir) => only(dir, /^tally-[0-9a-f]+_bg\.wasm$/);
+
+const bundles = { "": [glueOf(dist), wasmOf(dist)] };
+for (const route of routes) {
+  const dir = join(pagesDir, route);
+  bundles[route] = [glueOf(dir), wasmOf(dir)];
+  for (const name of bundles[route]) copyFileSync(join(dir, name), join(dist, name));
+}
+
+const table = Object.fromEntries(Object.entries(bundles).map(([route, [glue, wasm]]) => [route, [`./${glue}`, `./${wasm}`]]));
+// The route is read as head.js and src/scenario.rs (parse_hash) read it.
+const code = `// Starts the wasm of the page the address names (scripts/assemble.mjs).
+const BUNDLES = ${JSON.stringify(table, null, 2)};
+const route = location.hash.replace(/^#\\/?/, "").split("?")[0].replace(/\\/$/, "");
+const [glue, wasm] = BUNDLES[route] ?? BUNDLES[""];
+// After the first paint has been presented; at once in a hidden tab.
+if (document.visibilityState !== "hidden") {
+  await new Promise((go) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(go, 0))));
+}
+// The wasm and its JS glue download side by side.
+const response = fetch(wasm);
+const { default: init } = await import(glue);
+await init({ module_or_path: response });
+`;
+const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+
+const htmlPath = join(dist, "index.html");
+const html = readFileSync(htmlPath, "utf8");
+const boot = /<script type="module" src="\.\/(boot-[0-9a-f]+\.js)"><\/script>/;
+const old = html.match(boot);
+if (!old) throw new Error("dist/index.html: no start-up script (scripts/externalize-init.mjs runs first)");
+rmSync(join(dist, old[1]));
+writeFileSync(join(dist, name), code);
+// The shell's glue is preloaded by Trunk; a calculator page does not use it.
+const page = html.replace(boot, `<script type="module" src="./${name}"></script>`).replace(/\s*<link rel="modulepreload"[^>]*>/, "");
+writeFileSync(htmlPath, page);
+console.log(`assemble: ${routes.length} pages and the shell in ${dist}/, started by ${name}`);
