@@ -733,3 +733,67 @@ fn a_discounted_uncapped_safe_in_the_pre_money_capitalization() {
     let pre_money_count = 3_000_000.0 + r.shares_of("SAFE");
     assert!((r.shares_of("SAFE") / pre_money_count - 0.3125).abs() < 0.0001);
 }
+
+/// The YC SAFE primer's numerical examples (the original, pre-money safe),
+/// as FundersClub reproduces them ("Numerical Example: SAFE, cap, no
+/// discount" and "SAFE, cap and discount", fundersclub.com/learn/safe-primer/
+/// safe-numerical-examples/): $1,000,000 of Series A at a $10,000,000
+/// pre-money valuation; 11,000,000 shares fully diluted just before it,
+/// counting a 1,000,000-share pool adopted with the financing; the Series A
+/// price is 10M / 11M (the SAFE's shares are not counted: `pre_conversion`).
+fn yc_safe_primer(cap: f64, discount_pct: f64) -> Results {
+    compute(
+        &[holder("Company", Class::Common, 10_000_000.0)],
+        &[
+            Round {
+                name: "Safe".into(),
+                kind: Kind::SafePre {
+                    amount: 100_000.0,
+                    cap: Some(cap),
+                    discount_pct,
+                },
+            },
+            priced(
+                "Series A",
+                10e6,
+                1e6,
+                PoolTopUp::Increase(1_000_000.0),
+                PriceBasis::PreConversion,
+            ),
+        ],
+        "Company",
+    )
+}
+
+#[test]
+fn yc_safe_primer_cap_no_discount() {
+    // The primer: a $100,000 safe capped at $5,000,000 gets 220,022 shares
+    // of Series A-1 at $0.4545 (5M / 11M). The new investors get 1,100,110
+    // shares at $0.909: the primer rounds that price to 3 places; to 4
+    // places, as the post-money guide does, it is $0.9091 and 1,099,989.
+    let r = yc_safe_primer(5e6, 0.0);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(value(r.rounds[0].price), 0.4545);
+    assert_eq!(r.shares_of("Safe"), 220_022.0);
+    assert_eq!(value(r.rounds[1].price), 0.9091);
+    assert_eq!(value(r.rounds[1].new_shares), 1_099_989.0);
+    assert_eq!((1e6_f64 / 0.909).floor(), 1_100_110.0); // the primer's count at its price
+    assert_eq!(r.shares_of("Option pool"), 1_000_000.0);
+}
+
+#[test]
+fn yc_safe_primer_cap_and_discount() {
+    // The primer: capped at $8,000,000 with an 85 % discount rate (15 %
+    // off), the cap price ($0.72727, 8M / 11M) is below the discounted
+    // price ($0.77265), so the cap applies and the safe gets 137,500
+    // shares. To 4 places the prices are $0.7273 and $0.7727; the cap still
+    // applies, and floor(100,000 / 0.7273) = 137,494 shares.
+    let r = yc_safe_primer(8e6, 15.0);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(value(r.rounds[0].price), 0.7273);
+    assert_eq!(r.shares_of("Safe"), 137_494.0);
+    assert_eq!((100_000.0_f64 / 0.72727).floor(), 137_500.0); // the primer's count at its price
+                                                              // The discount alone would have given the higher price.
+    let discount_only = yc_safe_primer(1e9, 15.0);
+    assert_eq!(value(discount_only.rounds[0].price), 0.7727);
+}
