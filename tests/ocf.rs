@@ -119,3 +119,325 @@ fn foreign_documents_are_read_as_far_as_they_go() {
     assert!(ocf::import(&json!({"hello": 1})).is_err());
     assert!(ocf::import(&json!([])).is_err());
 }
+
+/// What OCF's JSON schemas require and allow of each object Tally writes,
+/// read from the schema files of github.com/Open-Cap-Table-Coalition/
+/// Open-Cap-Format-OCF (schema/objects/…, schema/types/…; the common
+/// fields come from schema/primitives/objects/Object, Transaction,
+/// SecurityTransaction and issuance/Issuance). Every one of these objects
+/// has `"additionalProperties": false`, so a field not listed is an error.
+const COMMON: [&str; 2] = ["id", "object_type"];
+const ISSUANCE: [&str; 11] = [
+    "id",
+    "object_type",
+    "comments",
+    "security_id",
+    "date",
+    "custom_id",
+    "stakeholder_id",
+    "board_approval_date",
+    "stockholder_approval_date",
+    "consideration_text",
+    "security_law_exemptions",
+];
+const ISSUANCE_REQUIRED: [&str; 6] = [
+    "id",
+    "security_id",
+    "date",
+    "custom_id",
+    "stakeholder_id",
+    "security_law_exemptions",
+];
+
+/// (required, also allowed) by object type.
+fn schema(object_type: &str) -> (Vec<&'static str>, Vec<&'static str>) {
+    let with = |base: &[&'static str], extra: &[&'static str]| [base, extra].concat();
+    match object_type {
+        // objects/Stakeholder.schema.json
+        "STAKEHOLDER" => (
+            with(&COMMON, &["name", "stakeholder_type"]),
+            vec![
+                "comments",
+                "issuer_assigned_id",
+                "current_relationship",
+                "current_relationships",
+                "current_status",
+                "primary_contact",
+                "contact_info",
+                "addresses",
+                "tax_ids",
+            ],
+        ),
+        // objects/StockClass.schema.json
+        "STOCK_CLASS" => (
+            with(
+                &COMMON,
+                &[
+                    "name",
+                    "class_type",
+                    "default_id_prefix",
+                    "initial_shares_authorized",
+                    "votes_per_share",
+                    "seniority",
+                ],
+            ),
+            vec![
+                "comments",
+                "board_approval_date",
+                "stockholder_approval_date",
+                "par_value",
+                "price_per_share",
+                "conversion_rights",
+                "liquidation_preference_multiple",
+                "participation_cap_multiple",
+            ],
+        ),
+        // objects/StockPlan.schema.json (stock_class_ids, not the deprecated stock_class_id)
+        "STOCK_PLAN" => (
+            with(
+                &COMMON,
+                &["plan_name", "initial_shares_reserved", "stock_class_ids"],
+            ),
+            vec![
+                "comments",
+                "board_approval_date",
+                "stockholder_approval_date",
+                "default_cancellation_behavior",
+            ],
+        ),
+        // objects/transactions/issuance/StockIssuance.schema.json
+        "TX_STOCK_ISSUANCE" => (
+            with(
+                &ISSUANCE_REQUIRED,
+                &[
+                    "object_type",
+                    "stock_class_id",
+                    "share_price",
+                    "quantity",
+                    "stock_legend_ids",
+                ],
+            ),
+            with(
+                &ISSUANCE,
+                &[
+                    "stock_plan_id",
+                    "share_numbers_issued",
+                    "vesting_terms_id",
+                    "vestings",
+                    "cost_basis",
+                    "issuance_type",
+                ],
+            ),
+        ),
+        // objects/transactions/issuance/EquityCompensationIssuance.schema.json
+        // (an OPTION also requires exercise_price)
+        "TX_EQUITY_COMPENSATION_ISSUANCE" => (
+            with(
+                &ISSUANCE_REQUIRED,
+                &[
+                    "object_type",
+                    "compensation_type",
+                    "quantity",
+                    "expiration_date",
+                    "termination_exercise_windows",
+                    "exercise_price",
+                ],
+            ),
+            with(
+                &ISSUANCE,
+                &[
+                    "stock_plan_id",
+                    "stock_class_id",
+                    "option_grant_type",
+                    "base_price",
+                    "early_exercisable",
+                    "vesting_terms_id",
+                    "vestings",
+                ],
+            ),
+        ),
+        // objects/transactions/issuance/ConvertibleIssuance.schema.json
+        "TX_CONVERTIBLE_ISSUANCE" => (
+            with(
+                &ISSUANCE_REQUIRED,
+                &[
+                    "object_type",
+                    "convertible_type",
+                    "investment_amount",
+                    "conversion_triggers",
+                    "seniority",
+                ],
+            ),
+            with(&ISSUANCE, &["pro_rata"]),
+        ),
+        // types/conversion_triggers/AutomaticConversionOnConditionTrigger.schema.json
+        "AUTOMATIC_ON_CONDITION" => (
+            vec![
+                "type",
+                "trigger_id",
+                "trigger_condition",
+                "conversion_right",
+            ],
+            vec!["nickname", "trigger_description"],
+        ),
+        // types/conversion_rights/ConvertibleConversionRight.schema.json
+        "CONVERTIBLE_CONVERSION_RIGHT" => (
+            vec!["type", "conversion_mechanism"],
+            vec!["converts_to_future_round", "converts_to_stock_class_id"],
+        ),
+        // types/conversion_mechanisms/SAFEConversionMechanism.schema.json
+        "SAFE_CONVERSION" => (
+            vec!["type", "conversion_mfn"],
+            vec![
+                "conversion_discount",
+                "conversion_valuation_cap",
+                "exit_multiple",
+                "conversion_timing",
+                "capitalization_definition",
+                "capitalization_definition_rules",
+            ],
+        ),
+        // types/conversion_mechanisms/NoteConversionMechanism.schema.json
+        "CONVERTIBLE_NOTE_CONVERSION" => (
+            vec![
+                "type",
+                "interest_rates",
+                "day_count_convention",
+                "interest_payout",
+                "interest_accrual_period",
+                "compounding_type",
+            ],
+            vec![
+                "conversion_discount",
+                "conversion_valuation_cap",
+                "capitalization_definition",
+                "capitalization_defintion_rules",
+                "exit_multiple",
+                "conversion_mfn",
+            ],
+        ),
+        other => panic!("Tally writes an object OCF's schemas were not checked for: {other}"),
+    }
+}
+
+fn conforms(object: &serde_json::Value, kind: &str, path: &str, problems: &mut Vec<String>) {
+    let (required, optional) = schema(kind);
+    let map = object.as_object().unwrap();
+    for key in &required {
+        if !map.contains_key(*key) {
+            problems.push(format!("{path}: {kind} lacks required `{key}`"));
+        }
+    }
+    for key in map.keys() {
+        if !required.contains(&key.as_str()) && !optional.contains(&key.as_str()) {
+            problems.push(format!("{path}: {kind} does not allow `{key}`"));
+        }
+    }
+}
+
+/// types/Numeric.schema.json and types/Percentage.schema.json.
+fn is_numeric(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && (s.find('.').is_none() || (1..=10).contains(&frac.len()))
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+fn is_percentage(s: &str) -> bool {
+    is_numeric(s)
+        && !s.starts_with(['+', '-'])
+        && s.parse::<f64>().is_ok_and(|x| (0.0..=1.0).contains(&x))
+}
+
+#[test]
+fn every_exported_object_fits_the_ocf_schemas() {
+    let mut i = Inputs::default();
+    i.holders.push(Holder {
+        name: "New hire".into(),
+        class: Class::Promised,
+        shares: 20_000.0,
+    });
+    i.rounds.insert(
+        0,
+        Round {
+            name: "Bridge".into(),
+            kind: Kind::Note {
+                amount: 250_000.5,
+                interest_pct: 6.125,
+                issue_date: NaiveDate::from_ymd_opt(2026, 3, 1),
+                cap: None,
+                discount_pct: 12.345678901234,
+            },
+        },
+    );
+    let doc = ocf::export(&i.holders, &i.rounds, Currency::EUR, today());
+    let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for (file, file_type) in [
+        ("stakeholders", "OCF_STAKEHOLDERS_FILE"),
+        ("stock_classes", "OCF_STOCK_CLASSES_FILE"),
+        ("stock_plans", "OCF_STOCK_PLANS_FILE"),
+        ("transactions", "OCF_TRANSACTIONS_FILE"),
+    ] {
+        assert_eq!(doc[file]["file_type"], file_type);
+        for (n, item) in doc[file]["items"].as_array().unwrap().iter().enumerate() {
+            let path = format!("{file}[{n}]");
+            let kind = item["object_type"].as_str().unwrap();
+            seen.insert(kind.to_string());
+            conforms(item, kind, &path, &mut problems);
+            for trigger in item["conversion_triggers"].as_array().into_iter().flatten() {
+                conforms(
+                    trigger,
+                    trigger["type"].as_str().unwrap(),
+                    &path,
+                    &mut problems,
+                );
+                let right = &trigger["conversion_right"];
+                conforms(right, right["type"].as_str().unwrap(), &path, &mut problems);
+                let mechanism = &right["conversion_mechanism"];
+                conforms(
+                    mechanism,
+                    mechanism["type"].as_str().unwrap(),
+                    &path,
+                    &mut problems,
+                );
+                if let Some(d) = mechanism["conversion_discount"].as_str() {
+                    assert!(is_percentage(d), "{path}: discount {d}");
+                }
+                for rate in mechanism["interest_rates"].as_array().into_iter().flatten() {
+                    assert!(
+                        is_percentage(rate["rate"].as_str().unwrap()),
+                        "{path}: {rate}"
+                    );
+                }
+            }
+            for key in [
+                "quantity",
+                "initial_shares_reserved",
+                "initial_shares_authorized",
+                "votes_per_share",
+                "seniority",
+                "pro_rata",
+            ] {
+                if let Some(v) = item.get(key).and_then(|v| v.as_str()) {
+                    assert!(is_numeric(v), "{path}: {key} = {v}");
+                }
+            }
+            for key in ["share_price", "exercise_price", "investment_amount"] {
+                if let Some(m) = item.get(key) {
+                    assert!(
+                        is_numeric(m["amount"].as_str().unwrap()),
+                        "{path}: {key} = {m}"
+                    );
+                    assert_eq!(m["currency"], "EUR", "{path}");
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+    // Every kind of object the exporter writes was checked.
+    assert_eq!(seen.len(), 6, "{seen:?}");
+    assert!(is_numeric("0.1234567890") && !is_numeric("0.12345678901") && !is_numeric("1e5"));
+    assert!(is_percentage("0.2") && !is_percentage("1.5") && !is_percentage("-0.1"));
+}

@@ -92,6 +92,7 @@ pub fn export(holders: &[Holder], rounds: &[Round], currency: Currency, date: Na
                 tx["stock_class_id"] = json!("class-common");
                 tx["share_price"] = money(0.0, currency);
                 tx["quantity"] = json!(numeric(h.shares));
+                tx["stock_legend_ids"] = json!([]);
                 tx
             }
             Class::Options | Class::Promised => {
