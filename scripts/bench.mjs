@@ -29,7 +29,7 @@ console.log("== size of dist/ (one wasm per page: a visit downloads the shell fi
 const sizes = new Map();
 let raw = 0;
 let gz = 0;
-for (const name of readdirSync(DIST).sort()) {
+for (const name of readdirSync(DIST, { recursive: true }).sort()) {
   const path = join(DIST, name);
   if (!statSync(path).isFile()) continue;
   const body = readFileSync(path);
@@ -37,9 +37,9 @@ for (const name of readdirSync(DIST).sort()) {
   sizes.set(name, z);
   raw += body.length;
   gz += z;
-  console.log(`${name.padEnd(44)} raw ${kb(body.length)}   gzip ${kb(z)}`);
+  console.log(`${name.padEnd(60)} raw ${kb(body.length)}   gzip ${kb(z)}`);
 }
-console.log(`${"all of dist/".padEnd(44)} raw ${kb(raw)}   gzip ${kb(gz)}`);
+console.log(`${"all of dist/".padEnd(60)} raw ${kb(raw)}   gzip ${kb(gz)}`);
 
 const server = await serve(PORT, DIST);
 const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });

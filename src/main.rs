@@ -12,9 +12,13 @@ fn main() {
     else {
         return;
     };
-    // The static "loading" placeholder gives way to the app.
-    root.set_text_content(None);
-    leptos::mount::mount_to(root, tally::ui::app::App).forget();
+    // A compressed link is inflated before anything reads the address.
+    wasm_bindgen_futures::spawn_local(async move {
+        tally::ui::link::inflate_address().await;
+        // The static "loading" placeholder gives way to the app.
+        root.set_text_content(None);
+        leptos::mount::mount_to(root, tally::ui::app::App).forget();
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

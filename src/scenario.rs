@@ -259,6 +259,9 @@ pub enum LinkError {
     TooLong,
     Damaged,
     UnknownFormat,
+    /// A compressed (`z1.`) payload the browser could not inflate within
+    /// the size limit (the app inflates every `z1.` link before reading it).
+    NotInflated,
     Newer(u64),
     WrongCalculator(String),
 }
@@ -272,6 +275,10 @@ impl LinkError {
                     .into()
             }
             LinkError::UnknownFormat => "This link's scenario is in a format Tally does not know.".into(),
+            LinkError::NotInflated => format!(
+                "This compressed link could not be opened: it is damaged, or it unpacks to more than Tally accepts ({} KiB).",
+                MAX_JSON_BYTES / 1024
+            ),
             LinkError::Newer(v) => format!(
                 "This link was made by a newer version of Tally (format {v}); this one opens format {LINK_VERSION}."
             ),
@@ -285,8 +292,22 @@ impl LinkError {
 /// The plain link payload: `j1.` + base64url (no padding) of the JSON
 /// `{"v":1,"calc":…,"inputs":…}`.
 pub fn encode_link(calc: &str, inputs: &Value) -> String {
-    let doc = json!({ "v": LINK_VERSION, "calc": calc, "inputs": inputs });
-    format!("j1.{}", URL_SAFE_NO_PAD.encode(doc.to_string()))
+    plain_payload(link_json(calc, inputs).as_bytes())
+}
+
+/// The JSON a link carries: `{"v":1,"calc":…,"inputs":…}`.
+pub fn link_json(calc: &str, inputs: &Value) -> String {
+    json!({ "v": LINK_VERSION, "calc": calc, "inputs": inputs }).to_string()
+}
+
+/// `j1.` + base64url of the link JSON's bytes.
+pub fn plain_payload(json: &[u8]) -> String {
+    format!("j1.{}", URL_SAFE_NO_PAD.encode(json))
+}
+
+/// `z1.` + base64url of the link JSON compressed with deflate-raw.
+pub fn compressed_payload(deflated: &[u8]) -> String {
+    format!("z1.{}", URL_SAFE_NO_PAD.encode(deflated))
 }
 
 /// What a link payload's prefix says about how to read it.
@@ -339,11 +360,13 @@ pub fn read_link_json(bytes: &[u8], calc: &str) -> Result<Value, LinkError> {
     Ok(doc.get("inputs").cloned().unwrap_or(json!({})))
 }
 
-/// Decodes a plain (`j1.`) payload completely.
+/// Decodes a plain (`j1.`) payload completely. A compressed one must have
+/// been inflated into its plain form first (the browser does that:
+/// `ui::link::inflate_address`); one still here could not be.
 pub fn decode_link(payload: &str, calc: &str) -> Result<Value, LinkError> {
     match unwrap_payload(payload)? {
         (PayloadKind::Json, bytes) => read_link_json(&bytes, calc),
-        (PayloadKind::Compressed, _) => Err(LinkError::UnknownFormat),
+        (PayloadKind::Compressed, _) => Err(LinkError::NotInflated),
     }
 }
 
@@ -449,6 +472,12 @@ mod tests {
         assert_eq!(
             decode_link("x9.abc", "unit-economics"),
             Err(LinkError::UnknownFormat)
+        );
+        // A compressed payload reaches the decoder only if the browser
+        // could not inflate it.
+        assert_eq!(
+            decode_link("z1.abc", "unit-economics"),
+            Err(LinkError::NotInflated)
         );
         let newer = format!(
             "j1.{}",

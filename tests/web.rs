@@ -126,3 +126,47 @@ fn share_url_reproduces_inputs() {
     assert_eq!(route, "unit-economics");
     assert_eq!(decode_link(&payload.unwrap(), "unit-economics"), Ok(inputs));
 }
+
+#[wasm_bindgen_test]
+async fn compressed_links_are_shorter_and_inflate_to_the_same_inputs() {
+    let inputs = json!({
+        "currency": "GBP",
+        "stages": [
+            {"name": "MQL to SQL", "rate_pct": 25},
+            {"name": "SQL to opportunity", "rate_pct": 40},
+            {"name": "Opportunity to customer", "rate_pct": 50}
+        ],
+        "arpa": 1234.5, "churn_pct": 2.5, "expansion_pct": 1.5, "gross_margin_pct": 80
+    });
+    let url = link::compact_share_url("unit-economics", &inputs).await;
+    let payload = parse_hash(url.split_once('#').unwrap().1).1.unwrap();
+    assert!(payload.starts_with("z1."), "{payload}");
+    let plain = tally::scenario::encode_link("unit-economics", &inputs);
+    assert!(payload.len() < plain.len());
+    let inflated = link::inflate_payload(&payload).await.unwrap();
+    assert_eq!(inflated, plain);
+    assert_eq!(decode_link(&inflated, "unit-economics"), Ok(inputs));
+    // A tiny scenario stays plain: compressing it would not shorten it.
+    let tiny = link::compact_share_url("unit-economics", &json!({})).await;
+    assert!(tiny.contains("?s=j1."), "{tiny}");
+}
+
+#[wasm_bindgen_test]
+async fn a_compressed_link_may_not_inflate_past_the_limit() {
+    // A megabyte of one letter compresses to about a kilobyte.
+    let bomb = json!({ "name": "a".repeat(1 << 20) });
+    let url = link::compact_share_url("unit-economics", &bomb).await;
+    let payload = parse_hash(url.split_once('#').unwrap().1).1.unwrap();
+    assert!(
+        payload.starts_with("z1.") && payload.len() < 4096,
+        "{}",
+        payload.len()
+    );
+    assert_eq!(link::inflate_payload(&payload).await, None);
+    assert_eq!(
+        decode_link(&payload, "unit-economics"),
+        Err(tally::scenario::LinkError::NotInflated)
+    );
+    // Damaged compressed data is refused too.
+    assert_eq!(link::inflate_payload("z1.AAAAAAAA").await, None);
+}

@@ -9,7 +9,7 @@ use crate::ui::calculators::equity::{self, EquityPage};
 use crate::ui::calculators::roi::{self, RoiPage};
 #[cfg(feature = "unit-economics")]
 use crate::ui::calculators::unit_economics::{self, UnitEconomicsPage};
-use crate::ui::link::location_hash;
+use crate::ui::link::{self, location_hash};
 use crate::ui::state::AppState;
 use crate::ui::storage;
 use leptos::prelude::*;
@@ -68,7 +68,13 @@ pub fn App() -> impl IntoView {
     });
 
     let hash = RwSignal::new(location_hash());
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| hash.set(location_hash()));
+    // A pasted compressed link is inflated before the page reads it.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        leptos::task::spawn_local(async move {
+            link::inflate_address().await;
+            hash.set(location_hash());
+        })
+    });
     let route = Memo::new(move |_| parse_hash(&hash.get()).0);
     Effect::new(move |_| mark_current(&route.get()));
 

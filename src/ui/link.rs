@@ -1,16 +1,81 @@
 //! Share links: the URL that reproduces a calculator's inputs elsewhere.
 
-use crate::scenario::{encode_link, parse_hash, with_hash_param};
+use crate::scenario::{
+    compressed_payload, encode_link, hash_param, link_json, parse_hash, plain_payload,
+    unwrap_payload, with_hash_param, PayloadKind, MAX_JSON_BYTES,
+};
 use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/ui/compress.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn deflate(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn inflate(bytes: &[u8], limit: f64) -> Result<JsValue, JsValue>;
+}
 
 /// The full URL that opens `calc` with `inputs`, on whatever host and
-/// sub-path this copy of Tally is served from.
+/// sub-path this copy of Tally is served from, in the plain `j1.` form.
 pub fn share_url(calc: &str, inputs: &Value) -> String {
+    url_with(calc, &encode_link(calc, inputs))
+}
+
+/// The same URL in its shortest form: compressed (`z1.`) when that is
+/// shorter, which it is for all but the smallest scenarios.
+pub async fn compact_share_url(calc: &str, inputs: &Value) -> String {
+    let plain = encode_link(calc, inputs);
+    let compressed = match deflate(link_json(calc, inputs).as_bytes()).await {
+        Ok(bytes) => compressed_payload(&js_sys::Uint8Array::new(&bytes).to_vec()),
+        Err(_) => plain.clone(),
+    };
+    url_with(
+        calc,
+        if compressed.len() < plain.len() {
+            &compressed
+        } else {
+            &plain
+        },
+    )
+}
+
+fn url_with(calc: &str, payload: &str) -> String {
     let base = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|href| href.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default();
-    format!("{base}#/{calc}?s={}", encode_link(calc, inputs))
+    format!("{base}#/{calc}?s={payload}")
+}
+
+/// The plain form of a compressed payload, inflated by the browser with the
+/// link size limit; `None` if it is not compressed or cannot be inflated
+/// (damaged, or larger than the limit).
+pub async fn inflate_payload(payload: &str) -> Option<String> {
+    let Ok((PayloadKind::Compressed, bytes)) = unwrap_payload(payload) else {
+        return None;
+    };
+    let json = inflate(&bytes, MAX_JSON_BYTES as f64).await.ok()?;
+    Some(plain_payload(&js_sys::Uint8Array::new(&json).to_vec()))
+}
+
+/// Rewrites the compressed (`z1.`) payloads in the address into their plain
+/// `j1.` form, so that everything else reads plain links only. One that
+/// cannot be inflated stays as it is, and opening it explains why
+/// (`LinkError::NotInflated`).
+pub async fn inflate_address() {
+    let hash = location_hash();
+    let mut next = hash.clone();
+    for name in ["s", "sent"] {
+        let Some(payload) = hash_param(&hash, name) else {
+            continue;
+        };
+        if let Some(plain) = inflate_payload(&payload).await {
+            next = with_hash_param(&next, name, Some(&plain));
+        }
+    }
+    if next != hash {
+        replace_hash(&next);
+    }
 }
 
 /// The location hash as it is, `#/…` or empty.

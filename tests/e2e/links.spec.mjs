@@ -1,8 +1,15 @@
+import { deflateRawSync } from "node:zlib";
 import { test, expect } from "./fixtures.mjs";
 
 function linkFor(inputs, v = 1, calc = "unit-economics") {
   const json = JSON.stringify({ v, calc, inputs });
   return `#/${calc}?s=j1.` + Buffer.from(json, "utf8").toString("base64url");
+}
+
+/** The compressed form, made by node's zlib rather than by the app. */
+function compressedLinkFor(inputs, calc = "unit-economics") {
+  const json = JSON.stringify({ v: 1, calc, inputs });
+  return `#/${calc}?s=z1.` + deflateRawSync(Buffer.from(json, "utf8")).toString("base64url");
 }
 
 test("a copied link reproduces the results in a fresh browser", async ({ tally, page, browser }) => {
@@ -79,6 +86,9 @@ for (const [what, hash, message] of [
   ["tampered", (l) => l.replace("j1.ey", "j1.e$"), "damaged"],
   ["oversized", () => "#/unit-economics?s=j1." + "A".repeat(40_000), "too long"],
   ["newer", () => linkFor({}, 9), "newer version"],
+  // A megabyte of spaces compresses to about a kilobyte.
+  ["compressed bomb", () => compressedLinkFor({ arpa: 5000, pad: " ".repeat(1 << 20) }), "unpacks to more than"],
+  ["damaged compressed", () => compressedLinkFor({ arpa: 5000 }).slice(0, -8), "compressed link could not be opened"],
   ["other calculator", () => linkFor({}, 1, "roi").replace("#/roi", "#/unit-economics"), "another calculator"],
 ]) {
   test(`a ${what} link is explained and the app keeps working`, async ({ tally, page }) => {
@@ -90,3 +100,29 @@ for (const [what, hash, message] of [
     await expect(tally.result("payback_months")).toHaveAttribute("data-value", String(2400 / 2400));
   });
 }
+
+test("a compressed link opens like the plain one and the address turns plain", async ({ tally, page }) => {
+  const inputs = { arpa: 4321, churn_pct: "2.5%", currency: "JPY", stages: [{ name: "Demo", rate_pct: 30 }] };
+  const z = compressedLinkFor(inputs);
+  expect(z.length).toBeLessThan(linkFor(inputs).length);
+  await page.goto(z);
+  await tally.ready();
+  await expect(tally.field("arpa")).toHaveValue("4,321");
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+  await expect(page.getByText("You opened a shared scenario.")).toBeVisible();
+  expect(new URL(page.url()).hash).toBe(linkFor(inputs));
+  const plain = {};
+  for (const k of ["cac", "ltv", "payback_months_cohort"]) plain[k] = await tally.result(k).getAttribute("data-value");
+  // Pasted into the address bar of an open page, too.
+  await page.evaluate((hash) => (location.hash = hash), compressedLinkFor({ ...inputs, arpa: 999 }));
+  await expect(tally.field("arpa")).toHaveValue("999");
+  await page.goto(linkFor(inputs));
+  for (const k of Object.keys(plain)) await expect(tally.result(k)).toHaveAttribute("data-value", plain[k]);
+});
+
+test("copy link gives the compressed form when it is shorter", async ({ tally, page }) => {
+  await tally.open();
+  await tally.button("Copy link").click();
+  const url = await page.getByLabel("Link to this scenario").inputValue();
+  expect(url).toContain("?s=z1.");
+});

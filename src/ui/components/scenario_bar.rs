@@ -56,9 +56,10 @@ pub fn ScenarioBar(scenarios: Scenarios, #[prop(optional)] present: bool) -> imp
         }
     };
     let copy_link = move |suffix: &'static str, done: &'static str| {
-        let url = link::share_url(scenarios.calc, &untrack(|| scenarios.inputs())) + suffix;
-        link_text.set(Some(url.clone()));
+        let inputs = untrack(|| scenarios.inputs());
         spawn_local(async move {
+            let url = link::compact_share_url(scenarios.calc, &inputs).await + suffix;
+            link_text.set(Some(url.clone()));
             message.set(if link::copy(&url).await {
                 done.into()
             } else {
