@@ -345,7 +345,7 @@ pub fn input_text(x: f64) -> String {
     if !x.is_finite() {
         return String::new();
     }
-    let fixed = format!("{:.6}", x.abs());
+    let fixed = crate::text::fixed(x.abs(), 6);
     let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
     let fraction = fraction.trim_end_matches('0');
     let mut grouped = String::new();

@@ -6,6 +6,7 @@
 pub mod calc;
 pub mod input;
 pub mod scenario;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -170,3 +170,20 @@ async fn a_compressed_link_may_not_inflate_past_the_limit() {
     // Damaged compressed data is refused too.
     assert_eq!(link::inflate_payload("z1.AAAAAAAA").await, None);
 }
+
+#[wasm_bindgen_test]
+fn numbers_as_text_read_the_same_in_the_browser_as_natively() {
+    // The browser path (JavaScript's toFixed and String) of the texts the
+    // native tests check through `format!`.
+    use tally::text::{fixed, shortest};
+    assert_eq!(fixed(1234.56789, 2), "1234.57");
+    assert_eq!(fixed(-0.04, 1), "-0.0");
+    assert_eq!(fixed(3.0, 1), "3.0");
+    assert_eq!(fixed(1e15, 6), "1000000000000000.000000");
+    assert_eq!(shortest(0.1 + 0.2), "0.30000000000000004");
+    assert_eq!(shortest(2900.0), "2900");
+    assert_eq!(shortest(-1.5), "-1.5");
+    assert_eq!(tally::input::input_text(1234567.25), "1,234,567.25");
+    assert_eq!(tally::input::input_text(-40.0), "-40");
+    assert_eq!(tally::input::input_text(0.1 + 0.2), "0.3");
+}

@@ -26,6 +26,7 @@
 
 use super::{Currency, Outcome, TOO_LARGE};
 use crate::input::{FieldSpec, Kind as FieldKind, Problem, Reader, MAX_AMOUNT};
+use crate::text::shortest;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
@@ -657,8 +658,8 @@ fn check_post_caps(pending: &[Pending]) -> Result<(), String> {
         .sum();
     if sold >= 1.0 || sold.is_nan() {
         Err(format!(
-            "The post-money SAFEs' amounts over their caps add up to {:.1} %: they would own the whole company",
-            sold * 100.0
+            "The post-money SAFEs' amounts over their caps add up to {} %: they would own the whole company",
+            crate::text::fixed(sold * 100.0, 1)
         ))
     } else {
         Ok(())
@@ -1536,7 +1537,7 @@ pub fn holders_csv(holders: &[Holder]) -> String {
         out += &csv_line(&[
             h.name.clone(),
             word_of(&CLASSES, h.class).into(),
-            h.shares.to_string(),
+            shortest(h.shares),
         ]);
     }
     out
@@ -1570,10 +1571,9 @@ pub fn cap_table_csv(r: &Results, exit: Option<&Exit>) -> String {
             (
                 r.pct_of(&p.holder)
                     .value()
-                    .map(|x| x.to_string())
+                    .map(shortest)
                     .unwrap_or_default(),
-                exit.map(|e| e.of(&p.holder).to_string())
-                    .unwrap_or_default(),
+                exit.map(|e| shortest(e.of(&p.holder))).unwrap_or_default(),
             )
         } else {
             (String::new(), String::new())
@@ -1582,8 +1582,8 @@ pub fn cap_table_csv(r: &Results, exit: Option<&Exit>) -> String {
             p.holder.clone(),
             class.into(),
             p.series.clone().unwrap_or_default(),
-            p.shares.to_string(),
-            p.invested.to_string(),
+            shortest(p.shares),
+            shortest(p.invested),
             pct,
             proceeds,
         ]);

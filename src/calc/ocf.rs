@@ -27,7 +27,7 @@ const PROMISED: &str = "Tally: promised, not yet granted";
 
 /// An OCF Numeric: a decimal string, no exponent, at most 10 decimals.
 fn numeric(x: f64) -> String {
-    let text = format!("{:.10}", if x.is_finite() { x } else { 0.0 });
+    let text = crate::text::fixed(if x.is_finite() { x } else { 0.0 }, 10);
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text.is_empty() || text == "-" {
         "0".into()

@@ -815,7 +815,9 @@ pub fn tornado(i: &Inputs) -> Vec<Bar> {
         .into_iter()
         .map(|(spec, get, set)| {
             let x = get(i);
-            let within = |y: f64| y.clamp(spec.min, spec.max);
+            // Not f64::clamp: its check of the bounds would bring float
+            // formatting into the wasm for a message that cannot show.
+            let within = |y: f64| y.max(spec.min).min(spec.max);
             let (low, high) = (within(x * (1.0 - SWING)), within(x * (1.0 + SWING)));
             Bar {
                 key: spec.key,

@@ -8,6 +8,7 @@
 
 use super::{monthly_rate, Currency, Outcome, TOO_LARGE};
 use crate::input::{FieldSpec, Kind, Problem, Reader, MAX_AMOUNT};
+use crate::text::shortest;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -443,22 +444,28 @@ pub fn health(inputs: &Inputs, r: &Results) -> Vec<Flag> {
     vec![
         Flag {
             key: "rule_ltv_cac",
-            label: format!("LTV/CAC at least {RULE_LTV_CAC}× (rule of thumb)"),
+            label: format!(
+                "LTV/CAC at least {}× (rule of thumb)",
+                shortest(RULE_LTV_CAC)
+            ),
             ok: check(r.ltv_cac, &|x| x >= RULE_LTV_CAC),
         },
         Flag {
             key: "plan_ltv_cac",
-            label: format!("LTV/CAC above {PLAN_LTV_CAC}× (plan)"),
+            label: format!("LTV/CAC above {}× (plan)", shortest(PLAN_LTV_CAC)),
             ok: check(r.ltv_cac, &|x| x > PLAN_LTV_CAC),
         },
         Flag {
             key: "rule_payback",
-            label: format!("CAC back within {RULE_PAYBACK_MONTHS} months (rule of thumb)"),
+            label: format!(
+                "CAC back within {} months (rule of thumb)",
+                shortest(RULE_PAYBACK_MONTHS)
+            ),
             ok: check(r.payback_months, &|x| x <= RULE_PAYBACK_MONTHS),
         },
         Flag {
             key: "plan_cac",
-            label: format!("Blended CAC under {PLAN_CAC} (plan, in USD)"),
+            label: format!("Blended CAC under {} (plan, in USD)", shortest(PLAN_CAC)),
             // The plan's target is in dollars; other currencies are not compared.
             ok: if inputs.currency == Currency::USD {
                 check(r.cac, &|x| x < PLAN_CAC)
@@ -468,12 +475,15 @@ pub fn health(inputs: &Inputs, r: &Results) -> Vec<Flag> {
         },
         Flag {
             key: "plan_churn",
-            label: format!("Monthly churn under {PLAN_CHURN_PCT} % (plan)"),
+            label: format!("Monthly churn under {} % (plan)", shortest(PLAN_CHURN_PCT)),
             ok: Some(inputs.churn_pct < PLAN_CHURN_PCT),
         },
         Flag {
             key: "plan_nrr",
-            label: format!("Net revenue retention above {PLAN_NRR_PCT} % a year (plan)"),
+            label: format!(
+                "Net revenue retention above {} % a year (plan)",
+                shortest(PLAN_NRR_PCT)
+            ),
             ok: check(r.nrr_pct, &|x| x > PLAN_NRR_PCT),
         },
     ]

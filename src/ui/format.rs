@@ -120,7 +120,7 @@ pub fn format(x: f64, style: Style, currency: Currency) -> String {
     let text = formatter(style, currency, whole)
         .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_f64(value)).ok())
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| format!("{value:.2}"));
+        .unwrap_or_else(|| crate::text::fixed(value, 2));
     match style {
         Style::Months => format!("{text} mo"),
         Style::Ratio => format!("{text}×"),

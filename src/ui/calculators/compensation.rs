@@ -7,6 +7,7 @@ use crate::calc::compensation::{
 };
 use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
+use crate::text::shortest;
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
@@ -412,7 +413,7 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
                     label: format!(
                         "{}× from {}%",
                         format_input(t.multiplier, Kind::Count, i.currency),
-                        t.from_pct
+                        shortest(t.from_pct)
                     ),
                 })
                 .collect();
@@ -473,7 +474,7 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
             )))
             x_title="Attainment, % of quota"
             y_title="Total pay"
-            x_format=Callback::new(|x: f64| format!("{x}%"))
+            x_format=Callback::new(|x: f64| format!("{}%", shortest(x)))
             y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
         />
         <div class="table-wrap">
@@ -490,9 +491,9 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
                                 let total = comp::total_at_pct(p, pct);
                                 view! {
                                     <tr>
-                                        <th scope="row">{format!("{pct}%")}</th>
+                                        <th scope="row">{format!("{}%", shortest(pct))}</th>
                                         <td>{commission.value().map_or("—".into(), |x| format(x, Style::Money, cur))}</td>
-                                        <td data-result=format!("plan.total_at.{pct}") data-value=total.value().map(|t| t.to_string()).unwrap_or_default()>
+                                        <td data-result=format!("plan.total_at.{}", shortest(pct)) data-value=total.value().map(shortest).unwrap_or_default()>
                                             {total.value().map_or("—".into(), |t| format(t, Style::Money, cur))}
                                         </td>
                                     </tr>
@@ -841,7 +842,7 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
                                 values.into_iter().enumerate().map(|(n, o)| {
                                     let is_best = best == Some(n);
                                     let (value, state, text) = match o {
-                                        Outcome::Value(x) => (x.to_string(), "defined", format(x, style, cur)),
+                                        Outcome::Value(x) => (shortest(x), "defined", format(x, style, cur)),
                                         Outcome::Undefined(why) => (String::new(), "undefined", format!("Not defined: {why}")),
                                     };
                                     view! {
@@ -865,7 +866,7 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
             summary=Signal::derive(move || "Cumulative pay of each offer over 48 months; where the lines cross is labelled.".to_string())
             x_title="Months from the start"
             y_title="Cumulative pay"
-            x_format=Callback::new(|x: f64| format!("{x}"))
+            x_format=Callback::new(|x: f64| shortest(x))
             y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
         />
         <h3>"Vesting"</h3>
@@ -874,7 +875,7 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
             summary=Signal::derive(move || "Vested shares of each offer by month from its start.".to_string())
             x_title="Months from the start"
             y_title="Vested shares"
-            x_format=Callback::new(|x: f64| format!("{x}"))
+            x_format=Callback::new(|x: f64| shortest(x))
             y_format=Callback::new(move |y: f64| format(y, Style::Count, currency.get()))
         />
     }

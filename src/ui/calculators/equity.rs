@@ -7,6 +7,7 @@ use crate::calc::equity::{
 use crate::calc::ocf;
 use crate::calc::{Currency, Outcome};
 use crate::input::FieldSpec;
+use crate::text::{fixed, shortest};
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart},
@@ -534,7 +535,7 @@ fn ChoiceFollow(e: Eq) -> impl IntoView {
 
 fn cell(key: String, o: Outcome, style: Style, c: Currency) -> impl IntoView {
     let (value, state, text) = match o {
-        Outcome::Value(x) => (x.to_string(), "defined", format(x, style, c)),
+        Outcome::Value(x) => (shortest(x), "defined", format(x, style, c)),
         Outcome::Undefined(why) => (String::new(), "undefined", why.to_string()),
     };
     view! { <td><output data-result=key data-value=value data-state=state>{text}</output></td> }
@@ -629,9 +630,9 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                             <th scope="row">{h.clone()}</th>
                                             {shown.iter().map(|col| view! { <td>{pct(col.get(row).copied().unwrap_or(0))}</td> }).collect_view()}
                                             <td>
-                                                <output data-result=format!("shares:{h}") data-value=now.to_string()>{format(now, Style::Count, c)}</output>
+                                                <output data-result=format!("shares:{h}") data-value=shortest(now)>{format(now, Style::Count, c)}</output>
                                                 <span class="visually-hidden">", "</span>
-                                                <output class="pct" data-result=format!("pct:{h}") data-value=now_pct.value().map(|x| x.to_string()).unwrap_or_default()>
+                                                <output class="pct" data-result=format!("pct:{h}") data-value=now_pct.value().map(shortest).unwrap_or_default()>
                                                     {format!(" ({})", now_pct.value().map_or("—".into(), |x| format(x, Style::Percent, c)))}
                                                 </output>
                                             </td>
@@ -643,7 +644,7 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                 <tr>
                                     <th scope="row">"Total"</th>
                                     {shown.iter().map(|col| view! { <td>{pct(col.iter().sum())}</td> }).collect_view()}
-                                    <td><output data-result="total_shares" data-value=total.to_string()>{format(total, Style::Count, c)}</output></td>
+                                    <td><output data-result="total_shares" data-value=shortest(total)>{format(total, Style::Count, c)}</output></td>
                                 </tr>
                             </tfoot>
                         </table>
@@ -660,10 +661,10 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                     let rect = view! {
                                         <rect
                                             class=format!("band b{}", k % BAR_CLASSES)
-                                            x=format!("{:.2}", x as f64 * width + width * 0.1)
-                                            width=format!("{:.2}", width * 0.8)
-                                            y=format!("{y:.3}")
-                                            height=format!("{hgt:.3}")
+                                            x=fixed(x as f64 * width + width * 0.1, 2)
+                                            width=fixed(width * 0.8, 2)
+                                            y=fixed(y, 3)
+                                            height=fixed(hgt, 3)
                                         />
                                     };
                                     y += hgt;
@@ -754,10 +755,10 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row">{h.clone()}</th>
-                                        <td><output data-result=format!("exit:{h}") data-value=v.to_string()>{format(*v, Style::Money, c)}</output></td>
+                                        <td><output data-result=format!("exit:{h}") data-value=shortest(*v)>{format(*v, Style::Money, c)}</output></td>
                                         <td>{x.pct_of(h).value().map_or("—".into(), |p| format(p, Style::Percent, c))}</td>
                                         <td class="bar">
-                                            <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width=format!("{width:.1}") height="10" /></svg>
+                                            <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width=fixed(width, 1) height="10" /></svg>
                                         </td>
                                     </tr>
                                 }
@@ -771,7 +772,7 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
             "Each common share receives "
             <output
                 data-result="exit_per_common_share"
-                data-value=move || exit.with(|x| x.as_ref().map(|x| x.per_common_share.to_string()).unwrap_or_default())
+                data-value=move || exit.with(|x| x.as_ref().map(|x| shortest(x.per_common_share)).unwrap_or_default())
                 data-state=move || exit.with(|x| if x.is_some() { "defined" } else { "undefined" })
             >
                 {move || exit.with(|x| x.as_ref().map_or("not computed".into(), |x| format(x.per_common_share, Style::Cents, currency.get())))}

@@ -10,6 +10,7 @@ use crate::calc::roi::{Source, HALF, SWING};
 use crate::calc::{Currency, Outcome};
 use crate::input::Kind;
 use crate::scenario::{decode_link, encode_link, hash_param};
+use crate::text::{fixed, shortest};
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
@@ -576,16 +577,16 @@ fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
         ),
         "total_benefits" => format!(
             "Σ over {} months: savings × {} confidence × ramp ({} months) × (1 + {})^(m − 1), plus other benefit lines",
-            i.horizon_months,
+            shortest(i.horizon_months),
             pct(i.confidence_pct),
-            i.ramp_months,
+            shortest(i.ramp_months),
             pct(i.workload_growth_pct)
         ),
         "total_costs" => format!(
             "implementation {} + licence {} × {} months, plus the other cost lines",
             money(i.implementation_cost),
             money(i.license_monthly),
-            i.horizon_months
+            shortest(i.horizon_months)
         ),
         "net_benefit" => format!(
             "total benefits − total costs = {} − {}",
@@ -708,7 +709,7 @@ fn SummaryTable(case: Case) -> impl IntoView {
                                         .zip(cols.iter())
                                         .map(|(x, col)| {
                                             view! {
-                                                <td data-result=format!("table.{key}.{col}") data-value=(x * sign).to_string()>
+                                                <td data-result=format!("table.{key}.{col}") data-value=shortest(x * sign)>
                                                     {format(x * sign, Style::Ledger, c)}
                                                 </td>
                                             }
@@ -799,7 +800,7 @@ fn CashFlowChart(case: Case) -> impl IntoView {
             summary=summary
             x_title="Months from the start"
             y_title="Cumulative net"
-            x_format=Callback::new(|x: f64| format!("{x}"))
+            x_format=Callback::new(|x: f64| shortest(x))
             y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
         />
     }
@@ -879,7 +880,7 @@ fn Tornado(case: Case) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="tornado">
-                <caption>{format!("Net present value with each assumption {}% lower or higher, the others as entered", SWING * 100.0)}</caption>
+                <caption>{format!("Net present value with each assumption {}% lower or higher, the others as entered", shortest(SWING * 100.0))}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Assumption"</th>
@@ -915,8 +916,8 @@ fn Tornado(case: Case) -> impl IntoView {
                                         <td>{value(b.key, b.high)}" → "{npv(b.npv_high)}</td>
                                         <td class="bar">
                                             <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-                                                <rect x=format!("{left:.2}") width=format!("{:.2}", (right - left).max(0.4)) height="10" />
-                                                <line class="base" x1=format!("{:.2}", x(base)) x2=format!("{:.2}", x(base)) y1="0" y2="10" />
+                                                <rect x=fixed(left, 2) width=fixed((right - left).max(0.4), 2) height="10" />
+                                                <line class="base" x1=fixed(x(base), 2) x2=fixed(x(base), 2) y1="0" y2="10" />
                                             </svg>
                                         </td>
                                     </tr>
@@ -1119,7 +1120,7 @@ fn Presentation(
                 "{by}{} · starting {} over {} months · discounted at {} a year ({})",
                 crate::ui::format::today(),
                 long_date(i.start_date),
-                i.horizon_months,
+                shortest(i.horizon_months),
                 show_input("discount_rate_pct", i),
                 show_input("discounting", i).to_lowercase(),
             )

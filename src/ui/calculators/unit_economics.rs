@@ -3,6 +3,7 @@
 use crate::calc::unit_economics::{self as ue, Inputs, Stage};
 use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
+use crate::text::{fixed, shortest};
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
@@ -220,7 +221,7 @@ fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
                 format!(
                     "Revenue kept each month, {}, is not below 1 + the monthly discount rate, so the lifetime sum has no limit and is taken over the horizon: Σ over t = 0 … {} of ARPA × gross margin × qᵗ, {}; ARPA × gross margin = {} × {} = {}",
                     pct(r.retention_factor * 100.0),
-                    i.horizon_months - 1.0,
+                    shortest(i.horizon_months - 1.0),
                     q,
                     money(i.arpa),
                     pct(i.gross_margin_pct),
@@ -269,7 +270,7 @@ fn note(key: &str, i: &Inputs, r: &ue::Results) -> Option<String> {
     (key == "ltv" && r.ltv_capped).then(|| {
         format!(
             "Summed over the {}-month horizon: the series does not converge.",
-            i.horizon_months
+            shortest(i.horizon_months)
         )
     })
 }
@@ -378,7 +379,7 @@ fn CohortChart(
                 markers.push(Marker {
                     x: n,
                     y: *y,
-                    label: format!("Break-even, month {n}"),
+                    label: format!("Break-even, month {}", shortest(n)),
                 });
             }
         }
@@ -402,7 +403,10 @@ fn CohortChart(
     });
     let summary = Signal::derive(move || match results.get().payback_months_cohort {
         Outcome::Value(n) => {
-            format!("Cumulative gross profit per customer reaches CAC in month {n}.")
+            format!(
+                "Cumulative gross profit per customer reaches CAC in month {}.",
+                shortest(n)
+            )
         }
         Outcome::Undefined(why) => format!("The cohort does not reach CAC: {why}."),
     });
@@ -412,7 +416,7 @@ fn CohortChart(
             summary=summary
             x_title="Months since acquisition"
             y_title="Per customer"
-            x_format=Callback::new(|x: f64| format!("{x}"))
+            x_format=Callback::new(|x: f64| shortest(x))
             y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
         />
     }
@@ -440,7 +444,7 @@ fn Funnel(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl IntoView {
                             <li>
                                 <span class="funnel-name">{name}</span>
                                 <svg class="funnel-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
-                                    <rect width=format!("{width:.1}") height="10" rx="1" />
+                                    <rect width=fixed(width, 1) height="10" rx="1" />
                                 </svg>
                                 <span class="funnel-count">{text}</span>
                             </li>

@@ -1,6 +1,12 @@
 //! A small SVG line chart: no library, no canvas, prints crisply.
 
+use crate::text::fixed;
 use leptos::prelude::*;
+
+/// An SVG coordinate: a tenth of a unit is finer than the eye can see.
+fn px(v: f64) -> String {
+    fixed(v, 1)
+}
 
 /// One line of a chart, in data units.
 #[derive(Clone, Debug, PartialEq)]
@@ -120,7 +126,7 @@ pub fn LineChart(
                 .enumerate()
                 .map(|(i, &(x, y))| {
                     let command = if i == 0 { 'M' } else { 'L' };
-                    format!("{command}{:.1},{:.1}", s.x(x), s.y(y))
+                    format!("{command}{},{}", px(s.x(x)), px(s.y(y)))
                 })
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -129,7 +135,7 @@ pub fn LineChart(
     let at = move |f: fn(&Scale, f64) -> f64, v: f64| scale.with(|s| f(s, v));
     view! {
         <figure class="chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=move || summary.get()>
+            <svg viewBox=format!("0 0 {} {}", px(W), px(H)) role="img" aria-label=move || summary.get()>
                 <g class="grid">
                     {move || {
                         scale
@@ -138,8 +144,8 @@ pub fn LineChart(
                             .map(|t| {
                                 let y = at(Scale::y, t);
                                 view! {
-                                    <line x1=LEFT x2=W - RIGHT y1=y y2=y />
-                                    <text x=LEFT - 6.0 y=y + 4.0 text-anchor="end">
+                                    <line x1=px(LEFT) x2=px(W - RIGHT) y1=px(y) y2=px(y) />
+                                    <text x=px(LEFT - 6.0) y=px(y + 4.0) text-anchor="end">
                                         {y_format.run(t)}
                                     </text>
                                 }
@@ -152,22 +158,22 @@ pub fn LineChart(
                             .into_iter()
                             .map(|t| {
                                 view! {
-                                    <text x=at(Scale::x, t) y=H - BOTTOM + 16.0 text-anchor="middle">
+                                    <text x=px(at(Scale::x, t)) y=px(H - BOTTOM + 16.0) text-anchor="middle">
                                         {x_format.run(t)}
                                     </text>
                                 }
                             })
                             .collect_view()
                     }}
-                    <text x=(LEFT + W - RIGHT) / 2.0 y=H - 4.0 text-anchor="middle" class="axis-title">
+                    <text x=px((LEFT + W - RIGHT) / 2.0) y=px(H - 4.0) text-anchor="middle" class="axis-title">
                         {x_title}
                     </text>
                     <text
-                        x=14
-                        y=(TOP + H - BOTTOM) / 2.0
+                        x="14"
+                        y=px((TOP + H - BOTTOM) / 2.0)
                         text-anchor="middle"
                         class="axis-title"
-                        transform=format!("rotate(-90 14 {})", (TOP + H - BOTTOM) / 2.0)
+                        transform=format!("rotate(-90 14 {})", px((TOP + H - BOTTOM) / 2.0))
                     >
                         {y_title}
                     </text>
@@ -187,8 +193,8 @@ pub fn LineChart(
                         .map(|m| {
                             view! {
                                 <g class="marker">
-                                    <circle cx=at(Scale::x, m.x) cy=at(Scale::y, m.y) r="5" />
-                                    <text x=at(Scale::x, m.x) + 8.0 y=at(Scale::y, m.y) - 8.0>
+                                    <circle cx=px(at(Scale::x, m.x)) cy=px(at(Scale::y, m.y)) r="5" />
+                                    <text x=px(at(Scale::x, m.x) + 8.0) y=px(at(Scale::y, m.y) - 8.0)>
                                         {m.label}
                                     </text>
                                 </g>

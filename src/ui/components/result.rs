@@ -29,7 +29,7 @@ pub fn ResultValue(
     headline: bool,
 ) -> impl IntoView {
     let value = move || match outcome.get() {
-        Outcome::Value(x) => x.to_string(),
+        Outcome::Value(x) => crate::text::shortest(x),
         Outcome::Undefined(_) => String::new(),
     };
     let state = move || match outcome.get() {
