@@ -329,7 +329,7 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
     if !digits.chars().any(|c| c.is_ascii_digit()) {
         return Err("Enter a number".into());
     }
-    let x: f64 = digits.parse().map_err(|_| "Not a number".to_string())?;
+    let x = crate::text::parse_decimal(&digits).ok_or("Not a number")?;
     let x = x * factor;
     if !x.is_finite() {
         return Err("Too large".into());

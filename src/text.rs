@@ -1,4 +1,5 @@
-//! Numbers as plain text (data values, SVG coordinates, input fields).
+//! Numbers as plain text and back (data values, SVG coordinates, input
+//! fields).
 //!
 //! In the browser these call JavaScript's number formatting, which keeps
 //! Rust's float-to-text machinery out of the wasm; natively they are
@@ -41,6 +42,29 @@ pub fn shortest(x: f64) -> String {
     }
 }
 
+/// Reads a plain decimal: ASCII digits with at most one point, as
+/// `input::parse_number` leaves a number once it has checked it (`parseFloat`
+/// in the browser, `str::parse` natively; both round correctly). `None` for
+/// anything else.
+pub fn parse_decimal(digits: &str) -> Option<f64> {
+    let mut points = 0;
+    let plain = digits.chars().all(|c| {
+        points += usize::from(c == '.');
+        c.is_ascii_digit() || c == '.'
+    });
+    if !plain || points > 1 || !digits.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        Some(js_sys::Number::parse_float(digits)).filter(|x| !x.is_nan())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        digits.parse().ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +76,16 @@ mod tests {
         assert_eq!(fixed(3.0, 1), "3.0");
         assert_eq!(shortest(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(shortest(2900.0), "2900");
+    }
+
+    #[test]
+    fn plain_decimals_only() {
+        assert_eq!(parse_decimal("1234.5"), Some(1234.5));
+        assert_eq!(parse_decimal("1."), Some(1.0));
+        assert_eq!(parse_decimal(".5"), Some(0.5));
+        assert_eq!(parse_decimal(&"9".repeat(400)), Some(f64::INFINITY));
+        for bad in ["", ".", "1.2.3", "1e5", "-1", " 1", "NaN", "inf", "0x10"] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
     }
 }

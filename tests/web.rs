@@ -186,4 +186,12 @@ fn numbers_as_text_read_the_same_in_the_browser_as_natively() {
     assert_eq!(tally::input::input_text(1234567.25), "1,234,567.25");
     assert_eq!(tally::input::input_text(-40.0), "-40");
     assert_eq!(tally::input::input_text(0.1 + 0.2), "0.3");
+    use tally::text::parse_decimal;
+    assert_eq!(parse_decimal("1234.5"), Some(1234.5));
+    assert_eq!(parse_decimal("0.1"), Some(0.1));
+    assert_eq!(parse_decimal(".5"), Some(0.5));
+    assert_eq!(parse_decimal(&"9".repeat(400)), Some(f64::INFINITY));
+    for bad in ["", ".", "1.2.3", "1e5", "Infinity", "0x10"] {
+        assert_eq!(parse_decimal(bad), None, "{bad}");
+    }
 }

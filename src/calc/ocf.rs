@@ -18,6 +18,7 @@
 use super::equity::{Class, Holder, Kind, Round};
 use super::Currency;
 use crate::input::parse_iso_date;
+use crate::text::parse_decimal;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
@@ -251,7 +252,14 @@ fn objects<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
 
 fn number(v: Option<&Value>) -> Option<f64> {
     match v? {
-        Value::String(s) => s.trim().parse().ok(),
+        // An OCF Numeric: an optional sign, digits, a point.
+        Value::String(s) => {
+            let s = s.trim();
+            match s.strip_prefix('-') {
+                Some(digits) => parse_decimal(digits).map(|x| -x),
+                None => parse_decimal(s.strip_prefix('+').unwrap_or(s)),
+            }
+        }
         Value::Number(n) => n.as_f64(),
         _ => None,
     }
