@@ -797,3 +797,23 @@ fn yc_safe_primer_cap_and_discount() {
     let discount_only = yc_safe_primer(1e9, 15.0);
     assert_eq!(value(discount_only.rounds[0].price), 0.7727);
 }
+
+#[test]
+fn yc_safe_primer_preferences_are_pari_passu() {
+    // The primer: in a change of control the two series are paid pari
+    // passu, the Series A its $1,000,000 and the safe's Series A-1 its
+    // $100,000 (its purchase amount, not its shares at the Series A price).
+    // The Series A's preference is what its shares cost: 1,099,989 at
+    // $0.9091, $999,999.9999 (the primer's $1,000,000, to the cent).
+    let cent = |x: f64, want: f64| assert!((x - want).abs() < 0.01, "{x} is not {want}");
+    let r = yc_safe_primer(5e6, 0.0);
+    let at_preference = exit(&r, 1_100_000.0).unwrap();
+    cent(at_preference.of("Series A"), 1_000_000.0);
+    assert_eq!(at_preference.of("Safe"), 100_000.0);
+    cent(at_preference.of("Company"), 0.0);
+    // Short of it, in proportion to the preferences: 10 to 1.
+    let short = exit(&r, 550_000.0).unwrap();
+    cent(short.of("Series A"), 500_000.0);
+    cent(short.of("Safe"), 50_000.0);
+    assert_eq!(short.of("Company"), 0.0);
+}
