@@ -11,8 +11,9 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
 
-#[test]
-fn the_starting_table_and_the_convertibles_round_trip() {
+/// The default cap table with a promised grant, and a note ("Bridge")
+/// among the rounds at `position`.
+fn with_a_hire_and_a_note(position: usize, note: Kind) -> Inputs {
     let mut i = Inputs::default();
     i.holders.push(Holder {
         name: "New hire".into(),
@@ -20,16 +21,25 @@ fn the_starting_table_and_the_convertibles_round_trip() {
         shares: 20_000.0,
     });
     i.rounds.insert(
-        2,
+        position,
         Round {
             name: "Bridge".into(),
-            kind: Kind::Note {
-                amount: 250_000.0,
-                interest_pct: 6.0,
-                issue_date: NaiveDate::from_ymd_opt(2026, 3, 1),
-                cap: Some(12_000_000.0),
-                discount_pct: 20.0,
-            },
+            kind: note,
+        },
+    );
+    i
+}
+
+#[test]
+fn the_starting_table_and_the_convertibles_round_trip() {
+    let i = with_a_hire_and_a_note(
+        2,
+        Kind::Note {
+            amount: 250_000.0,
+            interest_pct: 6.0,
+            issue_date: NaiveDate::from_ymd_opt(2026, 3, 1),
+            cap: Some(12_000_000.0),
+            discount_pct: 20.0,
         },
     );
     let doc = ocf::export(&i.holders, &i.rounds, Currency::USD, today());
@@ -352,23 +362,14 @@ fn is_percentage(s: &str) -> bool {
 
 #[test]
 fn every_exported_object_fits_the_ocf_schemas() {
-    let mut i = Inputs::default();
-    i.holders.push(Holder {
-        name: "New hire".into(),
-        class: Class::Promised,
-        shares: 20_000.0,
-    });
-    i.rounds.insert(
+    let i = with_a_hire_and_a_note(
         0,
-        Round {
-            name: "Bridge".into(),
-            kind: Kind::Note {
-                amount: 250_000.5,
-                interest_pct: 6.125,
-                issue_date: NaiveDate::from_ymd_opt(2026, 3, 1),
-                cap: None,
-                discount_pct: 12.345678901234,
-            },
+        Kind::Note {
+            amount: 250_000.5,
+            interest_pct: 6.125,
+            issue_date: NaiveDate::from_ymd_opt(2026, 3, 1),
+            cap: None,
+            discount_pct: 12.345678901234,
         },
     );
     let doc = ocf::export(&i.holders, &i.rounds, Currency::EUR, today());
