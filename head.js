@@ -12,7 +12,7 @@
     equity: "Equity dilution",
   };
   function show() {
-    var route = location.hash.replace(/^#\/?/, "").split("?")[0].replace(/\/$/, "");
+    var route = location.hash.replace(/^#*\/*/, "").split("?")[0].replace(/\/+$/, "");
     if (!TITLES[route]) route = "home";
     document.documentElement.setAttribute("data-route", route);
     document.title = route === "home" ? "Tally — business calculators" : TITLES[route] + " — Tally";

@@ -35,11 +35,16 @@ for (const route of routes) {
 }
 
 const table = Object.fromEntries(Object.entries(bundles).map(([route, [glue, wasm]]) => [route, [`./${glue}`, `./${wasm}`]]));
-// The route is read as head.js and src/scenario.rs (parse_hash) read it.
+// The route is read as src/scenario.rs (parse_hash) reads it. The page
+// learns which route its wasm was chosen for (html[data-bundle]): a wasm
+// without the page of the route reloads only if the address has moved on
+// since, so a disagreement can never reload for ever.
 const code = `// Starts the wasm of the page the address names (scripts/assemble.mjs).
 const BUNDLES = ${JSON.stringify(table, null, 2)};
-const route = location.hash.replace(/^#\\/?/, "").split("?")[0].replace(/\\/$/, "");
-const [glue, wasm] = BUNDLES[route] ?? BUNDLES[""];
+const route = location.hash.replace(/^#*\\/*/, "").split("?")[0].replace(/\\/+$/, "");
+const chosen = route in BUNDLES ? route : "";
+document.documentElement.dataset.bundle = chosen;
+const [glue, wasm] = BUNDLES[chosen];
 // After the first paint has been presented; at once in a hidden tab.
 if (document.visibilityState !== "hidden") {
   await new Promise((go) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(go, 0))));

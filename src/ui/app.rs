@@ -100,9 +100,9 @@ pub fn App() -> impl IntoView {
             hash.track();
             let route = route.get();
             page(&route).unwrap_or_else(|| {
-                if CALCULATORS.contains(&route.as_str()) {
+                if CALCULATORS.contains(&route.as_str()) && bundle_chosen_for() != Some(route) {
                     // A page this wasm was built without (a per-page build):
-                    // the loader (scripts/assemble.mjs) starts its own wasm.
+                    // the start-up script (scripts/assemble.mjs) loads its own.
                     let _ = window().location().reload();
                     ().into_any()
                 } else {
@@ -115,6 +115,12 @@ pub fn App() -> impl IntoView {
 
 /// Every calculator's route, whether this wasm has its page or not.
 const CALCULATORS: [&str; 4] = ["unit-economics", "roi", "compensation", "equity"];
+
+/// The route the start-up script chose this wasm for (`html[data-bundle]`,
+/// set by scripts/assemble.mjs; absent in a one-wasm build).
+fn bundle_chosen_for() -> Option<String> {
+    document().document_element()?.get_attribute("data-bundle")
+}
 
 /// The page of a route, if this wasm was built with it.
 fn page(route: &str) -> Option<AnyView> {

@@ -116,3 +116,17 @@ test("each page downloads its own wasm, and moving between pages keeps the edits
   expect(wasm).toHaveLength(4);
   expect(new Set(wasm).size).toBe(3);
 });
+
+test("odd spellings of a route open its page, and nothing reloads for ever", async ({ tally, page }) => {
+  for (const hash of ["#//roi", "#/roi/", "##/roi//?x=1"]) {
+    await page.goto("about:blank");
+    let loads = 0;
+    const count = () => loads++;
+    page.on("load", count);
+    await page.goto(hash);
+    await expect(tally.result("npv")).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(loads, hash).toBe(1);
+    page.off("load", count);
+  }
+});
