@@ -817,3 +817,47 @@ fn yc_safe_primer_preferences_are_pari_passu() {
     cent(short.of("Safe"), 50_000.0);
     assert_eq!(short.of("Company"), 0.0);
 }
+
+#[test]
+fn two_post_money_safes_own_their_amounts_over_their_caps() {
+    // The post-money safe's promise, with the example of "Post-Money SAFE
+    // Math Problems" (CYT Law, medium.com/@cytlaw): $1,000,000 at a
+    // $10,000,000 post-money cap is 10 % of the company just before the
+    // priced round, $600,000 at $15,000,000 is 4 %, the founder keeps 86 %.
+    // Over 10,000,000 founder shares the capitalization is 10M / 0.86, so
+    // the safe prices are exactly $0.86 and $1.29.
+    let r = compute(
+        &[holder("Founder", Class::Common, 10_000_000.0)],
+        &[
+            safe_post("First safe", 1e6, Some(10e6), 0.0),
+            safe_post("Second safe", 600_000.0, Some(15e6), 0.0),
+            priced(
+                "Series A",
+                30e6,
+                5e6,
+                PoolTopUp::None,
+                PriceBasis::FullyDiluted,
+            ),
+        ],
+        "Founder",
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(value(r.rounds[0].price), 0.86);
+    assert_eq!(value(r.rounds[1].price), 1.29);
+    assert_eq!(r.shares_of("First safe"), 1_162_790.0); // floor(1,000,000 / 0.86)
+    assert_eq!(r.shares_of("Second safe"), 465_116.0); // floor(600,000 / 1.29)
+    let before_new_money = 10_000_000.0 + 1_162_790.0 + 465_116.0;
+    for (holder, pct) in [
+        ("First safe", 10.0),
+        ("Second safe", 4.0),
+        ("Founder", 86.0),
+    ] {
+        let held = r.shares_of(holder) / before_new_money * 100.0;
+        assert!((held - pct).abs() < 0.0001, "{holder}: {held} %");
+    }
+    // The Series A price spreads $30M over that capitalization.
+    assert_eq!(
+        value(r.rounds[2].price),
+        (30e6_f64 / before_new_money * 1e4).round() / 1e4
+    );
+}
