@@ -12,6 +12,7 @@ fn holder(name: &str, class: Class, shares: f64) -> Holder {
         name: name.into(),
         class,
         shares,
+        strike: 0.0,
     }
 }
 
@@ -415,6 +416,39 @@ fn a_safe_outstanding_at_the_exit_takes_the_larger_of_its_amount_and_its_shares(
 }
 
 #[test]
+fn options_are_exercised_only_above_their_strike() {
+    // By hand: 8,000,000 founder shares, 1,000,000 options at $1 and
+    // 1,000,000 at $3, sold for $20M. With both exercised a share would be
+    // worth (20M + 1M + 3M) / 10M = $2.40, under the $3 strike; without
+    // the $3 options, (20M + 1M) / 9M = $2.3333: the $1 options take
+    // 1,000,000 × $1.3333 and the founders the rest.
+    let mut holders = vec![holder("Founders", Class::Common, 8_000_000.0)];
+    for (name, strike) in [("Early", 1.0), ("Late", 3.0)] {
+        holders.push(Holder {
+            name: name.into(),
+            class: Class::Options,
+            shares: 1_000_000.0,
+            strike,
+        });
+    }
+    let r = compute(&holders, &[], "Early");
+    let e = exit(&r, 20e6).unwrap();
+    let per_share = 21e6 / 9e6;
+    assert!((e.per_common_share - per_share).abs() < 1e-9);
+    assert!((e.of("Early") - 1e6 * (per_share - 1.0)).abs() < 1e-6);
+    assert_eq!(e.of("Late"), 0.0);
+    assert!((e.of("Founders") - 8e6 * per_share).abs() < 1e-6);
+    // At $40M both are in the money: (40M + 4M) / 10M = $4.40.
+    let high = exit(&r, 40e6).unwrap();
+    assert!((high.of("Late") - 1e6 * 1.4).abs() < 1e-6);
+    assert!((high.of("Early") - 1e6 * 3.4).abs() < 1e-6);
+    // A strike on a common row means nothing.
+    let mut common = holder("Founders", Class::Common, 8_000_000.0);
+    common.strike = 5.0;
+    assert_eq!(common.strike_price(), 0.0);
+}
+
+#[test]
 fn the_same_safe_dilutes_founders_less_as_a_pre_money_safe() {
     // $1M at a $5M cap: post-money it owns 20 % of the capitalization;
     // pre-money its cap divides over the shares before it, so it owns
@@ -534,7 +568,14 @@ proptest! {
 
     /// The exit is paid out in full, to nobody negatively, the pool nothing.
     #[test]
-    fn the_exit_adds_up((holders, rounds) in scenario(), value in 0.0..1e9f64) {
+    fn the_exit_adds_up(
+        (mut holders, rounds) in scenario(),
+        value in 0.0..1e9f64,
+        grant in 1.0..2e6f64,
+        strike in 0.0..10.0f64,
+    ) {
+        // An option grant that may be under water at the exit.
+        holders.push(Holder { name: "Grant".into(), class: Class::Options, shares: grant, strike });
         let r = compute(&holders, &rounds, "Founders");
         if r.errors.is_empty() {
             let e = exit(&r, value).unwrap();
@@ -655,7 +696,7 @@ fn json_reads_like_typed_input_and_round_trips() {
 fn csv_round_trips_the_starting_table_and_exports_the_result() {
     let d = Inputs::default();
     let text = holders_csv(&d.holders);
-    assert!(text.starts_with("name,class,shares\r\nFounders,common,7900000\r\n"));
+    assert!(text.starts_with("name,class,shares,strike\r\nFounders,common,7900000,\r\n"));
     assert_eq!(holders_from_csv(&text).unwrap(), d.holders);
     // Quotes, commas, spreadsheet formulas and reordered columns.
     let tricky = vec![
@@ -663,11 +704,13 @@ fn csv_round_trips_the_starting_table_and_exports_the_result() {
             name: "Smith, \"Jo\"".into(),
             class: Class::Promised,
             shares: 1500.0,
+            strike: 0.35,
         },
         Holder {
             name: "=HYPERLINK(\"x\")".into(),
             class: Class::Common,
             shares: 1.0,
+            strike: 0.0,
         },
     ];
     let text = holders_csv(&tricky);
@@ -680,9 +723,13 @@ fn csv_round_trips_the_starting_table_and_exports_the_result() {
         vec![Holder {
             name: "Ada".into(),
             class: Class::Options,
-            shares: 1000.0
+            shares: 1000.0,
+            strike: 0.0,
         }]
     );
+    assert!(holders_from_csv("name,class,shares,strike\nA,options,5,-1")
+        .unwrap_err()
+        .contains("Line 2: strike"));
     assert!(holders_from_csv("name,class\nA,common")
         .unwrap_err()
         .contains("name, class and shares"));

@@ -19,6 +19,7 @@ fn with_a_hire_and_a_note(position: usize, note: Kind) -> Inputs {
         name: "New hire".into(),
         class: Class::Promised,
         shares: 20_000.0,
+        strike: 0.25,
     });
     i.rounds.insert(
         position,
@@ -122,7 +123,8 @@ fn foreign_documents_are_read_as_far_as_they_go() {
         vec![Holder {
             name: "Ada".into(),
             class: Class::Common,
-            shares: 1000.0
+            shares: 1000.0,
+            strike: 0.0,
         }]
     );
     assert_eq!(r.warnings.len(), 3, "{:?}", r.warnings);

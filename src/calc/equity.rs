@@ -22,7 +22,10 @@
 //! as-converted share (decided consistently, cheapest conversions first),
 //! participating series both; SAFEs still outstanding take the larger of
 //! their purchase amount and their as-converted amount; the unissued pool
-//! nothing; common the rest. OCF and CSV are not built yet.
+//! nothing; options with a strike are exercised only when a common share is
+//! worth more, their exercise prices added to what the shares divide, and
+//! take the difference; common the rest. (OCF and CSV: `ocf.rs`,
+//! `holders_csv`, `cap_table_csv`.)
 
 use super::{Currency, Outcome, TOO_LARGE};
 use crate::input::{FieldSpec, Kind as FieldKind, Problem, Reader, MAX_AMOUNT};
@@ -47,6 +50,22 @@ pub struct Holder {
     pub name: String,
     pub class: Class,
     pub shares: f64,
+    /// The exercise price a share of an `options` or `promised` row (0 for
+    /// none); other classes have none. At an exit an option is exercised
+    /// only when a common share is worth more, and pays the difference.
+    pub strike: f64,
+}
+
+impl Holder {
+    /// The exercise price that applies: an option's strike, else 0.
+    pub fn strike_price(&self) -> f64 {
+        let option = matches!(self.class, Class::Options | Class::Promised);
+        if option && self.strike.is_finite() {
+            self.strike.max(0.0)
+        } else {
+            0.0
+        }
+    }
 }
 
 /// How a priced round tops up the pool.
@@ -127,6 +146,8 @@ pub struct Position {
     pub invested: f64,
     pub liq_pref: f64,
     pub participating: bool,
+    /// The exercise price a share of an option position (0 otherwise).
+    pub strike: f64,
 }
 
 /// What one round did (`<key>:<round>` results).
@@ -386,6 +407,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
             invested: 0.0,
             liq_pref: 0.0,
             participating: false,
+            strike: h.strike_price(),
         })
         .collect();
     let mut out = Results {
@@ -805,6 +827,7 @@ fn priced(
             invested: p.amount,
             liq_pref: 1.0,
             participating: *participating,
+            strike: 0.0,
         });
         if let Some(r) = results.get_mut(p.round) {
             r.price = Outcome::finite(*conversion, TOO_LARGE);
@@ -821,6 +844,7 @@ fn priced(
                     invested: extra * price,
                     liq_pref: *liq_pref,
                     participating: *participating,
+                    strike: 0.0,
                 });
                 pro_rata_total += extra;
             }
@@ -840,6 +864,7 @@ fn priced(
                 invested: 0.0,
                 liq_pref: 0.0,
                 participating: false,
+                strike: 0.0,
             }),
         }
     }
@@ -853,6 +878,7 @@ fn priced(
             invested: investors * price,
             liq_pref: *liq_pref,
             participating: *participating,
+            strike: 0.0,
         });
     }
     if let Some(r) = results.get_mut(index) {
@@ -923,6 +949,9 @@ struct Claim {
     preference: f64,
     shares: f64,
     participating: bool,
+    /// An option's exercise price a share (0: a share, or an option with
+    /// none).
+    strike: f64,
 }
 
 /// The exit waterfall after the last round (see the module's notes).
@@ -949,6 +978,7 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
             },
             shares: if unissued { 0.0 } else { p.shares },
             participating: p.participating,
+            strike: p.strike,
         });
     }
     // Outstanding SAFEs: as-converted shares at their cap over the
@@ -976,6 +1006,7 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
             preference: o.amount.max(0.0),
             shares: if shares.is_finite() { shares } else { 0.0 },
             participating: false,
+            strike: 0.0,
         });
     }
     // Non-participating preferred convert cheapest first while converting
@@ -995,13 +1026,36 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
             .sum();
         let paid = prefs.min(e);
         let residual = e - paid;
-        let shares: f64 = (0..claims.len())
-            .filter(|&i| {
-                claims[i].preference == 0.0 || claims[i].participating || converting.contains(&i)
-            })
-            .map(|i| claims[i].shares)
-            .sum();
-        let per_share = if shares > 0.0 { residual / shares } else { 0.0 };
+        let shares_in = |i: usize| {
+            claims[i].preference == 0.0 || claims[i].participating || converting.contains(&i)
+        };
+        // Options are exercised when a share is worth more than their
+        // strike: their exercise prices join the residual and they share
+        // it. Start with all exercised; each one found under water raises
+        // the price a share, so the rest stay exercised or drop in turn.
+        let mut exercised: Vec<bool> = claims.iter().map(|c| c.strike > 0.0).collect();
+        let per_share = loop {
+            let held = |i: usize| shares_in(i) && (claims[i].strike == 0.0 || exercised[i]);
+            let shares: f64 = (0..claims.len())
+                .filter(|&i| held(i))
+                .map(|i| claims[i].shares)
+                .sum();
+            let cash: f64 = (0..claims.len())
+                .filter(|&i| held(i))
+                .map(|i| claims[i].shares * claims[i].strike)
+                .sum();
+            let per_share = if shares > 0.0 {
+                (residual + cash) / shares
+            } else {
+                0.0
+            };
+            let under_water =
+                (0..claims.len()).find(|&i| exercised[i] && claims[i].strike >= per_share);
+            match under_water {
+                Some(i) => exercised[i] = false,
+                None => break per_share,
+            }
+        };
         let proceeds: Vec<f64> = (0..claims.len())
             .map(|i| {
                 let c = &claims[i];
@@ -1010,10 +1064,10 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
                 } else {
                     0.0
                 };
-                let common = if c.preference == 0.0 || c.participating || converting.contains(&i) {
-                    c.shares * per_share
-                } else {
+                let common = if !shares_in(i) || (c.strike > 0.0 && !exercised[i]) {
                     0.0
+                } else {
+                    c.shares * (per_share - c.strike)
                 };
                 pref + common
             })
@@ -1064,6 +1118,8 @@ pub const MAX_ROUNDS: usize = 20;
 pub const MAX_NAME: usize = 80;
 
 pub const SHARES: FieldSpec = FieldSpec::new("shares", "Shares", FieldKind::Count, 0.0, MAX_AMOUNT);
+pub const STRIKE: FieldSpec =
+    FieldSpec::new("strike", "Strike price", FieldKind::Money, 0.0, MAX_AMOUNT);
 pub const AMOUNT: FieldSpec = FieldSpec::new("amount", "Amount", FieldKind::Money, 0.0, MAX_AMOUNT);
 pub const CAP: FieldSpec = FieldSpec::new("cap", "Valuation cap", FieldKind::Money, 1.0, 1e15);
 pub const DISCOUNT: FieldSpec =
@@ -1139,16 +1195,19 @@ impl Default for Inputs {
                     name: "Founders".into(),
                     class: Class::Common,
                     shares: 7_900_000.0,
+                    strike: 0.0,
                 },
                 Holder {
                     name: "Early engineer".into(),
                     class: Class::Options,
                     shares: 100_000.0,
+                    strike: 0.0,
                 },
                 Holder {
                     name: "Option pool".into(),
                     class: Class::Pool,
                     shares: 2_000_000.0,
+                    strike: 0.0,
                 },
             ],
             rounds: vec![
@@ -1298,9 +1357,15 @@ impl Inputs {
     pub fn to_json(&self) -> Value {
         json!({
             "currency": self.currency.code(),
-            "holders": self.holders.iter().map(|h| json!({
-                "name": h.name, "class": word_of(&CLASSES, h.class), "shares": h.shares
-            })).collect::<Vec<_>>(),
+            "holders": self.holders.iter().map(|h| {
+                let mut v = json!({
+                    "name": h.name, "class": word_of(&CLASSES, h.class), "shares": h.shares
+                });
+                if matches!(h.class, Class::Options | Class::Promised) {
+                    v["strike"] = json!(h.strike);
+                }
+                v
+            }).collect::<Vec<_>>(),
             "rounds": self.rounds.iter().map(Round::to_json).collect::<Vec<_>>(),
             "follow": self.follow,
             "exit_value": self.exit_value,
@@ -1336,6 +1401,7 @@ impl Inputs {
                                 name: format!("Holder {}", n + 1),
                                 class: Class::Common,
                                 shares: 0.0,
+                                strike: 0.0,
                             };
                             if let Some(t) = r.text("name", MAX_NAME) {
                                 h.name = t;
@@ -1344,6 +1410,7 @@ impl Inputs {
                                 h.class = c;
                             }
                             r.set(&SHARES, &mut h.shares);
+                            r.set(&STRIKE, &mut h.strike);
                             read.absorb(&format!("holders.{n}"), r.finish());
                             h
                         })
@@ -1529,15 +1596,21 @@ fn csv_line(fields: &[String]) -> String {
     line
 }
 
-/// The starting cap table as CSV: `name,class,shares` (what
-/// [`holders_from_csv`] reads back).
+/// The starting cap table as CSV: `name,class,shares,strike` (what
+/// [`holders_from_csv`] reads back; the strike is empty but for options).
 pub fn holders_csv(holders: &[Holder]) -> String {
-    let mut out = csv_line(&["name".into(), "class".into(), "shares".into()]);
+    let mut out = csv_line(&["name", "class", "shares", "strike"].map(String::from));
     for h in holders {
+        let option = matches!(h.class, Class::Options | Class::Promised);
         out += &csv_line(&[
             h.name.clone(),
             word_of(&CLASSES, h.class).into(),
             shortest(h.shares),
+            if option {
+                shortest(h.strike)
+            } else {
+                String::new()
+            },
         ]);
     }
     out
@@ -1626,7 +1699,8 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
 }
 
 /// Reads a starting cap table from CSV with a header naming `name`,
-/// `class` and `shares` (any order, other columns ignored). Numbers are
+/// `class` and `shares`, and `strike` if it likes (any order, other columns
+/// ignored; an empty strike is none). Numbers are
 /// read like typed input; one bad line refuses the file, with its number.
 pub fn holders_from_csv(text: &str) -> Result<Vec<Holder>, String> {
     if text.len() > 256 * 1024 {
@@ -1642,6 +1716,7 @@ pub fn holders_from_csv(text: &str) -> Result<Vec<Holder>, String> {
     let (Some(n), Some(c), Some(s)) = (col("name"), col("class"), col("shares")) else {
         return Err("The first line must name the columns name, class and shares".into());
     };
+    let strike_col = col("strike");
     if rows.len() - 1 > MAX_HOLDERS {
         return Err(format!("At most {MAX_HOLDERS} holders"));
     }
@@ -1668,10 +1743,17 @@ pub fn holders_from_csv(text: &str) -> Result<Vec<Holder>, String> {
             let shares = SHARES
                 .parse(get(s))
                 .map_err(|e| format!("Line {}: shares: {e}", line + 1))?;
+            let strike = match strike_col.map(get).filter(|t| !t.is_empty()) {
+                Some(t) => STRIKE
+                    .parse(t)
+                    .map_err(|e| format!("Line {}: strike: {e}", line + 1))?,
+                None => 0.0,
+            };
             Ok(Holder {
                 name,
                 class,
                 shares,
+                strike,
             })
         })
         .collect()

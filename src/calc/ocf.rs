@@ -102,7 +102,7 @@ pub fn export(holders: &[Holder], rounds: &[Round], currency: Currency, date: Na
                 tx["stock_plan_id"] = json!("plan-1");
                 tx["stock_class_id"] = json!("class-common");
                 tx["quantity"] = json!(numeric(h.shares));
-                tx["exercise_price"] = money(0.0, currency);
+                tx["exercise_price"] = money(h.strike_price(), currency);
                 tx["expiration_date"] = Value::Null;
                 tx["termination_exercise_windows"] = json!([]);
                 if h.class == Class::Promised {
@@ -305,15 +305,17 @@ pub fn import(doc: &Value) -> Result<Imported, String> {
         .collect();
     let mut warnings = Vec::new();
     let mut holders: Vec<Holder> = Vec::new();
-    let mut add = |name: String, class: Class, shares: f64| match holders
+    // One row a holder, class and strike: grants at one price add up.
+    let mut add = |name: String, class: Class, shares: f64, strike: f64| match holders
         .iter_mut()
-        .find(|h| h.name == name && h.class == class)
+        .find(|h| h.name == name && h.class == class && h.strike == strike)
     {
         Some(h) => h.shares += shares,
         None => holders.push(Holder {
             name,
             class,
             shares,
+            strike,
         }),
     };
     let mut granted = 0.0;
@@ -334,7 +336,7 @@ pub fn import(doc: &Value) -> Result<Imported, String> {
                 {
                     warnings.push(format!("{name}'s preferred shares were read as common: the starting table has no preferences"));
                 }
-                add(name, Class::Common, q);
+                add(name, Class::Common, q, 0.0);
             }
             "TX_EQUITY_COMPENSATION_ISSUANCE" | "TX_PLAN_SECURITY_ISSUANCE" => {
                 let (Some(name), Some(q)) = (name_of(tx), quantity) else {
@@ -355,6 +357,7 @@ pub fn import(doc: &Value) -> Result<Imported, String> {
                         Class::Options
                     },
                     q,
+                    amount(tx.get("exercise_price")).unwrap_or(0.0).max(0.0),
                 );
             }
             _ => {}
@@ -370,7 +373,7 @@ pub fn import(doc: &Value) -> Result<Imported, String> {
             .chars()
             .take(super::equity::MAX_NAME)
             .collect();
-        add(name, Class::Pool, reserved - granted);
+        add(name, Class::Pool, reserved - granted, 0.0);
     }
     let mut convertibles: Vec<Round> = Vec::new();
     for tx in of("TX_CONVERTIBLE_ISSUANCE") {

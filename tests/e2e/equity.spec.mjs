@@ -187,3 +187,36 @@ test("every part of the equity page passes axe, the comparison and an error incl
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
   expect(await serious()).toEqual([]);
 });
+
+test("an option's strike is paid out of its exit proceeds, and only above water", async ({ tally, page }) => {
+  // 6,000,000 founder shares and 1,000,000 options sold for $14M with no
+  // rounds: a share is worth 2.00 plus the strikes spread over 7,000,000.
+  const inputs = {
+    holders: [
+      { name: "Founders", class: "common", shares: 6000000 },
+      { name: "Employee", class: "options", shares: 1000000 },
+    ],
+    rounds: [],
+    follow: "Employee",
+    exit_value: 14000000,
+  };
+  await page.goto(linkFor(inputs));
+  await tally.ready();
+  await expect(tally.result("exit:Employee")).toHaveAttribute("data-value", "2000000");
+  // Only the options row has a strike field; typing in it keeps the focus.
+  await expect(tally.field("holders.0.strike")).toHaveCount(0);
+  await tally.field("holders.1.strike").pressSequentially("0.7");
+  await expect(tally.field("holders.1.strike")).toBeFocused();
+  await tally.field("holders.1.strike").blur();
+  // (14M + 0.7M) / 7M = 2.10 a share; the employee takes 2.10 − 0.70.
+  await expect(tally.result("exit_per_common_share")).toHaveAttribute("data-value", "2.1");
+  expect(await tally.value("exit:Employee")).toBeCloseTo(1400000, 4);
+  // Under water at a strike of 3: not exercised, nothing paid.
+  await tally.type("holders.1.strike", "3");
+  await expect(tally.result("exit:Employee")).toHaveAttribute("data-value", "0");
+  await expect(tally.result("exit:Founders")).toHaveAttribute("data-value", "14000000");
+  // The strike is saved: a reload keeps it.
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("holders.1.strike")).toHaveValue("3");
+});

@@ -203,7 +203,13 @@ fn HolderList(e: Eq) -> impl IntoView {
     view! {
         <fieldset>
             <legend>"Cap table before the rounds"</legend>
-            {move || (0..count.get()).map(|index| view! {
+            {move || (0..count.get()).map(|index| {
+                // Only options have an exercise price; the field is rebuilt
+                // only when the row's class changes, never while typing.
+                let option = Memo::new(move |_| inputs.with(|i| {
+                    i.holders.get(index).is_some_and(|h| matches!(h.class, Class::Options | Class::Promised))
+                }));
+                view! {
                 <div class="holder" role="group" aria-label=format!("Holder {}", index + 1)>
                     <TextField
                         name=format!("holders.{index}.name")
@@ -229,6 +235,17 @@ fn HolderList(e: Eq) -> impl IntoView {
                         value=Signal::derive(move || inputs.with(|i| i.holders.get(index).map_or(0.0, |h| h.shares)))
                         on_change=Callback::new(move |x| change(index, &|h| h.shares = x))
                     />
+                    {move || {
+                        option.get().then(|| view! {
+                            <NumberField
+                                spec=eq::STRIKE
+                                name=format!("holders.{index}.strike")
+                                value=Signal::derive(move || inputs.with(|i| i.holders.get(index).map_or(0.0, |h| h.strike)))
+                                on_change=Callback::new(move |x| change(index, &|h| h.strike = x))
+                                currency=e.currency
+                            />
+                        })
+                    }}
                     <button
                         type="button"
                         class="remove"
@@ -238,13 +255,14 @@ fn HolderList(e: Eq) -> impl IntoView {
                         "Remove"
                     </button>
                 </div>
+                }
             }).collect_view()}
             <button
                 type="button"
                 disabled=move || { count.get() >= MAX_HOLDERS }
                 on:click=move |_| e.edit(|i| {
                     let n = i.holders.len() + 1;
-                    i.holders.push(Holder { name: format!("Holder {n}"), class: Class::Common, shares: 0.0 });
+                    i.holders.push(Holder { name: format!("Holder {n}"), class: Class::Common, shares: 0.0, strike: 0.0 });
                 })
             >
                 "Add a holder"
