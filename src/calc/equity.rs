@@ -1031,8 +1031,10 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
         };
         // Options are exercised when a share is worth more than their
         // strike: their exercise prices join the residual and they share
-        // it. Start with all exercised; each one found under water raises
-        // the price a share, so the rest stay exercised or drop in turn.
+        // it. Start with all exercised and drop one under water at a time:
+        // it would have paid more than a share is worth, so dropping it
+        // lowers the price a share; those dropped stay under water and
+        // others may follow, until every one left is above water.
         let mut exercised: Vec<bool> = claims.iter().map(|c| c.strike > 0.0).collect();
         let per_share = loop {
             let held = |i: usize| shares_in(i) && (claims[i].strike == 0.0 || exercised[i]);
