@@ -133,9 +133,10 @@ test("CSV: the cap table downloads, and a starting table imports", async ({ tall
   await page.locator("#import-csv").setInputFiles({
     name: "holders.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from('name,class,shares\r\n"Ada, founder",common,"6,000,000"\r\nPool,pool,0\r\n'),
+    buffer: Buffer.from('name,class,shares,strike\r\n"Ada, founder",common,"6,000,000",\r\nPool,pool,0,\r\nBo,options,"10,000",$0.45\r\n'),
   });
-  await expect(page.getByText("Imported 2 holders.")).toBeVisible();
+  await expect(page.getByText("Imported 3 holders.")).toBeVisible();
+  await expect(tally.field("holders.2.strike")).toHaveValue("0.45");
   // The followed holder is gone from the new table: the page says so.
   await expect(page.locator("#f-follow option:checked")).toHaveText("Choose (“Early engineer” is not in the table)");
   await page.locator("#f-follow").selectOption("Ada, founder");
