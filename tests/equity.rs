@@ -27,6 +27,7 @@ fn priced(name: &str, pre_money: f64, amount: f64, pool: PoolTopUp, basis: Price
             price_basis: basis,
             liq_pref: 1.0,
             participating: false,
+            seniority: 0.0,
         },
     }
 }
@@ -416,6 +417,52 @@ fn a_safe_outstanding_at_the_exit_takes_the_larger_of_its_amount_and_its_shares(
 }
 
 #[test]
+fn a_senior_series_is_paid_its_preference_first() {
+    // By hand: 6,000,000 founder shares; Series A buys 2,000,000 shares for
+    // $2M (1.00 each), Series B 2,000,000 for $4M (2.00 each: $16M pre over
+    // 8,000,000 shares). Sold for $5M, under the $6M of preferences:
+    // side by side each takes 5/6 of its preference; with the B senior it
+    // takes its $4M and the A the $1M left.
+    let rounds = |b_seniority: f64| {
+        let mut b = priced(
+            "Series B",
+            16e6,
+            4e6,
+            PoolTopUp::None,
+            PriceBasis::FullyDiluted,
+        );
+        if let Kind::Priced { seniority, .. } = &mut b.kind {
+            *seniority = b_seniority;
+        }
+        vec![
+            priced(
+                "Series A",
+                6e6,
+                2e6,
+                PoolTopUp::None,
+                PriceBasis::FullyDiluted,
+            ),
+            b,
+        ]
+    };
+    let founders = [holder("Founders", Class::Common, 6_000_000.0)];
+    let side_by_side = compute(&founders, &rounds(0.0), "Founders");
+    assert_eq!(value(side_by_side.rounds[1].price), 2.0);
+    let e = exit(&side_by_side, 5e6).unwrap();
+    assert!((e.of("Series A") - 2e6 * 5.0 / 6.0).abs() < 1e-6);
+    assert!((e.of("Series B") - 4e6 * 5.0 / 6.0).abs() < 1e-6);
+    let stacked = compute(&founders, &rounds(1.0), "Founders");
+    let e = exit(&stacked, 5e6).unwrap();
+    assert_eq!(e.of("Series B"), 4e6);
+    assert_eq!(e.of("Series A"), 1e6);
+    assert_eq!(e.of("Founders"), 0.0);
+    // Where both convert (a $100M sale, 10M shares: 10.00 a share), the
+    // order of the preferences no longer matters.
+    let high = exit(&stacked, 100e6).unwrap();
+    assert_eq!((high.of("Series B"), high.of("Series A")), (20e6, 20e6));
+}
+
+#[test]
 fn options_are_exercised_only_above_their_strike() {
     // By hand: 8,000,000 founder shares, 1,000,000 options at $1 and
     // 1,000,000 at $3, sold for $20M. With both exercised a share would be
@@ -569,13 +616,22 @@ proptest! {
     /// The exit is paid out in full, to nobody negatively, the pool nothing.
     #[test]
     fn the_exit_adds_up(
-        (mut holders, rounds) in scenario(),
+        (mut holders, mut rounds) in scenario(),
         value in 0.0..1e9f64,
         grant in 1.0..2e6f64,
         strike in 0.0..10.0f64,
+        later_senior in any::<bool>(),
     ) {
         // An option grant that may be under water at the exit.
         holders.push(Holder { name: "Grant".into(), class: Class::Options, shares: grant, strike });
+        // Stacked preferences: each priced round senior to the ones before.
+        if later_senior {
+            for (n, r) in rounds.iter_mut().enumerate() {
+                if let Kind::Priced { seniority, .. } = &mut r.kind {
+                    *seniority = n as f64;
+                }
+            }
+        }
         let r = compute(&holders, &rounds, "Founders");
         if r.errors.is_empty() {
             let e = exit(&r, value).unwrap();

@@ -17,7 +17,8 @@
 //!   until every security has its lower price.
 //! - Prices are then rounded to 4 decimal places and share counts down.
 //!
-//! The exit runs through a waterfall: preferred series pari passu, each
+//! The exit runs through a waterfall: preferred series by seniority (the
+//! highest paid first, equal ones pari passu; all 0 by default), each
 //! non-participating series taking the larger of its preference and its
 //! as-converted share (decided consistently, cheapest conversions first),
 //! participating series both; SAFEs still outstanding take the larger of
@@ -123,6 +124,9 @@ pub enum Kind {
         price_basis: PriceBasis,
         liq_pref: f64,
         participating: bool,
+        /// Where the series stands at an exit: a higher number is paid its
+        /// preference first, equal numbers side by side (pari passu).
+        seniority: f64,
     },
 }
 
@@ -148,6 +152,9 @@ pub struct Position {
     pub participating: bool,
     /// The exercise price a share of an option position (0 otherwise).
     pub strike: f64,
+    /// A preferred position's seniority at an exit (its round's; see
+    /// `Kind::Priced`), 0 otherwise.
+    pub seniority: f64,
 }
 
 /// What one round did (`<key>:<round>` results).
@@ -408,6 +415,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
             liq_pref: 0.0,
             participating: false,
             strike: h.strike_price(),
+            seniority: 0.0,
         })
         .collect();
     let mut out = Results {
@@ -705,6 +713,7 @@ fn priced(
         price_basis,
         liq_pref,
         participating,
+        seniority,
     } = &round.kind
     else {
         return Ok(());
@@ -828,6 +837,7 @@ fn priced(
             liq_pref: 1.0,
             participating: *participating,
             strike: 0.0,
+            seniority: *seniority,
         });
         if let Some(r) = results.get_mut(p.round) {
             r.price = Outcome::finite(*conversion, TOO_LARGE);
@@ -845,6 +855,7 @@ fn priced(
                     liq_pref: *liq_pref,
                     participating: *participating,
                     strike: 0.0,
+                    seniority: *seniority,
                 });
                 pro_rata_total += extra;
             }
@@ -865,6 +876,7 @@ fn priced(
                 liq_pref: 0.0,
                 participating: false,
                 strike: 0.0,
+                seniority: 0.0,
             }),
         }
     }
@@ -879,6 +891,7 @@ fn priced(
             liq_pref: *liq_pref,
             participating: *participating,
             strike: 0.0,
+            seniority: *seniority,
         });
     }
     if let Some(r) = results.get_mut(index) {
@@ -952,6 +965,8 @@ struct Claim {
     /// An option's exercise price a share (0: a share, or an option with
     /// none).
     strike: f64,
+    /// Higher is paid its preference first.
+    seniority: f64,
 }
 
 /// The exit waterfall after the last round (see the module's notes).
@@ -979,6 +994,7 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
             shares: if unissued { 0.0 } else { p.shares },
             participating: p.participating,
             strike: p.strike,
+            seniority: p.seniority,
         });
     }
     // Outstanding SAFEs: as-converted shares at their cap over the
@@ -1007,6 +1023,9 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
             shares: if shares.is_finite() { shares } else { 0.0 },
             participating: false,
             strike: 0.0,
+            // On par with the preferred (the post-money safe): the most
+            // junior level.
+            seniority: 0.0,
         });
     }
     // Non-participating preferred convert cheapest first while converting
@@ -1020,12 +1039,28 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
     });
     let split = |converting: &[usize]| {
         let takes_pref = |i: usize| claims[i].preference > 0.0 && !converting.contains(&i);
-        let prefs: f64 = (0..claims.len())
+        // Preferences by seniority, the highest first; within a level side
+        // by side in proportion to the preferences.
+        let mut levels: Vec<f64> = (0..claims.len())
             .filter(|&i| takes_pref(i))
-            .map(|i| claims[i].preference)
-            .sum();
-        let paid = prefs.min(e);
-        let residual = e - paid;
+            .map(|i| claims[i].seniority)
+            .collect();
+        levels.sort_by(|a, b| b.total_cmp(a));
+        levels.dedup();
+        let mut pref_paid = vec![0.0; claims.len()];
+        let mut residual = e;
+        for level in levels {
+            let at = |i: usize| takes_pref(i) && claims[i].seniority == level;
+            let owed: f64 = (0..claims.len())
+                .filter(|&i| at(i))
+                .map(|i| claims[i].preference)
+                .sum();
+            let paid = owed.min(residual);
+            for i in (0..claims.len()).filter(|&i| at(i)) {
+                pref_paid[i] = claims[i].preference / owed * paid;
+            }
+            residual -= paid;
+        }
         let shares_in = |i: usize| {
             claims[i].preference == 0.0 || claims[i].participating || converting.contains(&i)
         };
@@ -1061,11 +1096,7 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
         let proceeds: Vec<f64> = (0..claims.len())
             .map(|i| {
                 let c = &claims[i];
-                let pref = if takes_pref(i) && prefs > 0.0 {
-                    c.preference / prefs * paid
-                } else {
-                    0.0
-                };
+                let pref = pref_paid[i];
                 let common = if !shares_in(i) || (c.strike > 0.0 && !exercised[i]) {
                     0.0
                 } else {
@@ -1154,6 +1185,13 @@ pub const POOL_INCREASE: FieldSpec = FieldSpec::new(
     0.0,
     MAX_AMOUNT,
 );
+pub const SENIORITY: FieldSpec = FieldSpec::new(
+    "seniority",
+    "Seniority at an exit (higher is paid first)",
+    FieldKind::Count,
+    0.0,
+    100.0,
+);
 pub const LIQ_PREF: FieldSpec = FieldSpec::new(
     "liq_pref",
     "Liquidation preference (×)",
@@ -1241,6 +1279,7 @@ impl Default for Inputs {
                         price_basis: PriceBasis::FullyDiluted,
                         liq_pref: 1.0,
                         participating: false,
+                        seniority: 0.0,
                     },
                 },
             ],
@@ -1276,6 +1315,7 @@ impl Round {
                 price_basis: PriceBasis::FullyDiluted,
                 liq_pref: 1.0,
                 participating: false,
+                seniority: 0.0,
             },
             _ => Kind::SafePost {
                 amount: 500_000.0,
@@ -1335,11 +1375,12 @@ impl Round {
                 price_basis,
                 liq_pref,
                 participating,
+                seniority,
             } => {
                 let mut v = json!({
                     "pre_money": pre_money, "amount": amount, "date": date(d),
                     "price_basis": word_of(&BASES, *price_basis), "liq_pref": liq_pref,
-                    "participating": participating
+                    "participating": participating, "seniority": seniority
                 });
                 match pool {
                     PoolTopUp::TargetPct(t) => v["pool_target_pct"] = json!(t),
@@ -1516,6 +1557,7 @@ fn read_round(value: &Value, n: usize) -> (Round, Vec<Problem>) {
             price_basis,
             liq_pref,
             participating,
+            seniority,
         } => {
             read.set(&PRE_MONEY, pre_money);
             read.set(&AMOUNT, amount);
@@ -1532,6 +1574,7 @@ fn read_round(value: &Value, n: usize) -> (Round, Vec<Problem>) {
             if let Some(b) = read.flag("participating") {
                 *participating = b;
             }
+            read.set(&SENIORITY, seniority);
         }
     }
     (round, read.finish())

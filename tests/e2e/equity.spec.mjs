@@ -221,3 +221,23 @@ test("an option's strike is paid out of its exit proceeds, and only above water"
   await tally.ready();
   await expect(tally.field("holders.1.strike")).toHaveValue("3");
 });
+
+test("a senior series is paid its preference first at a small exit", async ({ tally, page }) => {
+  const inputs = {
+    holders: [{ name: "Founders", class: "common", shares: 6000000 }],
+    rounds: [
+      { name: "Series A", kind: "priced", pre_money: 6000000, amount: 2000000 },
+      { name: "Series B", kind: "priced", pre_money: 16000000, amount: 4000000 },
+    ],
+    follow: "Founders",
+    exit_value: 5000000,
+  };
+  await page.goto(linkFor(inputs));
+  await tally.ready();
+  // Side by side: 5/6 of each preference.
+  expect(await tally.value("exit:Series B")).toBeCloseTo(4000000 * 5 / 6, 4);
+  await tally.type("rounds.1.seniority", "1");
+  await expect(tally.result("exit:Series B")).toHaveAttribute("data-value", "4000000");
+  await expect(tally.result("exit:Series A")).toHaveAttribute("data-value", "1000000");
+  await expect(tally.result("exit:Founders")).toHaveAttribute("data-value", "0");
+});

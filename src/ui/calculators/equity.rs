@@ -464,6 +464,7 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                     />
                     {e.round_number(index, eq::LIQ_PREF, |k| match k { Kind::Priced { liq_pref, .. } => Some(*liq_pref), _ => None }, |k, x| if let Kind::Priced { liq_pref, .. } = k { *liq_pref = x })}
                     {e.round_check(index, "participating", "Participating preferred", |k| matches!(k, Kind::Priced { participating: true, .. }), |k, on| if let Kind::Priced { participating, .. } = k { *participating = on })}
+                    {e.round_number(index, eq::SENIORITY, |k| match k { Kind::Priced { seniority, .. } => Some(*seniority), _ => None }, |k, x| if let Kind::Priced { seniority, .. } = k { *seniority = x })}
                 }.into_any(),
                 other => view! {
                     {e.round_number(index, eq::AMOUNT, amount_of, set_amount)}
