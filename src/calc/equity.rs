@@ -58,10 +58,14 @@ pub struct Holder {
 }
 
 impl Holder {
+    /// Whether the row is options (granted or promised), which have a strike.
+    pub fn is_option(&self) -> bool {
+        matches!(self.class, Class::Options | Class::Promised)
+    }
+
     /// The exercise price that applies: an option's strike, else 0.
     pub fn strike_price(&self) -> f64 {
-        let option = matches!(self.class, Class::Options | Class::Promised);
-        if option && self.strike.is_finite() {
+        if self.is_option() && self.strike.is_finite() {
             self.strike.max(0.0)
         } else {
             0.0
@@ -1404,7 +1408,7 @@ impl Inputs {
                 let mut v = json!({
                     "name": h.name, "class": word_of(&CLASSES, h.class), "shares": h.shares
                 });
-                if matches!(h.class, Class::Options | Class::Promised) {
+                if h.is_option() {
                     v["strike"] = json!(h.strike);
                 }
                 v
@@ -1646,12 +1650,11 @@ fn csv_line(fields: &[String]) -> String {
 pub fn holders_csv(holders: &[Holder]) -> String {
     let mut out = csv_line(&["name", "class", "shares", "strike"].map(String::from));
     for h in holders {
-        let option = matches!(h.class, Class::Options | Class::Promised);
         out += &csv_line(&[
             h.name.clone(),
             word_of(&CLASSES, h.class).into(),
             shortest(h.shares),
-            if option {
+            if h.is_option() {
                 shortest(h.strike)
             } else {
                 String::new()

@@ -13,7 +13,7 @@ use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::ResultValue,
+    result::{contract, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, long_date, today_date, Style};
@@ -841,9 +841,10 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
                                 let cur = currency.get();
                                 values.into_iter().enumerate().map(|(n, o)| {
                                     let is_best = best == Some(n);
-                                    let (value, state, text) = match o {
-                                        Outcome::Value(x) => (shortest(x), "defined", format(x, style, cur)),
-                                        Outcome::Undefined(why) => (String::new(), "undefined", format!("Not defined: {why}")),
+                                    let (value, state) = contract(o);
+                                    let text = match o {
+                                        Outcome::Value(x) => format(x, style, cur),
+                                        Outcome::Undefined(why) => format!("Not defined: {why}"),
                                     };
                                     view! {
                                         <td class:best=is_best>

@@ -13,6 +13,7 @@ use crate::ui::components::{
     chart::{ChartData, Line, LineChart},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
+    result::contract,
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, today_date, Style};
@@ -207,7 +208,7 @@ fn HolderList(e: Eq) -> impl IntoView {
                 // Only options have an exercise price; the field is rebuilt
                 // only when the row's class changes, never while typing.
                 let option = Memo::new(move |_| inputs.with(|i| {
-                    i.holders.get(index).is_some_and(|h| matches!(h.class, Class::Options | Class::Promised))
+                    i.holders.get(index).is_some_and(Holder::is_option)
                 }));
                 view! {
                 <div class="holder" role="group" aria-label=format!("Holder {}", index + 1)>
@@ -553,9 +554,10 @@ fn ChoiceFollow(e: Eq) -> impl IntoView {
 }
 
 fn cell(key: String, o: Outcome, style: Style, c: Currency) -> impl IntoView {
-    let (value, state, text) = match o {
-        Outcome::Value(x) => (shortest(x), "defined", format(x, style, c)),
-        Outcome::Undefined(why) => (String::new(), "undefined", why.to_string()),
+    let (value, state) = contract(o);
+    let text = match o {
+        Outcome::Value(x) => format(x, style, c),
+        Outcome::Undefined(why) => why.to_string(),
     };
     view! { <td><output data-result=key data-value=value data-state=state>{text}</output></td> }
 }

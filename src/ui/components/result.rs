@@ -4,6 +4,16 @@ use crate::calc::{Currency, Outcome};
 use crate::ui::format::{format, Style};
 use leptos::prelude::*;
 
+/// A result's `data-value` (the full-precision number, or empty) and
+/// `data-state` (`defined` or `undefined`): the contract every result
+/// element on every page follows.
+pub fn contract(o: Outcome) -> (String, &'static str) {
+    match o {
+        Outcome::Value(x) => (crate::text::shortest(x), "defined"),
+        Outcome::Undefined(_) => (String::new(), "undefined"),
+    }
+}
+
 /// One result: label, formatted value, and how it was computed.
 ///
 /// The value element carries `data-result` (the key), `data-value` (the full
@@ -28,14 +38,8 @@ pub fn ResultValue(
     #[prop(optional)]
     headline: bool,
 ) -> impl IntoView {
-    let value = move || match outcome.get() {
-        Outcome::Value(x) => crate::text::shortest(x),
-        Outcome::Undefined(_) => String::new(),
-    };
-    let state = move || match outcome.get() {
-        Outcome::Value(_) => "defined",
-        Outcome::Undefined(_) => "undefined",
-    };
+    let value = move || contract(outcome.get()).0;
+    let state = move || contract(outcome.get()).1;
     let text = move || match outcome.get() {
         Outcome::Value(x) => format(x, style, currency.get()),
         Outcome::Undefined(why) => format!("Not defined: {why}"),
