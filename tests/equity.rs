@@ -964,3 +964,126 @@ fn two_post_money_safes_own_their_amounts_over_their_caps() {
         (30e6_f64 / before_new_money * 1e4).round() / 1e4
     );
 }
+
+// The Quick Start Guide that opens Y Combinator's Post-Money Safe User
+// Guide (ycombinator.com/documents, "Post-Money Safe User Guide", Quick
+// Start Guide sections 1-3). Its promise is that a post-money safe's
+// ownership just before the priced round's new money is its purchase
+// amount over its post-money valuation cap, however many safes there are.
+
+fn safe_owns_before_new_money(r: &Results, safe: &str, capitalization: f64) -> f64 {
+    r.shares_of(safe) / capitalization * 100.0
+}
+
+#[test]
+fn yc_quick_start_one_post_money_cap() {
+    // Section 1: a $6.7 million post-money cap; raising $500k sells
+    // 0.5/6.7 = ~7.5 %, $800k ~12 %, $1 million ~15 %.
+    for (amount, shown) in [(500_000.0, 7.5), (800_000.0, 12.0), (1e6, 15.0)] {
+        let r = compute(
+            &[holder("Founder", Class::Common, 10_000_000.0)],
+            &[
+                safe_post("Safe", amount, Some(6.7e6), 0.0),
+                priced(
+                    "Series A",
+                    30e6,
+                    5e6,
+                    PoolTopUp::None,
+                    PriceBasis::FullyDiluted,
+                ),
+            ],
+            "Founder",
+        );
+        assert!(r.errors.is_empty(), "{:?}", r.errors);
+        let capitalization = 10_000_000.0 + r.shares_of("Safe");
+        let owned = safe_owns_before_new_money(&r, "Safe", capitalization);
+        // To the share: the price is rounded to 4 places, the shares down.
+        assert!((owned - amount / 6.7e6 * 100.0).abs() < 0.001, "{owned} %");
+        let places = if shown == 7.5 { 10.0 } else { 1.0 };
+        assert_eq!((owned * places).round() / places, shown, "{amount}");
+    }
+}
+
+#[test]
+fn yc_quick_start_two_post_money_caps() {
+    // Section 2: $500k on a $5.5 million cap is ~9 %, $500k on an
+    // $8.3 million cap ~6 %; together the founder has sold ~15 %.
+    let r = compute(
+        &[holder("Founder", Class::Common, 10_000_000.0)],
+        &[
+            safe_post("Cap 1", 500_000.0, Some(5.5e6), 0.0),
+            safe_post("Cap 2", 500_000.0, Some(8.3e6), 0.0),
+            priced(
+                "Series A",
+                30e6,
+                5e6,
+                PoolTopUp::None,
+                PriceBasis::FullyDiluted,
+            ),
+        ],
+        "Founder",
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let capitalization = 10_000_000.0 + r.shares_of("Cap 1") + r.shares_of("Cap 2");
+    let first = safe_owns_before_new_money(&r, "Cap 1", capitalization);
+    let second = safe_owns_before_new_money(&r, "Cap 2", capitalization);
+    assert!((first - 0.5 / 5.5 * 100.0).abs() < 0.001, "{first} %");
+    assert!((second - 0.5 / 8.3 * 100.0).abs() < 0.001, "{second} %");
+    assert_eq!(first.round(), 9.0);
+    assert_eq!(second.round(), 6.0);
+    assert_eq!((first + second).round(), 15.0);
+}
+
+#[test]
+fn yc_quick_start_pro_rata_side_letters() {
+    // Section 3: safes sold 15 % of the company before the Series A on a
+    // $5 million post-money cap, every safe holder has a pro rata side
+    // letter, options are 8 % of the company before the Series A. The
+    // Series A's new investors own 25 % after it (pro rata excluded) and the
+    // pool is topped up to 10 % unissued after it. The guide back-solves the
+    // safes' pro rata allocation as 25 % / (100 % - 15 %) - 25 % = 4.41 %.
+    //
+    // Here: founders 77 % and options 8 % of a 10,000,000-share
+    // capitalization, so $750,000 of safes on the $5M cap own the other
+    // 15 % at $0.50. New money of $10M on a $24M pre-money buys 10/34 =
+    // 25/85 of the company: the new investors' 25 % plus the pro rata.
+    let pro_rata_safe = |name: &str, amount: f64| Round {
+        name: name.into(),
+        kind: Kind::SafePost {
+            amount,
+            cap: Some(5e6),
+            discount_pct: 0.0,
+            pro_rata: true,
+        },
+    };
+    let r = compute(
+        &[
+            holder("Founders", Class::Common, 7_700_000.0),
+            holder("Employees", Class::Options, 800_000.0),
+        ],
+        &[
+            pro_rata_safe("Safe A", 450_000.0),
+            pro_rata_safe("Safe B", 300_000.0),
+            priced(
+                "Series A",
+                24e6,
+                10e6,
+                PoolTopUp::TargetPct(10.0),
+                PriceBasis::FullyDiluted,
+            ),
+        ],
+        "Founders",
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(value(r.rounds[0].price), 0.5);
+    assert_eq!(value(r.rounds[0].new_shares), 900_000.0);
+    assert_eq!(value(r.rounds[1].new_shares), 600_000.0);
+    let total = r.total_shares();
+    let pct = |shares: f64| shares / total * 100.0;
+    let pro_rata = r.shares_of("Safe A") + r.shares_of("Safe B") - 1_500_000.0;
+    assert!((pct(pro_rata) - 4.41).abs() < 0.005, "{} %", pct(pro_rata));
+    let back_solved = 25.0 / (100.0 - 15.0) * 100.0 - 25.0;
+    assert!((pct(pro_rata) - back_solved).abs() < 0.001);
+    assert!((pct(r.shares_of("Series A")) - 25.0).abs() < 0.001);
+    assert!((pct(r.shares_of("Option pool")) - 10.0).abs() < 0.001);
+}
