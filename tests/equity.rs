@@ -550,45 +550,51 @@ fn scenario() -> impl Strategy<Value = (Vec<Holder>, Vec<Round>)> {
         0.0..3e7f64,
         0.0..30.0f64,
         0usize..3,
+        0.0..5e6f64,
     )
-        .prop_map(|(founders, pool, safes, pre, amount, target, basis)| {
-            let holders = vec![
-                holder("Founders", Class::Common, founders),
-                holder("Pool", Class::Pool, pool),
-            ];
-            let mut rounds: Vec<Round> = safes
-                .into_iter()
-                .enumerate()
-                .map(|(i, (a, cap, d, post))| {
-                    let name = format!("SAFE {i}");
-                    if post {
-                        safe_post(&name, a, cap, d)
-                    } else {
-                        Round {
-                            name,
-                            kind: Kind::SafePre {
-                                amount: a,
-                                cap,
-                                discount_pct: d,
-                            },
+        .prop_map(
+            |(founders, pool, safes, pre, amount, target, basis, promised)| {
+                // Promised options beyond the pool make part of the pool
+                // increase count in a post-money SAFE's capitalization.
+                let holders = vec![
+                    holder("Founders", Class::Common, founders),
+                    holder("Pool", Class::Pool, pool),
+                    holder("Promised", Class::Promised, promised),
+                ];
+                let mut rounds: Vec<Round> = safes
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (a, cap, d, post))| {
+                        let name = format!("SAFE {i}");
+                        if post {
+                            safe_post(&name, a, cap, d)
+                        } else {
+                            Round {
+                                name,
+                                kind: Kind::SafePre {
+                                    amount: a,
+                                    cap,
+                                    discount_pct: d,
+                                },
+                            }
                         }
-                    }
-                })
-                .collect();
-            let basis = [
-                PriceBasis::FullyDiluted,
-                PriceBasis::PreConversion,
-                PriceBasis::DollarsInvested,
-            ][basis];
-            rounds.push(priced(
-                "Series A",
-                pre,
-                amount,
-                PoolTopUp::TargetPct(target),
-                basis,
-            ));
-            (holders, rounds)
-        })
+                    })
+                    .collect();
+                let basis = [
+                    PriceBasis::FullyDiluted,
+                    PriceBasis::PreConversion,
+                    PriceBasis::DollarsInvested,
+                ][basis];
+                rounds.push(priced(
+                    "Series A",
+                    pre,
+                    amount,
+                    PoolTopUp::TargetPct(target),
+                    basis,
+                ));
+                (holders, rounds)
+            },
+        )
 }
 
 proptest! {
@@ -1086,4 +1092,54 @@ fn yc_quick_start_pro_rata_side_letters() {
     assert!((pct(pro_rata) - back_solved).abs() < 0.001);
     assert!((pct(r.shares_of("Series A")) - 25.0).abs() < 0.001);
     assert!((pct(r.shares_of("Option pool")) - 10.0).abs() < 0.001);
+}
+
+#[test]
+fn promised_options_beyond_the_pool_count_part_of_its_increase() {
+    // The post-money safe's "Company Capitalization" leaves out the
+    // round's pool increase "except that any increase to the Unissued
+    // Option Pool in connection with the Equity Financing will only be
+    // included to the extent that the number of Promised Options exceeds
+    // the Unissued Option Pool prior to such increase."
+    //
+    // 8,000,000 common, 1,000,000 options promised and 400,000 unissued:
+    // 600,000 promised options the pool does not cover. A $1M safe on a
+    // $10M post-money cap owns 10 % of a capitalization C of the 9,400,000
+    // shares, the counted part of the increase and its own shares.
+    let run = |pool: PoolTopUp| {
+        compute(
+            &[
+                holder("Founders", Class::Common, 8_000_000.0),
+                holder("Hires", Class::Promised, 1_000_000.0),
+                holder("Option pool", Class::Pool, 400_000.0),
+            ],
+            &[
+                safe_post("Safe", 1e6, Some(10e6), 0.0),
+                priced("Series A", 30e6, 5e6, pool, PriceBasis::FullyDiluted),
+            ],
+            "Founders",
+        )
+    };
+    // An increase of 1,000,000 counts for 600,000: C = 10,000,000 / 0.9 and
+    // the safe price is exactly $0.90 (without the clause, $0.9574).
+    let r = run(PoolTopUp::Increase(1_000_000.0));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(value(r.rounds[0].price), 0.9);
+    assert_eq!(r.shares_of("Safe"), 1_111_111.0);
+    // An increase of 300,000 counts whole: C = 9,700,000 / 0.9, price
+    // 10M / C = 0.927835... → $0.9278.
+    let r = run(PoolTopUp::Increase(300_000.0));
+    assert_eq!(value(r.rounds[0].price), 0.9278);
+    assert_eq!(r.shares_of("Safe"), 1_077_818.0); // floor(1,000,000 / 0.9278)
+                                                  // A pool target solved with the conversion: a 10 % target needs more
+                                                  // than the shortfall, so the price is $0.90 again; a 4 % target needs
+                                                  // less, and all of its increase counts.
+    let r = run(PoolTopUp::TargetPct(10.0));
+    assert!(value(r.rounds[1].pool_increase) > 600_000.0);
+    assert_eq!(value(r.rounds[0].price), 0.9);
+    let r = run(PoolTopUp::TargetPct(4.0));
+    let increase = value(r.rounds[1].pool_increase);
+    assert!(increase > 0.0 && increase < 600_000.0, "{increase}");
+    let c = 9_400_000.0 + increase + r.shares_of("Safe");
+    assert!((value(r.rounds[0].price) - 10e6 / c).abs() < 0.0001);
 }

@@ -6,7 +6,10 @@
 //! - A post-money SAFE's cap price is its post-money cap ÷ the company
 //!   capitalization: every share, option, promised option and the unissued
 //!   pool, plus every converting SAFE and note, but not the round's pool
-//!   increase. A pre-money SAFE's or a note's cap price is its cap ÷ the
+//!   increase, except the part of it that covers promised options the
+//!   unissued pool did not (the safe's own words: the increase "will only
+//!   be included to the extent that the number of Promised Options exceeds
+//!   the Unissued Option Pool prior to such increase"). A pre-money SAFE's or a note's cap price is its cap ÷ the
 //!   shares before the round including the pool increase, converting
 //!   securities excluded.
 //! - A convertible takes the lower of its cap price and the round price less
@@ -282,6 +285,10 @@ impl Pending {
 struct Setup<'a> {
     s0: f64,
     pool0: f64,
+    /// Promised options beyond the unissued pool before the round: up to
+    /// this many shares of the pool increase count in a post-money SAFE's
+    /// company capitalization.
+    shortfall: f64,
     pre: f64,
     amount: f64,
     basis: PriceBasis,
@@ -312,8 +319,21 @@ impl Setup<'_> {
         (self.s0, row)
     }
 
+    /// The part of a pool increase `x` counted in a post-money SAFE's
+    /// company capitalization.
+    fn counted_increase(&self, x: f64) -> f64 {
+        x.max(0.0).min(self.shortfall)
+    }
+
     /// Solves for the choice; `None` when the system has no usable solution.
-    fn solve(&self, at_cap: &[bool], fix_pool: Option<f64>) -> Option<Vec<f64>> {
+    /// `increase_counted`: the pool increase is below the shortfall, so all
+    /// of it counts in the company capitalization (else the shortfall does).
+    fn solve(
+        &self,
+        at_cap: &[bool],
+        fix_pool: Option<f64>,
+        increase_counted: bool,
+    ) -> Option<Vec<f64>> {
         let n = self.conv.len();
         let v = self.value();
         let (k0, k) = self.k_row(n);
@@ -350,12 +370,17 @@ impl Setup<'_> {
             a[r][r] = 1.0;
             match (cap, p.cap) {
                 (true, Some(c)) if p.post => {
-                    // s = (amount / cap) × (S0 + Σs)
+                    // s = (amount / cap) × (S0 + Σs + the counted increase)
                     let f = amount / c;
                     for c in a[r].iter_mut().skip(1) {
                         *c -= f;
                     }
-                    b[r] = f * self.s0;
+                    if increase_counted {
+                        a[r][0] -= f;
+                        b[r] = f * self.s0;
+                    } else {
+                        b[r] = f * (self.s0 + self.shortfall);
+                    }
                 }
                 (true, Some(c)) => {
                     // s = (amount / cap) × (S0 + X)
@@ -740,11 +765,15 @@ fn priced(
             ));
         }
     }
-    let pool0: f64 = positions
-        .iter()
-        .filter(|p| p.class == Class::Pool)
-        .map(|p| p.shares)
-        .sum();
+    let of_class = |class: Class| -> f64 {
+        positions
+            .iter()
+            .filter(|p| p.class == class)
+            .map(|p| p.shares)
+            .sum()
+    };
+    let pool0 = of_class(Class::Pool);
+    let shortfall = (of_class(Class::Promised) - pool0).max(0.0);
     let converting: Vec<f64> = pending
         .iter()
         .map(|p| p.converting(*date))
@@ -753,19 +782,22 @@ fn priced(
     let setup = Setup {
         s0,
         pool0,
+        shortfall,
         pre: *pre_money,
         amount: *amount,
         basis: *price_basis,
         pool: *pool,
         conv: &conv,
     };
-    // Each convertible at its cap where it has one; then each moved to the
-    // lower of its two prices until no choice changes.
+    // Each convertible at its cap where it has one, the pool increase
+    // counted while there is a shortfall; then each choice moved to what the
+    // solution says until none changes.
     let mut at_cap: Vec<bool> = pending.iter().map(|p| p.cap.is_some()).collect();
+    let mut increase_counted = shortfall > 0.0;
     let mut fixed_pool = None;
     let mut x = None;
-    for _ in 0..(2 * pending.len() + 4) {
-        let Some(sol) = setup.solve(&at_cap, fixed_pool) else {
+    for _ in 0..(2 * pending.len() + 6) {
+        let Some(sol) = setup.solve(&at_cap, fixed_pool, increase_counted) else {
             return Err(format!(
                 "“{}” cannot be computed: the conversions and the pool target have no solution (a pool target that cannot be reached, or SAFEs that would own everything)",
                 round.name
@@ -782,11 +814,13 @@ fn priced(
             .zip(pending.iter())
             .map(|((cap, discount), p)| p.cap.is_some() && cap <= discount)
             .collect();
+        let next_counted = sol[0] < shortfall;
         x = Some(sol);
-        if next == at_cap {
+        if next == at_cap && next_counted == increase_counted {
             break;
         }
         at_cap = next;
+        increase_counted = next_counted;
     }
     let sol = x.ok_or_else(|| format!("“{}” cannot be computed", round.name))?;
     if sol.iter().skip(1).any(|s| *s < 0.0) {
@@ -805,7 +839,7 @@ fn priced(
         return Err(format!("“{}”: the price per share rounds to 0", round.name));
     }
     let pool_increase = sol[0].max(0.0).floor();
-    let capitalization = s0 + sol.iter().skip(1).sum::<f64>();
+    let capitalization = s0 + sol.iter().skip(1).sum::<f64>() + setup.counted_increase(sol[0]);
     let mut converted_total = 0.0;
     let mut converted: Vec<(f64, f64)> = Vec::new();
     for ((amount, p), s) in conv.iter().zip(sol.iter().skip(1)) {
@@ -917,7 +951,8 @@ fn conversion_prices(setup: &Setup, sol: &[f64]) -> Vec<(f64, f64)> {
     let (k0, k) = setup.k_row(setup.conv.len());
     let kv = k0 + k.iter().zip(sol).map(|(c, v)| c * v).sum::<f64>();
     let price = setup.value() / kv;
-    let capitalization = setup.s0 + sol.iter().skip(1).sum::<f64>();
+    let capitalization =
+        setup.s0 + sol.iter().skip(1).sum::<f64>() + setup.counted_increase(sol[0]);
     setup
         .conv
         .iter()
