@@ -417,6 +417,68 @@ fn a_safe_outstanding_at_the_exit_takes_the_larger_of_its_amount_and_its_shares(
 }
 
 #[test]
+fn the_liquidity_capitalization_leaves_out_those_paid_their_preference() {
+    // The post-money safe's Liquidity Capitalization leaves out "any Safes
+    // and other convertible securities (including without limitation
+    // shares of Preferred Stock) where the holders of such securities are
+    // receiving Cash-Out Amounts or similar liquidation preference
+    // payments": a safe converting at the exit owns its amount over its
+    // cap of what is paid as converted, whoever else takes cash.
+    //
+    // Two safes over 9,000,000 founder shares, sold for $20M: $1M on a $10M
+    // cap converts (10 % of $19M beats $1M), $1M on a $100M cap takes its
+    // $1M (1 % is $0.2M). The first gets 10 % of the $19M left: $1.9M
+    // (counting the cashed-out safe's shares too, it got $1,919,192).
+    let r = compute(
+        &[holder("Founders", Class::Common, 9_000_000.0)],
+        &[
+            safe_post("Low cap", 1e6, Some(10e6), 0.0),
+            safe_post("High cap", 1e6, Some(100e6), 0.0),
+        ],
+        "Founders",
+    );
+    let x = exit(&r, 20e6).unwrap();
+    assert_eq!(x.of("High cap"), 1e6);
+    assert!(
+        (x.of("Low cap") - 1.9e6).abs() < 0.01,
+        "{}",
+        x.of("Low cap")
+    );
+    assert!((x.of("Founders") - 17.1e6).abs() < 0.01);
+
+    // A 3× Series A ($12M for 12,000,000 shares at $1.00, a $36M
+    // preference) before a $1M safe on a $10M cap, sold for $60M: the
+    // Series A takes $36M (as converted it would get about $32.4M), the
+    // safe converts to 10 % of the $24M left, $2.4M, the founders $21.6M.
+    // (With the Series A's shares in the capitalization, the safe got
+    // 21.7 %.)
+    let mut series_a = priced(
+        "Series A",
+        8e6,
+        12e6,
+        PoolTopUp::None,
+        PriceBasis::FullyDiluted,
+    );
+    if let Kind::Priced { liq_pref, .. } = &mut series_a.kind {
+        *liq_pref = 3.0;
+    }
+    let r = compute(
+        &[holder("Founders", Class::Common, 8_000_000.0)],
+        &[series_a, safe_post("Safe", 1e6, Some(10e6), 0.0)],
+        "Founders",
+    );
+    assert_eq!(r.shares_of("Series A"), 12_000_000.0);
+    let x = exit(&r, 60e6).unwrap();
+    assert!(
+        (x.of("Series A") - 36e6).abs() < 0.01,
+        "{}",
+        x.of("Series A")
+    );
+    assert!((x.of("Safe") - 2.4e6).abs() < 0.01, "{}", x.of("Safe"));
+    assert!((x.of("Founders") - 21.6e6).abs() < 0.01);
+}
+
+#[test]
 fn a_senior_series_is_paid_its_preference_first() {
     // By hand: 6,000,000 founder shares; Series A buys 2,000,000 shares for
     // $2M (1.00 each), Series B 2,000,000 for $4M (2.00 each: $16M pre over
@@ -627,6 +689,10 @@ proptest! {
         grant in 1.0..2e6f64,
         strike in 0.0..10.0f64,
         later_senior in any::<bool>(),
+        outstanding in proptest::collection::vec(
+            (1e3..5e6f64, proptest::option::of(1e6..1e8f64), any::<bool>()),
+            0..3,
+        ),
     ) {
         // An option grant that may be under water at the exit.
         holders.push(Holder { name: "Grant".into(), class: Class::Options, shares: grant, strike });
@@ -637,6 +703,15 @@ proptest! {
                     *seniority = n as f64;
                 }
             }
+        }
+        // SAFEs still outstanding at the exit, after the priced round.
+        for (i, (amount, cap, post)) in outstanding.into_iter().enumerate() {
+            let name = format!("Outstanding {i}");
+            rounds.push(if post {
+                safe_post(&name, amount, cap, 0.0)
+            } else {
+                Round { name, kind: Kind::SafePre { amount, cap, discount_pct: 0.0 } }
+            });
         }
         let r = compute(&holders, &rounds, "Founders");
         if r.errors.is_empty() {

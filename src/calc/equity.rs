@@ -25,7 +25,9 @@
 //! non-participating series taking the larger of its preference and its
 //! as-converted share (decided consistently, cheapest conversions first),
 //! participating series both; SAFEs still outstanding take the larger of
-//! their purchase amount and their as-converted amount; the unissued pool
+//! their purchase amount and their as-converted amount (their cap over the
+//! liquidity capitalization, which leaves out the SAFEs and series paid a
+//! preference instead); the unissued pool
 //! nothing; options with a strike are exercised only when a common share is
 //! worth more, their exercise prices added to what the shares divide, and
 //! take the difference; common the rest. (OCF and CSV: `ocf.rs`,
@@ -996,6 +998,7 @@ impl Exit {
 
 /// One claim on the exit: a preference (0 for common), shares as
 /// converted, and whether it takes both.
+#[derive(Clone)]
 struct Claim {
     holder: String,
     preference: f64,
@@ -1019,40 +1022,91 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
     } else {
         0.0
     };
-    let mut claims: Vec<Claim> = Vec::new();
-    for p in &r.positions {
-        // The unissued pool is listed, and takes nothing.
-        let unissued = p.class == Class::Pool && p.series.is_none();
-        claims.push(Claim {
-            holder: p.holder.clone(),
-            preference: if p.series.is_some() {
-                p.liq_pref.max(0.0) * p.invested
-            } else {
-                0.0
-            },
-            shares: if unissued { 0.0 } else { p.shares },
-            participating: p.participating,
-            strike: p.strike,
-            seniority: p.seniority,
-        });
+    let held: Vec<Claim> = r
+        .positions
+        .iter()
+        .map(|p| {
+            // The unissued pool is listed, and takes nothing.
+            let unissued = p.class == Class::Pool && p.series.is_none();
+            Claim {
+                holder: p.holder.clone(),
+                preference: if p.series.is_some() {
+                    p.liq_pref.max(0.0) * p.invested
+                } else {
+                    0.0
+                },
+                shares: if unissued { 0.0 } else { p.shares },
+                participating: p.participating,
+                strike: p.strike,
+                seniority: p.seniority,
+            }
+        })
+        .collect();
+    // SAFEs still outstanding convert over the liquidity capitalization,
+    // which leaves out "any Safes and other convertible securities
+    // (including without limitation shares of Preferred Stock) where the
+    // holders of such securities are receiving Cash-Out Amounts or similar
+    // liquidation preference payments" (the post-money safe). Who takes
+    // the preference depends on it in turn: start with everyone as
+    // converted, settle the waterfall, and again with those paid their
+    // preference left out, until that set no longer changes.
+    let mut as_converted = vec![true; held.len() + r.outstanding.len()];
+    let mut settled = None;
+    for _ in 0..=as_converted.len() {
+        let claims = with_outstanding_safes(&held, r, &as_converted);
+        let (proceeds, per_share, next) = waterfall(&claims, e);
+        let done = next == as_converted;
+        settled = Some((claims, proceeds, per_share));
+        if done {
+            break;
+        }
+        as_converted = next;
     }
-    // Outstanding SAFEs: as-converted shares at their cap over the
-    // liquidity capitalization (post-money: including every SAFE's shares).
-    let base: f64 = claims.iter().map(|c| c.shares).sum();
-    let post_sold: f64 = r
+    let (claims, proceeds, per_share) = settled?;
+    let mut out: Vec<(String, f64)> = Vec::new();
+    for (c, x) in claims.iter().zip(proceeds) {
+        match out.iter_mut().find(|(h, _)| *h == c.holder) {
+            Some((_, total)) => *total += x,
+            None => out.push((c.holder.clone(), x)),
+        }
+    }
+    Some(Exit {
+        proceeds: out,
+        per_common_share: per_share,
+    })
+}
+
+/// The claims of the cap table and of the SAFEs outstanding at the exit,
+/// each SAFE's shares as converted over the liquidity capitalization: the
+/// claims paid as converted (`as_converted`, the held ones then the SAFEs)
+/// and, for a post-money SAFE, the converting SAFEs with itself.
+fn with_outstanding_safes(held: &[Claim], r: &Results, as_converted: &[bool]) -> Vec<Claim> {
+    let base: f64 = held
+        .iter()
+        .zip(as_converted)
+        .filter(|(_, a)| **a)
+        .map(|(c, _)| c.shares)
+        .sum();
+    let sold = |o: &Outstanding| match o.cap {
+        Some(c) if c > 0.0 && o.post => o.amount / c,
+        _ => 0.0,
+    };
+    let sold_converting: f64 = r
         .outstanding
         .iter()
-        .filter(|o| o.post)
-        .filter_map(|o| o.cap.map(|c| o.amount / c))
+        .zip(&as_converted[held.len()..])
+        .filter(|(_, a)| **a)
+        .map(|(o, _)| sold(o))
         .sum();
-    let liquidity_cap = if post_sold < 1.0 {
-        base / (1.0 - post_sold)
-    } else {
-        base
-    };
-    for o in &r.outstanding {
+    let mut claims: Vec<Claim> = held.to_vec();
+    for (o, converting) in r.outstanding.iter().zip(&as_converted[held.len()..]) {
+        let others = sold_converting - if *converting { sold(o) } else { 0.0 };
+        let post_sold = others + sold(o);
         let shares = match o.cap {
-            Some(c) if c > 0.0 && o.post => o.amount / c * liquidity_cap,
+            Some(c) if c > 0.0 && o.post && post_sold < 1.0 => {
+                o.amount / c * base / (1.0 - post_sold)
+            }
+            Some(c) if c > 0.0 && o.post => o.amount / c * base,
             Some(c) if c > 0.0 => o.amount / c * base,
             _ => 0.0,
         };
@@ -1067,6 +1121,13 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
             seniority: 0.0,
         });
     }
+    claims
+}
+
+/// Settles the waterfall for `claims` at exit value `e`: the proceeds of
+/// each claim, the price a common share, and which claims are paid as
+/// converted (no preference, participating, or converting).
+fn waterfall(claims: &[Claim], e: f64) -> (Vec<f64>, f64, Vec<bool>) {
     // Non-participating preferred convert cheapest first while converting
     // pays the next one more than its preference.
     let mut order: Vec<usize> = (0..claims.len())
@@ -1157,17 +1218,10 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
         }
     }
     let (proceeds, per_share) = split(&order[..k]);
-    let mut out: Vec<(String, f64)> = Vec::new();
-    for (c, x) in claims.iter().zip(proceeds) {
-        match out.iter_mut().find(|(h, _)| *h == c.holder) {
-            Some((_, total)) => *total += x,
-            None => out.push((c.holder.clone(), x)),
-        }
-    }
-    Some(Exit {
-        proceeds: out,
-        per_common_share: per_share,
-    })
+    let as_converted = (0..claims.len())
+        .map(|i| claims[i].preference == 0.0 || claims[i].participating || order[..k].contains(&i))
+        .collect();
+    (proceeds, per_share, as_converted)
 }
 
 // ---------------------------------------------------------------- inputs
