@@ -476,6 +476,42 @@ fn the_liquidity_capitalization_leaves_out_those_paid_their_preference() {
     );
     assert!((x.of("Safe") - 2.4e6).abs() < 0.01, "{}", x.of("Safe"));
     assert!((x.of("Founders") - 21.6e6).abs() < 0.01);
+
+    // A pre-money safe's Liquidity Capitalization is every share issued,
+    // as converted, leaving out only the unissued pool and convertibles:
+    // the same $1M on a $10M cap converts into 10 % of the 20,000,000
+    // shares, 2,000,000, and takes 2/10 of the $24M left.
+    let mut series_a = priced(
+        "Series A",
+        8e6,
+        12e6,
+        PoolTopUp::None,
+        PriceBasis::FullyDiluted,
+    );
+    if let Kind::Priced { liq_pref, .. } = &mut series_a.kind {
+        *liq_pref = 3.0;
+    }
+    let pre_money_safe = Round {
+        name: "Safe".into(),
+        kind: Kind::SafePre {
+            amount: 1e6,
+            cap: Some(10e6),
+            discount_pct: 0.0,
+        },
+    };
+    let r = compute(
+        &[holder("Founders", Class::Common, 8_000_000.0)],
+        &[series_a, pre_money_safe],
+        "Founders",
+    );
+    let x = exit(&r, 60e6).unwrap();
+    assert!(
+        (x.of("Series A") - 36e6).abs() < 0.01,
+        "{}",
+        x.of("Series A")
+    );
+    assert!((x.of("Safe") - 4.8e6).abs() < 0.01, "{}", x.of("Safe"));
+    assert!((x.of("Founders") - 19.2e6).abs() < 0.01);
 }
 
 #[test]

@@ -25,9 +25,10 @@
 //! non-participating series taking the larger of its preference and its
 //! as-converted share (decided consistently, cheapest conversions first),
 //! participating series both; SAFEs still outstanding take the larger of
-//! their purchase amount and their as-converted amount (their cap over the
-//! liquidity capitalization, which leaves out the SAFEs and series paid a
-//! preference instead); the unissued pool
+//! their purchase amount and their as-converted amount (a post-money
+//! SAFE's cap over the liquidity capitalization, which leaves out the
+//! SAFEs and series paid a preference instead; a pre-money SAFE's over
+//! every share issued); the unissued pool
 //! nothing; options with a strike are exercised only when a common share is
 //! worth more, their exercise prices added to what the shares divide, and
 //! take the difference; common the rest. (OCF and CSV: `ocf.rs`,
@@ -1077,10 +1078,13 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
 }
 
 /// The claims of the cap table and of the SAFEs outstanding at the exit,
-/// each SAFE's shares as converted over the liquidity capitalization: the
-/// claims paid as converted (`as_converted`, the held ones then the SAFEs)
-/// and, for a post-money SAFE, the converting SAFEs with itself.
+/// each SAFE's shares as converted over its liquidity capitalization. A
+/// post-money SAFE's: the claims paid as converted (`as_converted`, the
+/// held ones then the SAFEs), itself included. A pre-money SAFE's: every
+/// share and option issued, SAFEs excluded (the pre-money safe's
+/// definition leaves out only the unissued pool and convertibles).
 fn with_outstanding_safes(held: &[Claim], r: &Results, as_converted: &[bool]) -> Vec<Claim> {
+    let issued: f64 = held.iter().map(|c| c.shares).sum();
     let base: f64 = held
         .iter()
         .zip(as_converted)
@@ -1107,7 +1111,7 @@ fn with_outstanding_safes(held: &[Claim], r: &Results, as_converted: &[bool]) ->
                 o.amount / c * base / (1.0 - post_sold)
             }
             Some(c) if c > 0.0 && o.post => o.amount / c * base,
-            Some(c) if c > 0.0 => o.amount / c * base,
+            Some(c) if c > 0.0 => o.amount / c * issued,
             _ => 0.0,
         };
         claims.push(Claim {
