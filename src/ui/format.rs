@@ -13,6 +13,9 @@ pub enum Style {
     Money,
     /// A percentage given as its number of percent (2.5 → "2.5%").
     Percent,
+    /// A share of a whole in a table, always to two decimals (9 → "9.00%"),
+    /// like the ownership table's columns beside it.
+    Share,
     /// A count with up to one decimal (customers a month).
     Count,
     /// A duration in months, one decimal.
@@ -86,6 +89,11 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
             style: "percent",
             ..digits(1)
         },
+        Style::Share => Options {
+            style: "percent",
+            minimum_fraction_digits: Some(2),
+            ..digits(2)
+        },
         Style::Count | Style::Months | Style::Ratio => digits(1),
     }
 }
@@ -111,7 +119,7 @@ pub fn format(x: f64, style: Style, currency: Currency) -> String {
     if !x.is_finite() {
         return "—".into();
     }
-    let value = if style == Style::Percent {
+    let value = if matches!(style, Style::Percent | Style::Share) {
         x / 100.0
     } else {
         x

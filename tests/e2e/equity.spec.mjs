@@ -31,6 +31,12 @@ test("the option pool shuffle from a link: 1.00 a share, to the share", async ({
   await expect(tally.result("exit_per_common_share")).toHaveAttribute("data-value", "0.5");
   // Each column of the ownership table shows exactly 100.00 %.
   await expect(page.locator(".ownership tfoot td").first()).toHaveText("100.00%");
+  // Shares of a whole read to two decimals everywhere, the exit's too, and
+  // each stacked bar is named after its round.
+  await expect(tally.result("follow_pct:Series A")).toHaveText("60.00%");
+  await expect(tally.result("pct:Founders")).toHaveText("(60.00%)");
+  await expect(page.locator(".waterfall tbody td:nth-child(3)")).toHaveText(["60.00%", "0.00%", "40.00%"]);
+  await expect(page.locator(".stacked .bar-labels span")).toHaveText(["Series A"]);
 });
 
 test("rounds are added, reordered and removed, and the order changes the maths", async ({ tally, page }) => {
@@ -210,6 +216,7 @@ test("an option's strike is paid out of its exit proceeds, and only above water"
   await expect(tally.field("holders.1.strike")).toBeFocused();
   await tally.field("holders.1.strike").blur();
   // (14M + 0.7M) / 7M = 2.10 a share; the employee takes 2.10 − 0.70.
+  await expect(page.locator(".table-wrap:has(.waterfall) + p")).toContainText("options are exercised only where a common share is worth more than their strike");
   await expect(tally.result("exit_per_common_share")).toHaveAttribute("data-value", "2.1");
   expect(await tally.value("exit:Employee")).toBeCloseTo(1400000, 4);
   // Under water at a strike of 3: not exercised, nothing paid.
@@ -236,7 +243,9 @@ test("a senior series is paid its preference first at a small exit", async ({ ta
   await tally.ready();
   // Side by side: 5/6 of each preference.
   expect(await tally.value("exit:Series B")).toBeCloseTo(4000000 * 5 / 6, 4);
+  await expect(page.locator(".table-wrap:has(.waterfall) + p")).toContainText("side by side (pari passu)");
   await tally.type("rounds.1.seniority", "1");
+  await expect(page.locator(".table-wrap:has(.waterfall) + p")).toContainText("A series with a higher seniority is paid its preference first");
   await expect(tally.result("exit:Series B")).toHaveAttribute("data-value", "4000000");
   await expect(tally.result("exit:Series A")).toHaveAttribute("data-value", "1000000");
   await expect(tally.result("exit:Founders")).toHaveAttribute("data-value", "0");

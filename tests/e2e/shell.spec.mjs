@@ -45,6 +45,17 @@ test("keyboard: tab reaches the inputs and typing computes", async ({ tally, pag
   await expect(tally.result("payback_months")).toHaveAttribute("data-value", "1");
 });
 
+test("labels show the exact values behind them: the LTV/CAC grid and the stake axis", async ({ tally, page }) => {
+  await tally.open();
+  // The grid's rows are the churn of 2.5 % × 0.5, 0.75, 1, 1.25, 1.5.
+  await expect(page.locator(".sensitivity tbody th")).toHaveText(["1.25%", "1.875%", "2.5%", "3.125%", "3.75%"]);
+  // The equity stake axis: ticks on quarters of a percent read as such.
+  await tally.open("#/equity");
+  const ticks = await page.locator(".chart .grid text:not(.axis-title)").allTextContents();
+  expect(ticks).toContain("0.25%");
+  expect(ticks).not.toContain("0.3%");
+});
+
 test("print turns the page into a report", async ({ tally, page }) => {
   await tally.open();
   await page.emulateMedia({ media: "print" });

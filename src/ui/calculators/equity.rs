@@ -16,7 +16,7 @@ use crate::ui::components::{
     result::contract,
     scenario_bar::ScenarioBar,
 };
-use crate::ui::format::{format, today_date, Style};
+use crate::ui::format::{format, format_input, today_date, Style};
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 
@@ -595,7 +595,7 @@ fn RoundTable(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                     {cell(format!("pool_increase:{n}"), round.pool_increase, Style::Count, c)}
                                     {cell(format!("post_money:{n}"), round.post_money, Style::Money, c)}
                                     {cell(format!("fd_shares:{n}"), round.fd_shares, Style::Count, c)}
-                                    {cell(format!("follow_pct:{n}"), round.follow_pct, Style::Percent, c)}
+                                    {cell(format!("follow_pct:{n}"), round.follow_pct, Style::Share, c)}
                                 </tr>
                             }
                         }).collect_view())
@@ -631,6 +631,11 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                 };
                 let shown: Vec<Vec<u64>> = columns.iter().map(|(_, col)| eq::hundredths(&shares_in(col))).collect();
                 let pct = |h: u64| format!("{}.{:02}%", h / 100, h % 100);
+                // "Shares now" repeats the last column's figure, so the two
+                // never differ by a rounding.
+                let now_shown = |row: usize, x: f64| {
+                    shown.last().and_then(|col| col.get(row)).map_or_else(|| format(x, Style::Share, c), |h| pct(*h))
+                };
                 let total = r.total_shares();
                 view! {
                     <div class="table-wrap">
@@ -646,6 +651,7 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                 {holders.iter().enumerate().map(|(row, h)| {
                                     let now = r.shares_of(h);
                                     let now_pct = r.pct_of(h);
+                                    let now_text = now_pct.value().map_or("—".into(), |x| now_shown(row, x));
                                     view! {
                                         <tr>
                                             <th scope="row">{h.clone()}</th>
@@ -654,7 +660,7 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                                 <output data-result=format!("shares:{h}") data-value=shortest(now)>{format(now, Style::Count, c)}</output>
                                                 <span class="visually-hidden">", "</span>
                                                 <output class="pct" data-result=format!("pct:{h}") data-value=now_pct.value().map(shortest).unwrap_or_default()>
-                                                    {format!(" ({})", now_pct.value().map_or("—".into(), |x| format(x, Style::Percent, c)))}
+                                                    {format!(" ({now_text})")}
                                                 </output>
                                             </td>
                                         </tr>
@@ -693,6 +699,10 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                 }).collect_view()
                             }).collect_view()}
                         </svg>
+                        // Under each bar, its round.
+                        <div class="bar-labels" aria-hidden="true">
+                            {columns.iter().map(|(n, _)| view! { <span>{n.clone()}</span> }).collect_view()}
+                        </div>
                         <figcaption class="legend">
                             {holders.iter().enumerate().map(|(k, h)| view! { <span class=format!("swatch b{}", k % BAR_CLASSES)>{h.clone()}</span> }).collect_view()}
                         </figcaption>
@@ -744,7 +754,8 @@ fn FollowChart(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                 let k = x.round() as usize;
                 if (x - x.round()).abs() > 1e-9 { String::new() } else if k == 0 { "Start".into() } else { names.with(|n| n.get(k - 1).cloned().unwrap_or_default()) }
             })
-            y_format=Callback::new(move |y: f64| format(y, Style::Percent, e.currency.get()))
+            // Ticks may fall on quarters (0.25 %): every decimal they have.
+            y_format=Callback::new(move |y: f64| format_input(y, crate::input::Kind::Percent, e.currency.get()))
         />
     }
 }
@@ -771,13 +782,16 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                 return view! { <tr><td colspan="4">"Not computed while a round cannot be."</td></tr> }.into_any();
                             };
                             let top = x.proceeds.iter().map(|(_, v)| *v).fold(0.0, f64::max);
-                            x.proceeds.iter().map(|(h, v)| {
+                            // Shares of the exit to two decimals adding up to 100.00 %.
+                            let amounts: Vec<f64> = x.proceeds.iter().map(|(_, v)| *v).collect();
+                            let shares = eq::hundredths(&amounts);
+                            x.proceeds.iter().zip(shares).map(|((h, v), share)| {
                                 let width = if top > 0.0 { (v / top * 100.0).max(0.5) } else { 0.5 };
                                 view! {
                                     <tr>
                                         <th scope="row">{h.clone()}</th>
                                         <td><output data-result=format!("exit:{h}") data-value=shortest(*v)>{format(*v, Style::Money, c)}</output></td>
-                                        <td>{x.pct_of(h).value().map_or("—".into(), |p| format(p, Style::Percent, c))}</td>
+                                        <td>{format!("{}.{:02}%", share / 100, share % 100)}</td>
                                         <td class="bar">
                                             <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width=fixed(width, 1) height="10" /></svg>
                                         </td>
@@ -798,9 +812,31 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
             >
                 {move || exit.with(|x| x.as_ref().map_or("not computed".into(), |x| format(x.per_common_share, Style::Cents, currency.get())))}
             </output>
-            ". Preferred series share their preferences equally (pari passu); options count as exercised; the unissued pool receives nothing."
+            ". "
+            {move || inputs.with(waterfall_terms)}
         </p>
     }
+}
+
+/// How this scenario's waterfall pays, in words: seniority and strikes as
+/// entered.
+fn waterfall_terms(i: &Inputs) -> String {
+    let mut seniorities = i.rounds.iter().filter_map(|r| match r.kind {
+        Kind::Priced { seniority, .. } => Some(seniority),
+        _ => None,
+    });
+    let first = seniorities.next();
+    let preferences = if seniorities.any(|s| Some(s) != first) {
+        "A series with a higher seniority is paid its preference first, equal ones side by side"
+    } else {
+        "Preferred series share their preferences side by side (pari passu)"
+    };
+    let options = if i.holders.iter().any(|h| h.strike_price() > 0.0) {
+        "options are exercised only where a common share is worth more than their strike, and take the difference"
+    } else {
+        "options count as exercised"
+    };
+    format!("{preferences}; {options}; the unissued pool receives nothing.")
 }
 
 /// The SAFEs as post-money and as pre-money on the same terms.
@@ -814,7 +850,7 @@ fn SafeComparison(e: Eq) -> impl IntoView {
             inputs.with(|i| {
                 let as_entered = eq::compute(&i.holders, &i.rounds, &i.follow);
                 let swapped = eq::compute(&i.holders, &eq::swap_safe_kinds(&i.rounds), &i.follow);
-                let pct = |r: &eq::Results, h: &str| r.pct_of(h).value().map_or("—".into(), |x| format(x, Style::Percent, c));
+                let pct = |r: &eq::Results, h: &str| r.pct_of(h).value().map_or("—".into(), |x| format(x, Style::Share, c));
                 view! {
                     <h3>"The SAFEs as entered, and with post- and pre-money swapped"</h3>
                     <div class="table-wrap">
@@ -941,7 +977,7 @@ fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                 "Download the cap table as OCF JSON (the starting table and the SAFEs and notes before the first priced round)"
             </a>
             <div class="field">
-                <label for="import-csv">"Import a starting cap table (CSV with name, class, shares)"</label>
+                <label for="import-csv">"Import a starting cap table (CSV with name, class, shares, strike)"</label>
                 <input id="import-csv" type="file" accept=".csv,text/csv" on:change=import_csv />
             </div>
             <div class="field">

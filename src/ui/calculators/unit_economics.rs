@@ -470,7 +470,9 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                         <thead>
                             <tr>
                                 <th scope="col">"Churn \\ ARPA"</th>
-                                {grid.arpa.iter().map(|a| view! { <th scope="col">{format(*a, Style::Money, c)}</th> }).collect_view()}
+                                // The exact values the cells are computed at ($2,498.75, 1.875 %),
+                                // not roundings of them.
+                                {grid.arpa.iter().map(|a| view! { <th scope="col">{format_input(*a, Kind::Money, c)}</th> }).collect_view()}
                             </tr>
                         </thead>
                         <tbody>
@@ -482,7 +484,7 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                                 .map(|(row, (churn, cells))| {
                                     view! {
                                         <tr>
-                                            <th scope="row">{format(*churn, Style::Percent, c)}</th>
+                                            <th scope="row">{format_input(*churn, Kind::Percent, c)}</th>
                                             {cells
                                                 .into_iter()
                                                 .enumerate()

@@ -157,9 +157,15 @@ pub fn LineChart(
                             .with(|s| s.x_ticks.clone())
                             .into_iter()
                             .map(|t| {
+                                let label = x_format.run(t);
+                                let x = at(Scale::x, t);
+                                // A label too long to centre on the last tick
+                                // ends there instead of being cut off (12 px
+                                // text: about 7 px a character).
+                                let anchor = if x + label.chars().count() as f64 * 3.6 > W { "end" } else { "middle" };
                                 view! {
-                                    <text x=px(at(Scale::x, t)) y=px(H - BOTTOM + 16.0) text-anchor="middle">
-                                        {x_format.run(t)}
+                                    <text x=px(x) y=px(H - BOTTOM + 16.0) text-anchor=anchor>
+                                        {label}
                                     </text>
                                 }
                             })
