@@ -603,7 +603,7 @@ fn RoundTable(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <p class="help">"Prices to 4 decimal places (shown to the cent), share counts rounded down, as cap-table tools do. Pre-money SAFE and note caps are pre-money; post-money SAFE caps are post-money."</p>
+        <p class="help">"Prices to 4 decimal places (shown to the cent), share counts rounded down, as cap-table tools do; a post-money is the price a share × the fully diluted count after the round, so it can differ from pre-money + amount by the rounding. Pre-money SAFE and note caps are pre-money; post-money SAFE caps are post-money."</p>
     }
 }
 
