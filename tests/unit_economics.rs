@@ -215,9 +215,10 @@ proptest! {
                 prop_assert!(x.is_finite(), "{o:?} from {inputs:?}");
             }
         }
+        prop_assert!(r.ltv_after_horizon_pct.is_finite());
         for row in sensitivity(&inputs).cells {
-            for (o, _) in row {
-                if let Outcome::Value(x) = o { prop_assert!(x.is_finite()); }
+            for cell in row {
+                if let Outcome::Value(x) = cell.ltv_cac { prop_assert!(x.is_finite()); }
             }
         }
         prop_assert!(cohort_curve(&inputs, 24).iter().all(|x| x.is_finite()));
@@ -250,4 +251,32 @@ proptest! {
         prop_assert!(CHURN.check(inputs.churn_pct).is_ok());
         prop_assert!(ARPA.check(inputs.arpa).is_ok());
     }
+}
+
+#[test]
+fn the_part_of_ltv_beyond_the_horizon_is_measured() {
+    // q = (1 − churn)(1 + expansion): the months after the horizon H hold
+    // q^H of Σ qᵗ. With 5 % churn and nothing else, 0.95^60 = 4.6 %.
+    let plain = compute(&simple(1_000.0, 80.0, 5.0, 1_000.0));
+    assert!((plain.ltv_after_horizon_pct - 0.95f64.powi(60) * 100.0).abs() < 1e-9);
+    assert!(plain.ltv_after_horizon_pct < AFTER_HORIZON_WARNING_PCT);
+    // The plan's 3.8 % expansion with churn at 3.75 % (the grid's last row):
+    // q = 0.9625 × 1.038 = 0.999075: the limit is 1 / (1 − q) = 1,081
+    // months of gross profit, 94.6 % of it after month 60. The page says so.
+    let edge = Inputs {
+        churn_pct: 3.75,
+        expansion_pct: 3.8,
+        ..Inputs::default()
+    };
+    let r = compute(&edge);
+    assert!(!r.ltv_capped);
+    let q: f64 = 0.9625 * 1.038;
+    assert!((r.ltv_after_horizon_pct - q.powi(60) * 100.0).abs() < 1e-9);
+    assert!(r.ltv_after_horizon_pct > AFTER_HORIZON_WARNING_PCT);
+    let grid = sensitivity(&Inputs::default());
+    let last_row = grid.cells.last().unwrap();
+    assert!(last_row.iter().all(|c| c.mostly_after_horizon && !c.capped));
+    // A horizon sum has nothing after the horizon.
+    assert!(compute(&Inputs::default()).ltv_capped);
+    assert_eq!(compute(&Inputs::default()).ltv_after_horizon_pct, 0.0);
 }

@@ -253,6 +253,10 @@ pub struct Results {
     pub ltv: Outcome,
     /// True when the lifetime series has no limit and LTV is a horizon sum.
     pub ltv_capped: bool,
+    /// The part of a limit LTV earned after the horizon month, in % (q^H):
+    /// near the limit's edge (expansion almost offsetting churn) most of it
+    /// lies years out. 0 for a horizon sum.
+    pub ltv_after_horizon_pct: f64,
     pub ltv_cac: Outcome,
     pub payback_months: Outcome,
     pub payback_months_cohort: Outcome,
@@ -300,6 +304,11 @@ pub fn compute(inputs: &Inputs) -> Results {
         monthly_discount,
         inputs.horizon_months,
     );
+    let ltv_after_horizon_pct = if ltv_capped {
+        0.0
+    } else {
+        after_horizon_pct(retention_factor, monthly_discount, inputs.horizon_months)
+    };
     let ltv_cac = match (ltv, cac) {
         (Outcome::Value(l), Outcome::Value(c)) => {
             Outcome::ratio(l, c, "CAC is zero, so any value is infinitely many CACs")
@@ -321,6 +330,7 @@ pub fn compute(inputs: &Inputs) -> Results {
         gross_profit,
         ltv,
         ltv_capped,
+        ltv_after_horizon_pct,
         ltv_cac,
         payback_months,
         payback_months_cohort,
@@ -348,6 +358,23 @@ pub fn lifetime_value(
         let months = horizon.clamp(0.0, f64::from(MAX_COHORT_MONTHS)) as u32;
         let sum: f64 = (0..months).map(|t| q.powf(f64::from(t))).sum();
         (Outcome::finite(gp * sum, TOO_LARGE), true)
+    }
+}
+
+/// Above this share of a limit LTV earned after the horizon, the page says
+/// so: the figure then rests on customers staying for years.
+pub const AFTER_HORIZON_WARNING_PCT: f64 = 50.0;
+
+/// Of Σ_{t≥0} qᵗ, the part from t = horizon on, in %: q^horizon (0 unless
+/// 0 ≤ q < 1).
+pub fn after_horizon_pct(retention: f64, monthly_discount: f64, horizon: f64) -> f64 {
+    let q = retention / (1.0 + monthly_discount);
+    // `as` takes NaN to 0 and saturates.
+    let months = horizon.clamp(0.0, f64::from(MAX_COHORT_MONTHS)) as u32;
+    if (0.0..1.0).contains(&q) {
+        q.powf(f64::from(months)) * 100.0
+    } else {
+        0.0
     }
 }
 
@@ -401,8 +428,17 @@ pub fn cohort_curve(inputs: &Inputs, months: u32) -> Vec<f64> {
 pub struct Sensitivity {
     pub churn_pct: Vec<f64>,
     pub arpa: Vec<f64>,
-    /// `cells[row][column]`: LTV/CAC, and whether its LTV is a horizon sum.
-    pub cells: Vec<Vec<(Outcome, bool)>>,
+    /// `cells[row][column]`.
+    pub cells: Vec<Vec<SensitivityCell>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SensitivityCell {
+    pub ltv_cac: Outcome,
+    /// Its LTV is a horizon sum: the series has no limit.
+    pub capped: bool,
+    /// Over `AFTER_HORIZON_WARNING_PCT` of its LTV comes after the horizon.
+    pub mostly_after_horizon: bool,
 }
 
 /// Multiples of the current churn and ARPA the grid shows.
@@ -425,7 +461,11 @@ pub fn sensitivity(inputs: &Inputs) -> Sensitivity {
                         ..inputs.clone()
                     };
                     let r = compute(&varied);
-                    (r.ltv_cac, r.ltv_capped)
+                    SensitivityCell {
+                        ltv_cac: r.ltv_cac,
+                        capped: r.ltv_capped,
+                        mostly_after_horizon: r.ltv_after_horizon_pct > AFTER_HORIZON_WARNING_PCT,
+                    }
                 })
                 .collect()
         })

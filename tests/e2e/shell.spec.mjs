@@ -56,6 +56,20 @@ test("labels show the exact values behind them: the LTV/CAC grid and the stake a
   expect(ticks).not.toContain("0.3%");
 });
 
+test("an LTV earned mostly after the horizon says so, on its card and in the grid", async ({ tally, page }) => {
+  await tally.open();
+  // The plan's 3.8 % expansion against 3.75 % churn: q = 0.999075, and
+  // q^60 = 94.6 % of the lifetime value lies after month 60.
+  await tally.type("churn_pct", "3.75");
+  const card = page.locator(".result", { has: page.locator('[data-result="ltv"]') });
+  await expect(card.locator(".note")).toHaveText("94.6% of this value is earned after month 60: it rests on customers staying for years.");
+  await tally.type("churn_pct", "5");
+  await expect(card.locator(".note")).toHaveCount(0);
+  // Back to the plan's 2.5 %: the grid's 3.75 % row is marked *.
+  await tally.type("churn_pct", "2.5");
+  await expect(page.locator(".sensitivity tbody tr").last().locator("td")).toHaveText([/\*$/, /\*$/, /\*$/, /\*$/, /\*$/]);
+});
+
 test("print turns the page into a report", async ({ tally, page }) => {
   await tally.open();
   await page.emulateMedia({ media: "print" });

@@ -267,12 +267,23 @@ fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
 
 /// A warning shown under result `key`, if any.
 fn note(key: &str, i: &Inputs, r: &ue::Results) -> Option<String> {
-    (key == "ltv" && r.ltv_capped).then(|| {
-        format!(
+    if key != "ltv" {
+        return None;
+    }
+    if r.ltv_capped {
+        Some(format!(
             "Summed over the {}-month horizon: the series does not converge.",
             shortest(i.horizon_months)
-        )
-    })
+        ))
+    } else if r.ltv_after_horizon_pct > ue::AFTER_HORIZON_WARNING_PCT {
+        Some(format!(
+            "{} of this value is earned after month {}: it rests on customers staying for years.",
+            format(r.ltv_after_horizon_pct, Style::Percent, i.currency),
+            shortest(i.horizon_months)
+        ))
+    } else {
+        None
+    }
 }
 
 /// The editable list of funnel stages.
@@ -488,9 +499,15 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                                             {cells
                                                 .into_iter()
                                                 .enumerate()
-                                                .map(|(col, (o, capped))| {
-                                                    let mark = if capped { "†" } else { "" };
-                                                    let (text, class) = match o {
+                                                .map(|(col, cell)| {
+                                                    let mark = if cell.capped {
+                                                        "†"
+                                                    } else if cell.mostly_after_horizon {
+                                                        "*"
+                                                    } else {
+                                                        ""
+                                                    };
+                                                    let (text, class) = match cell.ltv_cac {
                                                         Outcome::Value(x) if x >= ue::RULE_LTV_CAC => (format(x, Style::Ratio, c), "good"),
                                                         Outcome::Value(x) if x >= 1.0 => (format(x, Style::Ratio, c), "warn"),
                                                         Outcome::Value(x) => (format(x, Style::Ratio, c), "bad"),
@@ -508,7 +525,7 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                     }
                 }}
             </table>
-            <p class="help">"† LTV summed over the horizon (no limit at this churn). Green ≥ 3×, amber 1×–3×, red < 1×."</p>
+            <p class="help">"† LTV summed over the horizon (no limit at this churn). * Most of the LTV comes after the horizon. Green ≥ 3×, amber 1×–3×, red < 1×."</p>
         </div>
     }
 }
