@@ -7,7 +7,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 ensure_build_tools
 cd "$ROOT"
-PAGES=(unit-economics roi compensation equity)
+# One wasm per calculator page: the pages are Cargo.toml's default features.
+read -r -a PAGES <<< "$(sed -n 's/^default = \[\(.*\)\]/\1/p' Cargo.toml | tr -d '",')"
+[ "${#PAGES[@]}" -gt 0 ] || { echo "no default features in Cargo.toml" >&2; exit 1; }
 log "release build: the shell (home page)"
 trunk build --release --no-default-features
 for page in "${PAGES[@]}"; do

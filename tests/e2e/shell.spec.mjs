@@ -142,6 +142,36 @@ test("each page downloads its own wasm, and moving between pages keeps the edits
   expect(new Set(wasm).size).toBe(3);
 });
 
+test("every page the navigation names has its title, heading, home card and own wasm", async ({ tally, page }) => {
+  // The routes are written in index.html (the static frame), head.js
+  // (titles), src/ui/app.rs (pages and their features) and Cargo.toml (one
+  // wasm each, scripts/build.sh): the navigation is the reference.
+  const html = readFileSync("index.html", "utf8");
+  const routes = [...html.matchAll(/<nav[\s\S]*?<\/nav>/g)][0][0].match(/href="#\/([a-z-]+)"/g).map((h) => h.slice(8, -1));
+  expect(routes.length).toBeGreaterThan(0);
+  const features = readFileSync("Cargo.toml", "utf8").match(/^default = \[(.*)\]$/m)[1].replaceAll(/[", ]+/g, " ").trim().split(" ");
+  expect(features).toEqual(routes);
+  const wasm = new Set();
+  page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.add(new URL(r.url()).pathname);
+  });
+  await page.goto("#/");
+  await expect(page.locator(".cards a")).toHaveCount(routes.length);
+  for (const route of routes) {
+    await expect(page.locator(`.cards a[href="#/${route}"]`)).toBeVisible();
+  }
+  for (const route of routes) {
+    await page.goto("about:blank");
+    await page.goto(`#/${route}`);
+    await expect(page.locator("[data-result]").first()).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("data-bundle", route);
+    const heading = await page.locator("main h1").innerText();
+    await expect(page).toHaveTitle(`${heading} — Tally`);
+  }
+  // The home page's own wasm, then one per page.
+  expect(wasm.size).toBe(routes.length + 1);
+});
+
 test("odd spellings of a route open its page, and nothing reloads for ever", async ({ tally, page }) => {
   for (const hash of ["#//roi", "#/roi/", "##/roi//?x=1"]) {
     await page.goto("about:blank");
