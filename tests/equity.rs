@@ -515,6 +515,46 @@ fn the_liquidity_capitalization_leaves_out_those_paid_their_preference() {
 }
 
 #[test]
+fn a_note_outstanding_at_the_exit_is_owed_its_interest_to_the_exit_date() {
+    // A $1M note at 10 % simple interest, issued 2026-01-01, with a $9M cap,
+    // over 9,000,000 founder shares, and no priced round: sold a year later
+    // it is owed $1,100,000, or converts that at its cap into 1,100,000
+    // shares (1.1 / 10.1 of the company).
+    let note = Round {
+        name: "Note".into(),
+        kind: Kind::Note {
+            amount: 1e6,
+            interest_pct: 10.0,
+            issue_date: NaiveDate::from_ymd_opt(2026, 1, 1),
+            cap: Some(9e6),
+            discount_pct: 0.0,
+        },
+    };
+    let r = compute(
+        &[holder("Founders", Class::Common, 9_000_000.0)],
+        &[note],
+        "Founders",
+    );
+    let a_year_on = NaiveDate::from_ymd_opt(2027, 1, 1);
+    let small = exit_on(&r, 5e6, a_year_on).unwrap();
+    assert!(
+        (small.of("Note") - 1.1e6).abs() < 1e-6,
+        "{}",
+        small.of("Note")
+    );
+    assert!((small.of("Founders") - 3.9e6).abs() < 1e-6);
+    let big = exit_on(&r, 50e6, a_year_on).unwrap();
+    assert!(
+        (big.of("Note") - 50e6 * 1.1 / 10.1).abs() < 1e-3,
+        "{}",
+        big.of("Note")
+    );
+    // Without a date: the principal alone.
+    assert_eq!(exit(&r, 5e6).unwrap().of("Note"), 1e6);
+    assert!((exit(&r, 50e6).unwrap().of("Note") - 5e6).abs() < 1e-3);
+}
+
+#[test]
 fn a_senior_series_is_paid_its_preference_first() {
     // By hand: 6,000,000 founder shares; Series A buys 2,000,000 shares for
     // $2M (1.00 each), Series B 2,000,000 for $4M (2.00 each: $16M pre over
@@ -726,9 +766,10 @@ proptest! {
         strike in 0.0..10.0f64,
         later_senior in any::<bool>(),
         outstanding in proptest::collection::vec(
-            (1e3..5e6f64, proptest::option::of(1e6..1e8f64), any::<bool>()),
+            (1e3..5e6f64, proptest::option::of(1e6..1e8f64), 0u8..3),
             0..3,
         ),
+        days_to_exit in 0i64..4000,
     ) {
         // An option grant that may be under water at the exit.
         holders.push(Holder { name: "Grant".into(), class: Class::Options, shares: grant, strike });
@@ -740,18 +781,24 @@ proptest! {
                 }
             }
         }
-        // SAFEs still outstanding at the exit, after the priced round.
-        for (i, (amount, cap, post)) in outstanding.into_iter().enumerate() {
+        // SAFEs and notes still outstanding at the exit, after the priced
+        // round; a note accrues interest to the exit's date.
+        for (i, (amount, cap, kind)) in outstanding.into_iter().enumerate() {
             let name = format!("Outstanding {i}");
-            rounds.push(if post {
-                safe_post(&name, amount, cap, 0.0)
-            } else {
-                Round { name, kind: Kind::SafePre { amount, cap, discount_pct: 0.0 } }
+            rounds.push(match kind {
+                0 => safe_post(&name, amount, cap, 0.0),
+                1 => Round { name, kind: Kind::SafePre { amount, cap, discount_pct: 0.0 } },
+                _ => Round { name, kind: Kind::Note {
+                    amount, interest_pct: 8.0, issue_date: NaiveDate::from_ymd_opt(2025, 1, 1),
+                    cap, discount_pct: 0.0,
+                } },
             });
         }
+        let exit_date = NaiveDate::from_ymd_opt(2025, 1, 1)
+            .and_then(|d| d.checked_add_signed(chrono::Duration::days(days_to_exit)));
         let r = compute(&holders, &rounds, "Founders");
         if r.errors.is_empty() {
-            let e = exit(&r, value).unwrap();
+            let e = exit_on(&r, value, exit_date).unwrap();
             let paid: f64 = e.proceeds.iter().map(|(_, x)| x).sum();
             prop_assert!((paid - value).abs() <= 1e-6 * value.max(1.0), "{paid} vs {value}");
             prop_assert!(e.proceeds.iter().all(|(_, x)| *x >= 0.0));

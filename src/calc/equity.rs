@@ -205,6 +205,22 @@ pub struct Outstanding {
     pub amount: f64,
     pub cap: Option<f64>,
     pub post: bool,
+    /// A note's simple interest: (rate a year in %, issue date).
+    pub interest: Option<(f64, NaiveDate)>,
+}
+
+impl Outstanding {
+    /// What it is owed at an exit on `date`: a note's principal with its
+    /// simple interest to that date (principal alone without a date).
+    pub fn owed(&self, date: Option<NaiveDate>) -> f64 {
+        match (self.interest, date) {
+            (Some((rate, issued)), Some(date)) => {
+                let days = (date - issued).num_days().max(0) as f64;
+                self.amount * (1.0 + rate / 100.0 * days / 365.0)
+            }
+            _ => self.amount,
+        }
+    }
 }
 
 impl Results {
@@ -555,6 +571,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
     out.outstanding = pending
         .into_iter()
         .map(|p| Outstanding {
+            interest: p.interest.and_then(|(rate, issued)| Some((rate, issued?))),
             name: p.name,
             amount: p.amount,
             cap: p.cap,
@@ -1012,8 +1029,15 @@ struct Claim {
     seniority: f64,
 }
 
-/// The exit waterfall after the last round (see the module's notes).
+/// The exit waterfall after the last round (see the module's notes), with
+/// no date: notes outstanding are owed their principal.
 pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
+    exit_on(r, exit_value, None)
+}
+
+/// The exit waterfall on `date`: notes outstanding are owed their
+/// principal and interest to it, or convert it at their cap.
+pub fn exit_on(r: &Results, exit_value: f64, date: Option<NaiveDate>) -> Option<Exit> {
     // A financing that cannot be computed has no waterfall.
     if !r.errors.is_empty() {
         return None;
@@ -1054,7 +1078,7 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
     let mut as_converted = vec![true; held.len() + r.outstanding.len()];
     let mut settled = None;
     for _ in 0..=as_converted.len() {
-        let claims = with_outstanding_safes(&held, r, &as_converted);
+        let claims = with_outstanding_safes(&held, r, &as_converted, date);
         let (proceeds, per_share, next) = waterfall(&claims, e);
         let done = next == as_converted;
         settled = Some((claims, proceeds, per_share));
@@ -1083,7 +1107,12 @@ pub fn exit(r: &Results, exit_value: f64) -> Option<Exit> {
 /// held ones then the SAFEs), itself included. A pre-money SAFE's: every
 /// share and option issued, SAFEs excluded (the pre-money safe's
 /// definition leaves out only the unissued pool and convertibles).
-fn with_outstanding_safes(held: &[Claim], r: &Results, as_converted: &[bool]) -> Vec<Claim> {
+fn with_outstanding_safes(
+    held: &[Claim],
+    r: &Results,
+    as_converted: &[bool],
+    date: Option<NaiveDate>,
+) -> Vec<Claim> {
     let issued: f64 = held.iter().map(|c| c.shares).sum();
     let base: f64 = held
         .iter()
@@ -1106,17 +1135,19 @@ fn with_outstanding_safes(held: &[Claim], r: &Results, as_converted: &[bool]) ->
     for (o, converting) in r.outstanding.iter().zip(&as_converted[held.len()..]) {
         let others = sold_converting - if *converting { sold(o) } else { 0.0 };
         let post_sold = others + sold(o);
+        // A note owes, and converts, its interest too.
+        let owed = o.owed(date);
         let shares = match o.cap {
             Some(c) if c > 0.0 && o.post && post_sold < 1.0 => {
                 o.amount / c * base / (1.0 - post_sold)
             }
             Some(c) if c > 0.0 && o.post => o.amount / c * base,
-            Some(c) if c > 0.0 => o.amount / c * issued,
+            Some(c) if c > 0.0 => owed / c * issued,
             _ => 0.0,
         };
         claims.push(Claim {
             holder: o.name.clone(),
-            preference: o.amount.max(0.0),
+            preference: owed.max(0.0),
             shares: if shares.is_finite() { shares } else { 0.0 },
             participating: false,
             strike: 0.0,
@@ -1239,6 +1270,8 @@ pub struct Inputs {
     /// The holder whose stake is followed through the rounds.
     pub follow: String,
     pub exit_value: f64,
+    /// When the sale closes: notes still outstanding accrue interest to it.
+    pub exit_date: Option<NaiveDate>,
     /// Show the SAFEs' outcome both as post-money and as pre-money SAFEs.
     pub compare_safes: bool,
 }
@@ -1382,6 +1415,7 @@ impl Default for Inputs {
             ],
             follow: "Early engineer".into(),
             exit_value: 150_000_000.0,
+            exit_date: None,
             compare_safes: false,
         }
     }
@@ -1509,6 +1543,7 @@ impl Inputs {
             "rounds": self.rounds.iter().map(Round::to_json).collect::<Vec<_>>(),
             "follow": self.follow,
             "exit_value": self.exit_value,
+            "exit_date": self.exit_date.map(|d| d.to_string()),
             "compare_safes": self.compare_safes,
         })
     }
@@ -1523,6 +1558,9 @@ impl Inputs {
             i.currency = c;
         }
         read.set(&EXIT_VALUE, &mut i.exit_value);
+        if value.get("exit_date").is_some_and(|d| !d.is_null()) {
+            i.exit_date = read.date("exit_date").or(i.exit_date);
+        }
         if let Some(t) = read.text("follow", MAX_NAME) {
             i.follow = t;
         }

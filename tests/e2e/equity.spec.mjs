@@ -250,3 +250,23 @@ test("a senior series is paid its preference first at a small exit", async ({ ta
   await expect(tally.result("exit:Series A")).toHaveAttribute("data-value", "1000000");
   await expect(tally.result("exit:Founders")).toHaveAttribute("data-value", "0");
 });
+
+test("a note outstanding at the exit is owed its interest to the exit date", async ({ tally, page }) => {
+  const inputs = {
+    holders: [{ name: "Founders", class: "common", shares: 9000000 }],
+    rounds: [{ name: "Bridge", kind: "note", amount: 1000000, interest_pct: 10, issue_date: "2026-01-01", cap: 9000000 }],
+    follow: "Founders",
+    exit_value: 5000000,
+  };
+  await page.goto(linkFor(inputs));
+  await tally.ready();
+  // No exit date: the principal.
+  await expect(tally.result("exit:Bridge")).toHaveAttribute("data-value", "1000000");
+  await tally.field("exit_date").fill("2027-01-01");
+  // 365 days at 10 % simple: $1,100,000.
+  expect(await tally.value("exit:Bridge")).toBeCloseTo(1100000, 4);
+  expect(await tally.value("exit:Founders")).toBeCloseTo(3900000, 4);
+  // Without a note, no exit date to ask for.
+  await page.getByRole("button", { name: "Remove Bridge" }).click();
+  await expect(tally.field("exit_date")).toHaveCount(0);
+});

@@ -124,6 +124,9 @@ pub fn EquityPage() -> impl IntoView {
     };
     let results =
         Memo::new(move |_| inputs.with(|i| eq::compute(&i.holders, &i.rounds, &i.follow)));
+    let has_note = Memo::new(move |_| {
+        inputs.with(|i| i.rounds.iter().any(|r| matches!(r.kind, Kind::Note { .. })))
+    });
     view! {
         <article class="calculator equity">
             <ReportMeta scenario=Signal::derive(move || scenarios.active()) />
@@ -154,6 +157,16 @@ pub fn EquityPage() -> impl IntoView {
                             on_change=Callback::new(move |x| e.edit(|i| i.exit_value = x))
                             currency=e.currency
                         />
+                        // Rebuilt only when the first note comes or the last goes.
+                        {move || has_note.get().then(|| view! {
+                            <DateField
+                                name="exit_date"
+                                label="Exit date"
+                                value=Signal::derive(move || inputs.with(|i| i.exit_date))
+                                on_change=Callback::new(move |d| e.edit(|i| i.exit_date = d))
+                                help="Notes still outstanding at the sale are owed their interest to this date. Empty: their principal."
+                            />
+                        })}
                         <div class="check">
                             <input
                                 id="f-compare_safes"
@@ -767,7 +780,8 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
     let currency = e.currency;
     let exit = Memo::new(move |_| {
         let value = inputs.with(|i| i.exit_value);
-        results.with(|r| eq::exit(r, value))
+        let date = inputs.with(|i| i.exit_date);
+        results.with(|r| eq::exit_on(r, value, date))
     });
     view! {
         <h3>{move || format!("At an exit of {}", format(inputs.with(|i| i.exit_value), Style::Money, currency.get()))}</h3>
@@ -969,7 +983,7 @@ fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
             </a>
             <a
                 download="cap-table.csv"
-                href=move || inputs.with(|i| results.with(|r| data_href("text/csv", &eq::cap_table_csv(r, eq::exit(r, i.exit_value).as_ref()))))
+                href=move || inputs.with(|i| results.with(|r| data_href("text/csv", &eq::cap_table_csv(r, eq::exit_on(r, i.exit_value, i.exit_date).as_ref()))))
             >
                 "Download the cap table after the rounds (CSV)"
             </a>
