@@ -416,6 +416,22 @@ fn a_safe_outstanding_at_the_exit_takes_the_larger_of_its_amount_and_its_shares(
     assert!((big.of("SAFE") - 5e6).abs() < 1e-6 && (big.of("Founders") - 45e6).abs() < 1e-6);
 }
 
+/// $12M for 12,000,000 shares after 8,000,000 founder shares, with a 3×
+/// preference: $36M.
+fn three_x_series_a() -> Round {
+    let mut series_a = priced(
+        "Series A",
+        8e6,
+        12e6,
+        PoolTopUp::None,
+        PriceBasis::FullyDiluted,
+    );
+    if let Kind::Priced { liq_pref, .. } = &mut series_a.kind {
+        *liq_pref = 3.0;
+    }
+    series_a
+}
+
 #[test]
 fn the_liquidity_capitalization_leaves_out_those_paid_their_preference() {
     // The post-money safe's Liquidity Capitalization leaves out "any Safes
@@ -452,16 +468,7 @@ fn the_liquidity_capitalization_leaves_out_those_paid_their_preference() {
     // safe converts to 10 % of the $24M left, $2.4M, the founders $21.6M.
     // (With the Series A's shares in the capitalization, the safe got
     // 21.7 %.)
-    let mut series_a = priced(
-        "Series A",
-        8e6,
-        12e6,
-        PoolTopUp::None,
-        PriceBasis::FullyDiluted,
-    );
-    if let Kind::Priced { liq_pref, .. } = &mut series_a.kind {
-        *liq_pref = 3.0;
-    }
+    let series_a = three_x_series_a();
     let r = compute(
         &[holder("Founders", Class::Common, 8_000_000.0)],
         &[series_a, safe_post("Safe", 1e6, Some(10e6), 0.0)],
@@ -481,16 +488,7 @@ fn the_liquidity_capitalization_leaves_out_those_paid_their_preference() {
     // as converted, leaving out only the unissued pool and convertibles:
     // the same $1M on a $10M cap converts into 10 % of the 20,000,000
     // shares, 2,000,000, and takes 2/10 of the $24M left.
-    let mut series_a = priced(
-        "Series A",
-        8e6,
-        12e6,
-        PoolTopUp::None,
-        PriceBasis::FullyDiluted,
-    );
-    if let Kind::Priced { liq_pref, .. } = &mut series_a.kind {
-        *liq_pref = 3.0;
-    }
+    let series_a = three_x_series_a();
     let pre_money_safe = Round {
         name: "Safe".into(),
         kind: Kind::SafePre {
@@ -1085,6 +1083,24 @@ fn yc_safe_primer_preferences_are_pari_passu() {
     assert_eq!(short.of("Company"), 0.0);
 }
 
+/// 10,000,000 founder shares, `safes`, then a $5M Series A on a $30M
+/// pre-money, far above every cap here.
+fn safes_then_a_series_a(safes: &[Round]) -> Results {
+    let mut rounds = safes.to_vec();
+    rounds.push(priced(
+        "Series A",
+        30e6,
+        5e6,
+        PoolTopUp::None,
+        PriceBasis::FullyDiluted,
+    ));
+    compute(
+        &[holder("Founder", Class::Common, 10_000_000.0)],
+        &rounds,
+        "Founder",
+    )
+}
+
 #[test]
 fn two_post_money_safes_own_their_amounts_over_their_caps() {
     // The post-money safe's promise, with the example of "Post-Money SAFE
@@ -1093,21 +1109,10 @@ fn two_post_money_safes_own_their_amounts_over_their_caps() {
     // priced round, $600,000 at $15,000,000 is 4 %, the founder keeps 86 %.
     // Over 10,000,000 founder shares the capitalization is 10M / 0.86, so
     // the safe prices are exactly $0.86 and $1.29.
-    let r = compute(
-        &[holder("Founder", Class::Common, 10_000_000.0)],
-        &[
-            safe_post("First safe", 1e6, Some(10e6), 0.0),
-            safe_post("Second safe", 600_000.0, Some(15e6), 0.0),
-            priced(
-                "Series A",
-                30e6,
-                5e6,
-                PoolTopUp::None,
-                PriceBasis::FullyDiluted,
-            ),
-        ],
-        "Founder",
-    );
+    let r = safes_then_a_series_a(&[
+        safe_post("First safe", 1e6, Some(10e6), 0.0),
+        safe_post("Second safe", 600_000.0, Some(15e6), 0.0),
+    ]);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(value(r.rounds[0].price), 0.86);
     assert_eq!(value(r.rounds[1].price), 1.29);
@@ -1144,20 +1149,7 @@ fn yc_quick_start_one_post_money_cap() {
     // Section 1: a $6.7 million post-money cap; raising $500k sells
     // 0.5/6.7 = ~7.5 %, $800k ~12 %, $1 million ~15 %.
     for (amount, shown) in [(500_000.0, 7.5), (800_000.0, 12.0), (1e6, 15.0)] {
-        let r = compute(
-            &[holder("Founder", Class::Common, 10_000_000.0)],
-            &[
-                safe_post("Safe", amount, Some(6.7e6), 0.0),
-                priced(
-                    "Series A",
-                    30e6,
-                    5e6,
-                    PoolTopUp::None,
-                    PriceBasis::FullyDiluted,
-                ),
-            ],
-            "Founder",
-        );
+        let r = safes_then_a_series_a(&[safe_post("Safe", amount, Some(6.7e6), 0.0)]);
         assert!(r.errors.is_empty(), "{:?}", r.errors);
         let capitalization = 10_000_000.0 + r.shares_of("Safe");
         let owned = safe_owns_before_new_money(&r, "Safe", capitalization);
@@ -1172,21 +1164,10 @@ fn yc_quick_start_one_post_money_cap() {
 fn yc_quick_start_two_post_money_caps() {
     // Section 2: $500k on a $5.5 million cap is ~9 %, $500k on an
     // $8.3 million cap ~6 %; together the founder has sold ~15 %.
-    let r = compute(
-        &[holder("Founder", Class::Common, 10_000_000.0)],
-        &[
-            safe_post("Cap 1", 500_000.0, Some(5.5e6), 0.0),
-            safe_post("Cap 2", 500_000.0, Some(8.3e6), 0.0),
-            priced(
-                "Series A",
-                30e6,
-                5e6,
-                PoolTopUp::None,
-                PriceBasis::FullyDiluted,
-            ),
-        ],
-        "Founder",
-    );
+    let r = safes_then_a_series_a(&[
+        safe_post("Cap 1", 500_000.0, Some(5.5e6), 0.0),
+        safe_post("Cap 2", 500_000.0, Some(8.3e6), 0.0),
+    ]);
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     let capitalization = 10_000_000.0 + r.shares_of("Cap 1") + r.shares_of("Cap 2");
     let first = safe_owns_before_new_money(&r, "Cap 1", capitalization);
