@@ -553,6 +553,56 @@ fn a_note_outstanding_at_the_exit_is_owed_its_interest_to_the_exit_date() {
 }
 
 #[test]
+fn at_an_exit_notes_come_before_the_preferred_and_safes_stand_with_it() {
+    // The post-money safe: "junior to payment of outstanding indebtedness
+    // and creditor claims, including ... convertible promissory notes ...;
+    // on par with payments for other Safes and/or Preferred Stock".
+    // 8,000,000 founder shares, then a Series A of $12M (12,000,000 shares,
+    // a 1x preference of $12M).
+    let series_a = |seniority: f64| {
+        let mut r = priced(
+            "Series A",
+            8e6,
+            12e6,
+            PoolTopUp::None,
+            PriceBasis::FullyDiluted,
+        );
+        if let Kind::Priced { seniority: s, .. } = &mut r.kind {
+            *s = seniority;
+        }
+        r
+    };
+    let founders = [holder("Founders", Class::Common, 8_000_000.0)];
+    // A $1M note at 10 % after it, sold a year on for $10M: the note is
+    // paid its $1.1M first, the Series A the $8.9M left.
+    let note = Round {
+        name: "Note".into(),
+        kind: Kind::Note {
+            amount: 1e6,
+            interest_pct: 10.0,
+            issue_date: NaiveDate::from_ymd_opt(2026, 1, 1),
+            cap: Some(100e6),
+            discount_pct: 0.0,
+        },
+    };
+    let r = compute(&founders, &[series_a(0.0), note], "Founders");
+    let x = exit_on(&r, 10e6, NaiveDate::from_ymd_opt(2027, 1, 1)).unwrap();
+    assert!((x.of("Note") - 1.1e6).abs() < 1e-6, "{}", x.of("Note"));
+    assert!((x.of("Series A") - 8.9e6).abs() < 1e-6);
+    assert_eq!(x.of("Founders"), 0.0);
+    // A $1M SAFE instead, the Series A at seniority 2: the SAFE stands with
+    // it, not behind it; $6.5M is shared 12 to 1.
+    let r = compute(
+        &founders,
+        &[series_a(2.0), safe_post("Safe", 1e6, Some(100e6), 0.0)],
+        "Founders",
+    );
+    let x = exit(&r, 6.5e6).unwrap();
+    assert!((x.of("Safe") - 0.5e6).abs() < 1e-6, "{}", x.of("Safe"));
+    assert!((x.of("Series A") - 6e6).abs() < 1e-6);
+}
+
+#[test]
 fn a_senior_series_is_paid_its_preference_first() {
     // By hand: 6,000,000 founder shares; Series A buys 2,000,000 shares for
     // $2M (1.00 each), Series B 2,000,000 for $4M (2.00 each: $16M pre over

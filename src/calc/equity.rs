@@ -9,9 +9,9 @@
 //!   increase, except the part of it that covers promised options the
 //!   unissued pool did not (the safe's own words: the increase "will only
 //!   be included to the extent that the number of Promised Options exceeds
-//!   the Unissued Option Pool prior to such increase"). A pre-money SAFE's or a note's cap price is its cap ÷ the
-//!   shares before the round including the pool increase, converting
-//!   securities excluded.
+//!   the Unissued Option Pool prior to such increase"). A pre-money SAFE's
+//!   or a note's cap price is its cap ÷ the shares before the round
+//!   including the pool increase, converting securities excluded.
 //! - A convertible takes the lower of its cap price and the round price less
 //!   its discount.
 //! - Where conversions, the pool increase and the round price depend on one
@@ -28,7 +28,9 @@
 //! their purchase amount and their as-converted amount (a post-money
 //! SAFE's cap over the liquidity capitalization, which leaves out the
 //! SAFEs and series paid a preference instead; a pre-money SAFE's over
-//! every share issued); the unissued pool
+//! every share issued), standing with the most junior series; notes still
+//! outstanding are debt, paid before every series, or convert their
+//! principal and interest to the exit date at their cap; the unissued pool
 //! nothing; options with a strike are exercised only when a common share is
 //! worth more, their exercise prices added to what the shares divide, and
 //! take the difference; common the rest. (OCF and CSV: `ocf.rs`,
@@ -205,7 +207,8 @@ pub struct Outstanding {
     pub amount: f64,
     pub cap: Option<f64>,
     pub post: bool,
-    /// A note's simple interest: (rate a year in %, issue date).
+    /// A note's simple interest: (rate a year in %, issue date); `None`
+    /// for a SAFE.
     pub interest: Option<(f64, NaiveDate)>,
 }
 
@@ -1131,6 +1134,12 @@ fn with_outstanding_safes(
         .filter(|(_, a)| **a)
         .map(|(o, _)| sold(o))
         .sum();
+    let most_junior_series = held
+        .iter()
+        .filter(|c| c.preference > 0.0)
+        .map(|c| c.seniority)
+        .reduce(f64::min)
+        .unwrap_or(0.0);
     let mut claims: Vec<Claim> = held.to_vec();
     for (o, converting) in r.outstanding.iter().zip(&as_converted[held.len()..]) {
         let others = sold_converting - if *converting { sold(o) } else { 0.0 };
@@ -1151,9 +1160,18 @@ fn with_outstanding_safes(
             shares: if shares.is_finite() { shares } else { 0.0 },
             participating: false,
             strike: 0.0,
-            // On par with the preferred (the post-money safe): the most
-            // junior level.
-            seniority: 0.0,
+            // The post-money safe stands "junior to payment of outstanding
+            // indebtedness and creditor claims, including ... convertible
+            // promissory notes (to the extent such convertible promissory
+            // notes are not actually or notionally converted into Capital
+            // Stock); on par with payments for other Safes and/or Preferred
+            // Stock": a note before every series, a SAFE at the level of
+            // the most junior series.
+            seniority: if o.interest.is_some() {
+                f64::MAX
+            } else {
+                most_junior_series
+            },
         });
     }
     claims

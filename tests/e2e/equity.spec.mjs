@@ -266,6 +266,7 @@ test("a note outstanding at the exit is owed its interest to the exit date", asy
   // 365 days at 10 % simple: $1,100,000.
   expect(await tally.value("exit:Bridge")).toBeCloseTo(1100000, 4);
   expect(await tally.value("exit:Founders")).toBeCloseTo(3900000, 4);
+  await expect(page.locator(".table-wrap:has(.waterfall) + p")).toContainText("Notes still outstanding are debt");
   // Without a note, no exit date to ask for.
   await page.getByRole("button", { name: "Remove Bridge" }).click();
   await expect(tally.field("exit_date")).toHaveCount(0);

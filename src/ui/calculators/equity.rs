@@ -827,14 +827,14 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                 {move || exit.with(|x| x.as_ref().map_or("not computed".into(), |x| format(x.per_common_share, Style::Cents, currency.get())))}
             </output>
             ". "
-            {move || inputs.with(waterfall_terms)}
+            {move || inputs.with(|i| results.with(|r| waterfall_terms(i, r)))}
         </p>
     }
 }
 
 /// How this scenario's waterfall pays, in words: seniority and strikes as
-/// entered.
-fn waterfall_terms(i: &Inputs) -> String {
+/// entered, and what is still outstanding.
+fn waterfall_terms(i: &Inputs, r: &eq::Results) -> String {
     let mut seniorities = i.rounds.iter().filter_map(|r| match r.kind {
         Kind::Priced { seniority, .. } => Some(seniority),
         _ => None,
@@ -850,7 +850,17 @@ fn waterfall_terms(i: &Inputs) -> String {
     } else {
         "options count as exercised"
     };
-    format!("{preferences}; {options}; the unissued pool receives nothing.")
+    let notes = if r.outstanding.iter().any(|o| o.interest.is_some()) {
+        " Notes still outstanding are debt: repaid before any series (with their interest when the exit has a date), unless converting pays them more."
+    } else {
+        ""
+    };
+    let safes = if r.outstanding.iter().any(|o| o.interest.is_none()) {
+        " SAFEs still outstanding stand with the most junior series."
+    } else {
+        ""
+    };
+    format!("{preferences}; {options}; the unissued pool receives nothing.{notes}{safes}")
 }
 
 /// The SAFEs as post-money and as pre-money on the same terms.
