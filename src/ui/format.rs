@@ -29,6 +29,11 @@ pub enum Style {
     /// Whole amounts of money, negatives in parentheses as accountants
     /// write them ("($53,150)"): the summary table of a business case.
     Ledger,
+    /// Money on a chart's axis, short ("$750K", "$1.25M"): three
+    /// significant digits, enough for every "nice" tick to read exactly.
+    AxisMoney,
+    /// A count on a chart's axis, short ("60K").
+    AxisCount,
 }
 
 #[derive(Serialize)]
@@ -43,6 +48,10 @@ struct Options {
     minimum_fraction_digits: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     currency_sign: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notation: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    maximum_significant_digits: Option<u8>,
 }
 
 type Key = (Style, Currency, bool);
@@ -59,6 +68,17 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
         maximum_fraction_digits: Some(max),
         minimum_fraction_digits: None,
         currency_sign: None,
+        notation: None,
+        maximum_significant_digits: None,
+    };
+    let compact = |style: &'static str| Options {
+        style,
+        currency: (style == "currency").then(|| currency.code()),
+        maximum_fraction_digits: None,
+        minimum_fraction_digits: None,
+        currency_sign: None,
+        notation: Some("compact"),
+        maximum_significant_digits: Some(3),
     };
     match style {
         Style::Money => Options {
@@ -68,21 +88,20 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
             // digits (0 for JPY) apply otherwise.
             maximum_fraction_digits: whole.then_some(0),
             minimum_fraction_digits: whole.then_some(0),
-            currency_sign: None,
+            ..digits(0)
         },
         Style::Ledger => Options {
             style: "currency",
             currency: Some(currency.code()),
-            maximum_fraction_digits: Some(0),
             minimum_fraction_digits: Some(0),
             currency_sign: Some("accounting"),
+            ..digits(0)
         },
         Style::Cents => Options {
             style: "currency",
             currency: Some(currency.code()),
-            maximum_fraction_digits: Some(2),
             minimum_fraction_digits: Some(2),
-            currency_sign: None,
+            ..digits(2)
         },
         Style::Decimal => digits(6),
         Style::Percent => Options {
@@ -95,6 +114,8 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
             ..digits(2)
         },
         Style::Count | Style::Months | Style::Ratio => digits(1),
+        Style::AxisMoney => compact("currency"),
+        Style::AxisCount => compact("decimal"),
     }
 }
 

@@ -27,11 +27,14 @@ for (const hash of PAGES) {
 }
 
 for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) {
-  test(`usable at 360 px: no sideways scrolling on ${hash}`, async ({ tally, page }) => {
+  test(`usable at 360 px: no sideways scrolling, readable charts on ${hash}`, async ({ tally, page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await tally.open(hash);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Chart labels scale with their chart: they must still read at 9 px.
+    const label = page.locator(".chart .grid text:not(.axis-title)").first();
+    expect((await label.boundingBox()).height).toBeGreaterThanOrEqual(9);
   });
 }
 

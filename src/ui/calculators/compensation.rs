@@ -475,7 +475,7 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
             x_title="Attainment, % of quota"
             y_title="Total pay"
             x_format=Callback::new(|x: f64| format!("{}%", shortest(x)))
-            y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
+            y_format=Callback::new(move |y: f64| format(y, Style::AxisMoney, currency.get()))
         />
         <div class="table-wrap">
             <table class="earnings">
@@ -868,7 +868,7 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
             x_title="Months from the start"
             y_title="Cumulative pay"
             x_format=Callback::new(|x: f64| shortest(x))
-            y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
+            y_format=Callback::new(move |y: f64| format(y, Style::AxisMoney, currency.get()))
         />
         <h3>"Vesting"</h3>
         <LineChart
@@ -877,7 +877,7 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
             x_title="Months from the start"
             y_title="Vested shares"
             x_format=Callback::new(|x: f64| shortest(x))
-            y_format=Callback::new(move |y: f64| format(y, Style::Count, currency.get()))
+            y_format=Callback::new(move |y: f64| format(y, Style::AxisCount, currency.get()))
         />
     }
 }

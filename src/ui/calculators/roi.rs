@@ -801,7 +801,7 @@ fn CashFlowChart(case: Case) -> impl IntoView {
             x_title="Months from the start"
             y_title="Cumulative net"
             x_format=Callback::new(|x: f64| shortest(x))
-            y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
+            y_format=Callback::new(move |y: f64| format(y, Style::AxisMoney, currency.get()))
         />
     }
 }

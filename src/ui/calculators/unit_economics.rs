@@ -428,7 +428,7 @@ fn CohortChart(
             x_title="Months since acquisition"
             y_title="Per customer"
             x_format=Callback::new(|x: f64| shortest(x))
-            y_format=Callback::new(move |y: f64| format(y, Style::Money, currency.get()))
+            y_format=Callback::new(move |y: f64| format(y, Style::AxisMoney, currency.get()))
         />
     }
 }

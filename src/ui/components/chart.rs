@@ -178,7 +178,7 @@ pub fn LineChart(
                         x="14"
                         y=px((TOP + H - BOTTOM) / 2.0)
                         text-anchor="middle"
-                        class="axis-title"
+                        class="axis-title y-title"
                         transform=format!("rotate(-90 14 {})", px((TOP + H - BOTTOM) / 2.0))
                     >
                         {y_title}
