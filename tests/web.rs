@@ -79,6 +79,27 @@ fn intl_formats_money_by_currency() {
     assert_eq!(format(2.5, Style::Percent, Currency::USD), "2.5%");
     assert_eq!(format(38.6666, Style::Ratio, Currency::USD), "38.7×");
     assert_eq!(format(f64::NAN, Style::Money, Currency::USD), "—");
+    // Shares of a whole always to two decimals.
+    assert_eq!(format(9.0, Style::Share, Currency::USD), "9.00%");
+    assert_eq!(format(0.625, Style::Share, Currency::USD), "0.63%");
+}
+
+#[wasm_bindgen_test]
+fn chart_axes_write_every_nice_tick_exactly() {
+    // Ticks are 1, 2, 2.5 or 5 × a power of ten, times at most 7: three
+    // significant digits hold each of them.
+    for (x, text) in [
+        (750_000.0, "$750K"),
+        (1_250_000.0, "$1.25M"),
+        (12_500_000.0, "$12.5M"),
+        (-250_000.0, "-$250K"),
+        (2_500.0, "$2.5K"),
+        (0.0, "$0"),
+    ] {
+        assert_eq!(format(x, Style::AxisMoney, Currency::USD), text);
+    }
+    assert_eq!(format(60_000.0, Style::AxisCount, Currency::USD), "60K");
+    assert_eq!(format(17_500.0, Style::AxisCount, Currency::USD), "17.5K");
 }
 
 #[wasm_bindgen_test]
