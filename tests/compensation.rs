@@ -235,6 +235,12 @@ fn comparison_helpers() {
         best(&[Outcome::Value(2.0), Outcome::Value(2.0)], false),
         None
     );
+    // Alone, or alone with a value, nothing is the best.
+    assert_eq!(best(&[Outcome::Value(2.0)], false), None);
+    assert_eq!(
+        best(&[Outcome::Value(2.0), Outcome::Undefined("x")], true),
+        None
+    );
 }
 
 #[test]

@@ -549,7 +549,8 @@ pub fn crossings(a: &[f64], b: &[f64]) -> Vec<usize> {
 }
 
 /// Which of `values` is best (the largest, or with `lower_is_better` the
-/// smallest); none when every value is undefined or they are all equal.
+/// smallest); none when fewer than two are defined (one offer is not "the
+/// best" of anything) or they are all equal.
 pub fn best(values: &[Outcome], lower_is_better: bool) -> Option<usize> {
     let defined: Vec<(usize, f64)> = values
         .iter()
@@ -557,7 +558,7 @@ pub fn best(values: &[Outcome], lower_is_better: bool) -> Option<usize> {
         .filter_map(|(i, o)| o.value().map(|v| (i, v)))
         .collect();
     let first = defined.first()?.1;
-    if defined.iter().all(|(_, v)| *v == first) && defined.len() > 1 {
+    if defined.len() < 2 || defined.iter().all(|(_, v)| *v == first) {
         return None;
     }
     let pick = |a: &(usize, f64), b: &(usize, f64)| a.1.total_cmp(&b.1);

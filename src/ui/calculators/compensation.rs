@@ -543,18 +543,27 @@ fn OffersSection(c: Comp) -> impl IntoView {
             </div>
             <div class="offer-cards">
                 {move || (0..count.get()).map(|index| view! { <OfferCard c=c index=index /> }).collect_view()}
+                // The next offer's place, beside the others.
+                <div class="offer-add no-print">
+                    <p>
+                        {move || if count.get() >= MAX_OFFERS {
+                            format!("{MAX_OFFERS} offers at most: remove one to compare another.")
+                        } else {
+                            "Compare another package: its pay, equity and vesting, side by side.".to_string()
+                        }}
+                    </p>
+                    <button
+                        type="button"
+                        disabled=move || { count.get() >= MAX_OFFERS }
+                        on:click=move |_| c.edit(|i| {
+                            let n = i.offers.len();
+                            i.offers.push(Offer::nth(n));
+                        })
+                    >
+                        "Add an offer"
+                    </button>
+                </div>
             </div>
-            <button
-                type="button"
-                class="no-print"
-                disabled=move || { count.get() >= MAX_OFFERS }
-                on:click=move |_| c.edit(|i| {
-                    let n = i.offers.len();
-                    i.offers.push(Offer::nth(n));
-                })
-            >
-                "Add an offer"
-            </button>
             <Comparison c=c as_of=as_of />
         </section>
     }
@@ -816,7 +825,7 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
     });
     view! {
         <h3>"Side by side"</h3>
-        <p class="help">{move || format!("Vesting counted on {}. ★ marks the best in each row.", long_date(as_of.get()))}</p>
+        <p class="help">{move || format!("Vesting counted on {}. With two offers or more, ★ marks the best in each row.", long_date(as_of.get()))}</p>
         <div class="table-wrap">
             <table class="comparison">
                 <thead>
