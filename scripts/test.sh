@@ -9,6 +9,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 ensure_test_tools
 cd "$ROOT"
 export CHROMEDRIVER=/usr/bin/chromedriver
+# wasm-bindgen-test-runner gives ChromeDriver 5 s to bind its port, then
+# fails the run: on a busy 2-core CI machine that was once not enough.
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-60}"
 
 log "format and lints"
 cargo fmt --check
