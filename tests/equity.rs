@@ -193,6 +193,7 @@ fn a_note_converts_with_its_interest_at_the_lower_price() {
             issue_date: NaiveDate::from_ymd_opt(2025, 1, 1),
             cap: Some(4e6),
             discount_pct: 20.0,
+            sale_multiple: 1.0,
         },
     };
     let r = compute(
@@ -284,6 +285,7 @@ fn invalid_financings_say_why() {
             issue_date: None,
             cap: None,
             discount_pct: 0.0,
+            sale_multiple: 1.0,
         },
     };
     assert!(compute(&founders, &[undated], "x").errors[0].contains("no issue date"));
@@ -526,6 +528,7 @@ fn a_note_outstanding_at_the_exit_is_owed_its_interest_to_the_exit_date() {
             issue_date: NaiveDate::from_ymd_opt(2026, 1, 1),
             cap: Some(9e6),
             discount_pct: 0.0,
+            sale_multiple: 1.0,
         },
     };
     let r = compute(
@@ -550,6 +553,33 @@ fn a_note_outstanding_at_the_exit_is_owed_its_interest_to_the_exit_date() {
     // Without a date: the principal alone.
     assert_eq!(exit(&r, 5e6).unwrap().of("Note"), 1e6);
     assert!((exit(&r, 50e6).unwrap().of("Note") - 5e6).abs() < 1e-3);
+
+    // "Two times the principal, plus accrued interest" at a sale: $2.1M,
+    // which beats converting at $5M; at $50M converting still pays more,
+    // and converts principal and interest, not the multiple.
+    let mut twice = r.clone();
+    twice.outstanding[0].sale_multiple = 2.0;
+    let small = exit_on(&twice, 5e6, a_year_on).unwrap();
+    assert!(
+        (small.of("Note") - 2.1e6).abs() < 1e-6,
+        "{}",
+        small.of("Note")
+    );
+    let big = exit_on(&twice, 50e6, a_year_on).unwrap();
+    assert!(
+        (big.of("Note") - 50e6 * 1.1 / 10.1).abs() < 1e-3,
+        "{}",
+        big.of("Note")
+    );
+    // The multiple is read like typed input: 1× to 10×.
+    let (i, problems) = Inputs::from_json(&serde_json::json!({"rounds": [
+        {"name": "N", "kind": "note", "sale_multiple": "2"},
+        {"name": "M", "kind": "note", "sale_multiple": 0.5},
+    ]}));
+    assert!(matches!(i.rounds[0].kind, Kind::Note { sale_multiple, .. } if sale_multiple == 2.0));
+    assert!(matches!(i.rounds[1].kind, Kind::Note { sale_multiple, .. } if sale_multiple == 1.0));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].key, "rounds.1.sale_multiple");
 }
 
 #[test]
@@ -583,6 +613,7 @@ fn at_an_exit_notes_come_before_the_preferred_and_safes_stand_with_it() {
             issue_date: NaiveDate::from_ymd_opt(2026, 1, 1),
             cap: Some(100e6),
             discount_pct: 0.0,
+            sale_multiple: 1.0,
         },
     };
     let r = compute(&founders, &[series_a(0.0), note], "Founders");
@@ -839,6 +870,7 @@ proptest! {
                 _ => Round { name, kind: Kind::Note {
                     amount, interest_pct: 8.0, issue_date: NaiveDate::from_ymd_opt(2025, 1, 1),
                     cap, discount_pct: 0.0,
+                    sale_multiple: 1.0 + f64::from(i as u8),
                 } },
             });
         }

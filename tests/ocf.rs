@@ -41,6 +41,7 @@ fn the_starting_table_and_the_convertibles_round_trip() {
             issue_date: NaiveDate::from_ymd_opt(2026, 3, 1),
             cap: Some(12_000_000.0),
             discount_pct: 20.0,
+            sale_multiple: 1.0,
         },
     );
     let doc = ocf::export(&i.holders, &i.rounds, Currency::USD, today());
@@ -372,6 +373,7 @@ fn every_exported_object_fits_the_ocf_schemas() {
             issue_date: NaiveDate::from_ymd_opt(2026, 3, 1),
             cap: None,
             discount_pct: 12.345678901234,
+            sale_multiple: 1.0,
         },
     );
     let doc = ocf::export(&i.holders, &i.rounds, Currency::EUR, today());

@@ -29,8 +29,9 @@
 //! SAFE's cap over the liquidity capitalization, which leaves out the
 //! SAFEs and series paid a preference instead; a pre-money SAFE's over
 //! every share issued), standing with the most junior series; notes still
-//! outstanding are debt, paid before every series, or convert their
-//! principal and interest to the exit date at their cap; the unissued pool
+//! outstanding are debt, paid before every series (principal times their
+//! sale multiple, plus interest to the exit date), or convert their
+//! principal and interest at their cap; the unissued pool
 //! nothing; options with a strike are exercised only when a common share is
 //! worth more, their exercise prices added to what the shares divide, and
 //! take the difference; common the rest. (OCF and CSV: `ocf.rs`,
@@ -126,6 +127,10 @@ pub enum Kind {
         /// A pre-money cap.
         cap: Option<f64>,
         discount_pct: f64,
+        /// At a sale before it converts, the holder is repaid this many
+        /// times its principal, plus interest (many notes say 2×), unless
+        /// converting at the cap pays more.
+        sale_multiple: f64,
     },
     Priced {
         pre_money: f64,
@@ -210,19 +215,32 @@ pub struct Outstanding {
     /// A note's simple interest: (rate a year in %, issue date); `None`
     /// for a SAFE.
     pub interest: Option<(f64, NaiveDate)>,
+    /// What a sale repays, in times the principal (1 for a SAFE).
+    pub sale_multiple: f64,
 }
 
 impl Outstanding {
-    /// What it is owed at an exit on `date`: a note's principal with its
-    /// simple interest to that date (principal alone without a date).
-    pub fn owed(&self, date: Option<NaiveDate>) -> f64 {
+    /// A note's simple interest to an exit on `date` (none without a
+    /// date, or for a SAFE).
+    pub fn interest_to(&self, date: Option<NaiveDate>) -> f64 {
         match (self.interest, date) {
             (Some((rate, issued)), Some(date)) => {
                 let days = (date - issued).num_days().max(0) as f64;
-                self.amount * (1.0 + rate / 100.0 * days / 365.0)
+                self.amount * rate / 100.0 * days / 365.0
             }
-            _ => self.amount,
+            _ => 0.0,
         }
+    }
+
+    /// What a sale on `date` repays it: a SAFE its purchase amount, a note
+    /// its principal times its sale multiple, plus its interest.
+    pub fn owed(&self, date: Option<NaiveDate>) -> f64 {
+        self.amount * self.sale_multiple.max(1.0) + self.interest_to(date)
+    }
+
+    /// What converts at its cap on a sale: the principal and interest.
+    pub fn converting(&self, date: Option<NaiveDate>) -> f64 {
+        self.amount + self.interest_to(date)
     }
 }
 
@@ -280,6 +298,8 @@ struct Pending {
     pro_rata: bool,
     /// A note's interest: (rate a year, issue date).
     interest: Option<(f64, Option<NaiveDate>)>,
+    /// A note's repayment at a sale, in times its principal (1 for a SAFE).
+    sale_multiple: f64,
 }
 
 impl Pending {
@@ -511,6 +531,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
                     discount: discount_pct / 100.0,
                     pro_rata: *pro_rata,
                     interest: None,
+                    sale_multiple: 1.0,
                 });
                 check_post_caps(&pending)
             }
@@ -528,6 +549,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
                     discount: discount_pct / 100.0,
                     pro_rata: false,
                     interest: None,
+                    sale_multiple: 1.0,
                 });
                 Ok(())
             }
@@ -537,6 +559,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
                 issue_date,
                 cap,
                 discount_pct,
+                sale_multiple,
             } => {
                 if issue_date.is_none() {
                     Err(format!("The note “{}” has no issue date", round.name))
@@ -550,6 +573,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
                         discount: discount_pct / 100.0,
                         pro_rata: false,
                         interest: Some((*interest_pct, *issue_date)),
+                        sale_multiple: *sale_multiple,
                     });
                     Ok(())
                 }
@@ -575,6 +599,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
         .into_iter()
         .map(|p| Outstanding {
             interest: p.interest.and_then(|(rate, issued)| Some((rate, issued?))),
+            sale_multiple: p.sale_multiple,
             name: p.name,
             amount: p.amount,
             cap: p.cap,
@@ -1144,14 +1169,15 @@ fn with_outstanding_safes(
     for (o, converting) in r.outstanding.iter().zip(&as_converted[held.len()..]) {
         let others = sold_converting - if *converting { sold(o) } else { 0.0 };
         let post_sold = others + sold(o);
-        // A note owes, and converts, its interest too.
+        // A note owes, and converts, its interest too; a sale may repay it
+        // a multiple of its principal.
         let owed = o.owed(date);
         let shares = match o.cap {
             Some(c) if c > 0.0 && o.post && post_sold < 1.0 => {
                 o.amount / c * base / (1.0 - post_sold)
             }
             Some(c) if c > 0.0 && o.post => o.amount / c * base,
-            Some(c) if c > 0.0 => owed / c * issued,
+            Some(c) if c > 0.0 => o.converting(date) / c * issued,
             _ => 0.0,
         };
         claims.push(Claim {
@@ -1340,6 +1366,13 @@ pub const SENIORITY: FieldSpec = FieldSpec::new(
     0.0,
     100.0,
 );
+pub const SALE_MULTIPLE: FieldSpec = FieldSpec::new(
+    "sale_multiple",
+    "Repaid at a sale (× principal)",
+    FieldKind::Count,
+    1.0,
+    10.0,
+);
 pub const LIQ_PREF: FieldSpec = FieldSpec::new(
     "liq_pref",
     "Liquidation preference (×)",
@@ -1455,6 +1488,7 @@ impl Round {
                 issue_date: NaiveDate::from_ymd_opt(2026, 1, 1),
                 cap: Some(8_000_000.0),
                 discount_pct: 20.0,
+                sale_multiple: 1.0,
             },
             "priced" => Kind::Priced {
                 pre_money: 20_000_000.0,
@@ -1512,9 +1546,10 @@ impl Round {
                 issue_date,
                 cap,
                 discount_pct,
+                sale_multiple,
             } => json!({
                 "amount": amount, "interest_pct": interest_pct, "issue_date": date(issue_date),
-                "cap": cap, "discount_pct": discount_pct
+                "cap": cap, "discount_pct": discount_pct, "sale_multiple": sale_multiple
             }),
             Kind::Priced {
                 pre_money,
@@ -1695,12 +1730,14 @@ fn read_round(value: &Value, n: usize) -> (Round, Vec<Problem>) {
             issue_date,
             cap: c,
             discount_pct,
+            sale_multiple,
         } => {
             read.set(&AMOUNT, amount);
             read.set(&INTEREST, interest_pct);
             date(&mut read, "issue_date", issue_date);
             cap(&mut read, c);
             read.set(&DISCOUNT, discount_pct);
+            read.set(&SALE_MULTIPLE, sale_multiple);
         }
         Kind::Priced {
             pre_money,

@@ -143,12 +143,15 @@ pub fn export(holders: &[Holder], rounds: &[Round], currency: Currency, date: Na
                 ("SAFE", m, amount, pro_rata, None)
             }
             (
+                // OCF has no term for a sale's repayment multiple: it stays
+                // out of the export (and is 1 on import).
                 Kind::Note {
                     amount,
                     interest_pct,
                     issue_date,
                     cap,
                     discount_pct,
+                    ..
                 },
                 None,
             ) => {
@@ -396,6 +399,7 @@ pub fn import(doc: &Value) -> Result<Imported, String> {
                     .or(date),
                 cap,
                 discount_pct,
+                sale_multiple: 1.0,
             },
             (Some("SAFE"), Some("PRE_MONEY")) => Kind::SafePre {
                 amount: invested,

@@ -267,6 +267,12 @@ test("a note outstanding at the exit is owed its interest to the exit date", asy
   expect(await tally.value("exit:Bridge")).toBeCloseTo(1100000, 4);
   expect(await tally.value("exit:Founders")).toBeCloseTo(3900000, 4);
   await expect(page.locator(".table-wrap:has(.waterfall) + p")).toContainText("Notes still outstanding are debt");
+  // Repaid twice its principal at a sale, plus the interest: $2.1M.
+  await tally.type("rounds.0.sale_multiple", "2");
+  expect(await tally.value("exit:Bridge")).toBeCloseTo(2100000, 4);
+  await tally.type("rounds.0.sale_multiple", "0.5");
+  await expect(page.locator("#f-rounds\\.0\\.sale_multiple-error")).toContainText("Must be between 1 and 10");
+  expect(await tally.value("exit:Bridge")).toBeCloseTo(2100000, 4);
   // Without a note, no exit date to ask for.
   await page.getByRole("button", { name: "Remove Bridge" }).click();
   await expect(tally.field("exit_date")).toHaveCount(0);

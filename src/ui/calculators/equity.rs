@@ -499,6 +499,7 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                     {(other == "note").then(|| view! {
                         {e.round_number(index, eq::INTEREST, |k| match k { Kind::Note { interest_pct, .. } => Some(*interest_pct), _ => None }, |k, x| if let Kind::Note { interest_pct, .. } = k { *interest_pct = x })}
                         {e.round_date(index, "issue_date", "Issue date", |k| match k { Kind::Note { issue_date, .. } => *issue_date, _ => None }, |k, d| if let Kind::Note { issue_date, .. } = k { *issue_date = Some(d) })}
+                        {e.round_number(index, eq::SALE_MULTIPLE, |k| match k { Kind::Note { sale_multiple, .. } => Some(*sale_multiple), _ => None }, |k, x| if let Kind::Note { sale_multiple, .. } = k { *sale_multiple = x })}
                     })}
                     {(other == "safe_post").then(|| e.round_check(index, "pro_rata", "Pro rata right (side letter)", |k| matches!(k, Kind::SafePost { pro_rata: true, .. }), |k, on| if let Kind::SafePost { pro_rata, .. } = k { *pro_rata = on }))}
                 }.into_any(),
@@ -851,7 +852,7 @@ fn waterfall_terms(i: &Inputs, r: &eq::Results) -> String {
         "options count as exercised"
     };
     let notes = if r.outstanding.iter().any(|o| o.interest.is_some()) {
-        " Notes still outstanding are debt: repaid before any series (with their interest when the exit has a date), unless converting pays them more."
+        " Notes still outstanding are debt: repaid before any series (principal × their sale multiple, plus interest when the exit has a date), unless converting pays them more."
     } else {
         ""
     };
