@@ -634,6 +634,51 @@ fn at_an_exit_notes_come_before_the_preferred_and_safes_stand_with_it() {
 }
 
 #[test]
+fn promised_options_count_in_the_liquidity_capitalization_only_above_water() {
+    // The post-money safe's Liquidity Capitalization "Includes all (i)
+    // issued and outstanding Options and (ii) to the extent receiving
+    // Proceeds, Promised Options". 9,000,000 founder shares, 1,000,000
+    // options at a $3 strike, a $1M safe on a $10M cap, sold for $15M: a
+    // share is worth about $1.50, so the options are under water.
+    let run = |class: Class| {
+        let r = compute(
+            &[
+                holder("Founders", Class::Common, 9_000_000.0),
+                Holder {
+                    name: "Hires".into(),
+                    class,
+                    shares: 1_000_000.0,
+                    strike: 3.0,
+                },
+            ],
+            &[safe_post("Safe", 1e6, Some(10e6), 0.0)],
+            "Founders",
+        );
+        exit(&r, 15e6).unwrap()
+    };
+    // Promised, they receive nothing and leave the capitalization: the safe
+    // converts into 10 % of 10,000,000, a tenth of the $15M.
+    let promised = run(Class::Promised);
+    assert_eq!(promised.of("Hires"), 0.0);
+    assert!(
+        (promised.of("Safe") - 1.5e6).abs() < 1e-6,
+        "{}",
+        promised.of("Safe")
+    );
+    // Granted, they stay in it: 10 % of 11,111,111, over the 10,111,111
+    // shares paid, $1,648,352.
+    let granted = run(Class::Options);
+    assert_eq!(granted.of("Hires"), 0.0);
+    let safe_shares = 10_000_000.0 / 0.9 * 0.1;
+    let expected = 15e6 * safe_shares / (9e6 + safe_shares);
+    assert!(
+        (granted.of("Safe") - expected).abs() < 1e-3,
+        "{}",
+        granted.of("Safe")
+    );
+}
+
+#[test]
 fn a_senior_series_is_paid_its_preference_first() {
     // By hand: 6,000,000 founder shares; Series A buys 2,000,000 shares for
     // $2M (1.00 each), Series B 2,000,000 for $4M (2.00 each: $16M pre over

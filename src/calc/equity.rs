@@ -27,7 +27,8 @@
 //! participating series both; SAFEs still outstanding take the larger of
 //! their purchase amount and their as-converted amount (a post-money
 //! SAFE's cap over the liquidity capitalization, which leaves out the
-//! SAFEs and series paid a preference instead; a pre-money SAFE's over
+//! SAFEs and series paid a preference instead and promised options under
+//! water; a pre-money SAFE's over
 //! every share issued), standing with the most junior series; notes still
 //! outstanding are debt, paid before every series (principal times their
 //! sale multiple, plus interest to the exit date), or convert their
@@ -1055,6 +1056,9 @@ struct Claim {
     strike: f64,
     /// Higher is paid its preference first.
     seniority: f64,
+    /// Promised options: in a post-money SAFE's liquidity capitalization
+    /// only "to the extent receiving Proceeds".
+    promised: bool,
 }
 
 /// The exit waterfall after the last round (see the module's notes), with
@@ -1092,6 +1096,7 @@ pub fn exit_on(r: &Results, exit_value: f64, date: Option<NaiveDate>) -> Option<
                 participating: p.participating,
                 strike: p.strike,
                 seniority: p.seniority,
+                promised: p.class == Class::Promised,
             }
         })
         .collect();
@@ -1198,6 +1203,7 @@ fn with_outstanding_safes(
             } else {
                 most_junior_series
             },
+            promised: false,
         });
     }
     claims
@@ -1205,7 +1211,8 @@ fn with_outstanding_safes(
 
 /// Settles the waterfall for `claims` at exit value `e`: the proceeds of
 /// each claim, the price a common share, and which claims are paid as
-/// converted (no preference, participating, or converting).
+/// converted (no preference, participating, or converting; promised
+/// options only when above water).
 fn waterfall(claims: &[Claim], e: f64) -> (Vec<f64>, f64, Vec<bool>) {
     // Non-participating preferred convert cheapest first while converting
     // pays the next one more than its preference.
@@ -1284,21 +1291,25 @@ fn waterfall(claims: &[Claim], e: f64) -> (Vec<f64>, f64, Vec<bool>) {
                 pref + common
             })
             .collect();
-        (proceeds, per_share)
+        (proceeds, per_share, exercised)
     };
     let mut k = 0;
     while let Some(&next) = order.get(k) {
-        let (with, _) = split(&order[..=k]);
-        let (without, _) = split(&order[..k]);
+        let (with, ..) = split(&order[..=k]);
+        let (without, ..) = split(&order[..k]);
         if with[next] > without[next] {
             k += 1;
         } else {
             break;
         }
     }
-    let (proceeds, per_share) = split(&order[..k]);
+    let (proceeds, per_share, exercised) = split(&order[..k]);
     let as_converted = (0..claims.len())
-        .map(|i| claims[i].preference == 0.0 || claims[i].participating || order[..k].contains(&i))
+        .map(|i| {
+            let c = &claims[i];
+            let under_water = c.promised && c.strike > 0.0 && !exercised[i];
+            (c.preference == 0.0 || c.participating || order[..k].contains(&i)) && !under_water
+        })
         .collect();
     (proceeds, per_share, as_converted)
 }
