@@ -582,6 +582,14 @@ fn a_note_outstanding_at_the_exit_is_owed_its_interest_to_the_exit_date() {
     assert_eq!(problems[0].key, "rounds.1.sale_multiple");
 }
 
+/// A priced round with its seniority set.
+fn at_seniority(mut round: Round, level: f64) -> Round {
+    if let Kind::Priced { seniority, .. } = &mut round.kind {
+        *seniority = level;
+    }
+    round
+}
+
 #[test]
 fn at_an_exit_notes_come_before_the_preferred_and_safes_stand_with_it() {
     // The post-money safe: "junior to payment of outstanding indebtedness
@@ -589,18 +597,17 @@ fn at_an_exit_notes_come_before_the_preferred_and_safes_stand_with_it() {
     // on par with payments for other Safes and/or Preferred Stock".
     // 8,000,000 founder shares, then a Series A of $12M (12,000,000 shares,
     // a 1x preference of $12M).
-    let series_a = |seniority: f64| {
-        let mut r = priced(
-            "Series A",
-            8e6,
-            12e6,
-            PoolTopUp::None,
-            PriceBasis::FullyDiluted,
-        );
-        if let Kind::Priced { seniority: s, .. } = &mut r.kind {
-            *s = seniority;
-        }
-        r
+    let series_a = |level: f64| {
+        at_seniority(
+            priced(
+                "Series A",
+                8e6,
+                12e6,
+                PoolTopUp::None,
+                PriceBasis::FullyDiluted,
+            ),
+            level,
+        )
     };
     let founders = [holder("Founders", Class::Common, 8_000_000.0)];
     // A $1M note at 10 % after it, sold a year on for $10M: the note is
@@ -686,16 +693,16 @@ fn a_senior_series_is_paid_its_preference_first() {
     // side by side each takes 5/6 of its preference; with the B senior it
     // takes its $4M and the A the $1M left.
     let rounds = |b_seniority: f64| {
-        let mut b = priced(
-            "Series B",
-            16e6,
-            4e6,
-            PoolTopUp::None,
-            PriceBasis::FullyDiluted,
+        let b = at_seniority(
+            priced(
+                "Series B",
+                16e6,
+                4e6,
+                PoolTopUp::None,
+                PriceBasis::FullyDiluted,
+            ),
+            b_seniority,
         );
-        if let Kind::Priced { seniority, .. } = &mut b.kind {
-            *seniority = b_seniority;
-        }
         vec![
             priced(
                 "Series A",
