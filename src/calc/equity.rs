@@ -221,6 +221,11 @@ pub struct Outstanding {
 }
 
 impl Outstanding {
+    /// A convertible note (it has interest), not a SAFE.
+    pub fn is_note(&self) -> bool {
+        self.interest.is_some()
+    }
+
     /// A note's simple interest to an exit on `date` (none without a
     /// date, or for a SAFE).
     pub fn interest_to(&self, date: Option<NaiveDate>) -> f64 {
@@ -1198,7 +1203,7 @@ fn with_outstanding_safes(
             // Stock); on par with payments for other Safes and/or Preferred
             // Stock": a note before every series, a SAFE at the level of
             // the most junior series.
-            seniority: if o.interest.is_some() {
+            seniority: if o.is_note() {
                 f64::MAX
             } else {
                 most_junior_series

@@ -623,6 +623,12 @@ fn RoundTable(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
 
 const BAR_CLASSES: usize = 8;
 
+/// A percentage given in hundredths of a percent (`eq::hundredths`), as
+/// "12.34%": whole numbers, so nothing is lost to float printing.
+fn hundredths_text(h: u64) -> String {
+    format!("{}.{:02}%", h / 100, h % 100)
+}
+
 /// Ownership by holder after every round: a table whose columns show
 /// exactly 100.00 %, and a stacked bar per round.
 #[component]
@@ -644,7 +650,7 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                     holders.iter().map(|h| col.iter().find(|(n, _)| n == h).map_or(0.0, |(_, s)| *s)).collect()
                 };
                 let shown: Vec<Vec<u64>> = columns.iter().map(|(_, col)| eq::hundredths(&shares_in(col))).collect();
-                let pct = |h: u64| format!("{}.{:02}%", h / 100, h % 100);
+                let pct = hundredths_text;
                 // "Shares now" repeats the last column's figure, so the two
                 // never differ by a rounding.
                 let now_shown = |row: usize, x: f64| {
@@ -806,7 +812,7 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                     <tr>
                                         <th scope="row">{h.clone()}</th>
                                         <td><output data-result=format!("exit:{h}") data-value=shortest(*v)>{format(*v, Style::Money, c)}</output></td>
-                                        <td>{format!("{}.{:02}%", share / 100, share % 100)}</td>
+                                        <td>{hundredths_text(share)}</td>
                                         <td class="bar">
                                             <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width=fixed(width, 1) height="10" /></svg>
                                         </td>
@@ -851,12 +857,12 @@ fn waterfall_terms(i: &Inputs, r: &eq::Results) -> String {
     } else {
         "options count as exercised"
     };
-    let notes = if r.outstanding.iter().any(|o| o.interest.is_some()) {
+    let notes = if r.outstanding.iter().any(eq::Outstanding::is_note) {
         " Notes still outstanding are debt: repaid before any series (principal × their sale multiple, plus interest when the exit has a date), unless converting pays them more."
     } else {
         ""
     };
-    let safes = if r.outstanding.iter().any(|o| o.interest.is_none()) {
+    let safes = if r.outstanding.iter().any(|o| !o.is_note()) {
         " SAFEs still outstanding stand with the most junior series."
     } else {
         ""
