@@ -160,9 +160,10 @@ pub fn LineChart(
                                 let label = x_format.run(t);
                                 let x = at(Scale::x, t);
                                 // A label too long to centre on the last tick
-                                // ends there instead of being cut off (12 px
-                                // text: about 7 px a character).
-                                let anchor = if x + label.chars().count() as f64 * 3.6 > W { "end" } else { "middle" };
+                                // ends there instead of being cut off (text up
+                                // to 20 units on a phone: about 12 units a
+                                // character).
+                                let anchor = if x + label.chars().count() as f64 * 6.0 > W { "end" } else { "middle" };
                                 view! {
                                     <text x=px(x) y=px(H - BOTTOM + 16.0) text-anchor=anchor>
                                         {label}
