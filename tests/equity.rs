@@ -1217,6 +1217,14 @@ fn yc_safe_primer_preferences_are_pari_passu() {
     assert_eq!(short.of("Company"), 0.0);
 }
 
+/// `holder`'s % of the capitalization just before the last round's new
+/// money (its new shares and pool increase left out).
+fn owned_before_new_money(r: &Results, holder: &str) -> f64 {
+    let last = r.rounds.last().expect("a round");
+    let before = r.total_shares() - value(last.new_shares) - value(last.pool_increase);
+    r.shares_of(holder) / before * 100.0
+}
+
 /// 10,000,000 founder shares, `safes`, then a $5M Series A on a $30M
 /// pre-money, far above every cap here.
 fn safes_then_a_series_a(safes: &[Round]) -> Results {
@@ -1228,11 +1236,13 @@ fn safes_then_a_series_a(safes: &[Round]) -> Results {
         PoolTopUp::None,
         PriceBasis::FullyDiluted,
     ));
-    compute(
+    let r = compute(
         &[holder("Founder", Class::Common, 10_000_000.0)],
         &rounds,
         "Founder",
-    )
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    r
 }
 
 #[test]
@@ -1247,20 +1257,19 @@ fn two_post_money_safes_own_their_amounts_over_their_caps() {
         safe_post("First safe", 1e6, Some(10e6), 0.0),
         safe_post("Second safe", 600_000.0, Some(15e6), 0.0),
     ]);
-    assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(value(r.rounds[0].price), 0.86);
     assert_eq!(value(r.rounds[1].price), 1.29);
     assert_eq!(r.shares_of("First safe"), 1_162_790.0); // floor(1,000,000 / 0.86)
     assert_eq!(r.shares_of("Second safe"), 465_116.0); // floor(600,000 / 1.29)
-    let before_new_money = 10_000_000.0 + 1_162_790.0 + 465_116.0;
     for (holder, pct) in [
         ("First safe", 10.0),
         ("Second safe", 4.0),
         ("Founder", 86.0),
     ] {
-        let held = r.shares_of(holder) / before_new_money * 100.0;
+        let held = owned_before_new_money(&r, holder);
         assert!((held - pct).abs() < 0.0001, "{holder}: {held} %");
     }
+    let before_new_money = 10_000_000.0 + 1_162_790.0 + 465_116.0;
     // The Series A price spreads $30M over that capitalization.
     assert_eq!(
         value(r.rounds[2].price),
@@ -1274,19 +1283,13 @@ fn two_post_money_safes_own_their_amounts_over_their_caps() {
 // ownership just before the priced round's new money is its purchase
 // amount over its post-money valuation cap, however many safes there are.
 
-fn safe_owns_before_new_money(r: &Results, safe: &str, capitalization: f64) -> f64 {
-    r.shares_of(safe) / capitalization * 100.0
-}
-
 #[test]
 fn yc_quick_start_one_post_money_cap() {
     // Section 1: a $6.7 million post-money cap; raising $500k sells
     // 0.5/6.7 = ~7.5 %, $800k ~12 %, $1 million ~15 %.
     for (amount, shown) in [(500_000.0, 7.5), (800_000.0, 12.0), (1e6, 15.0)] {
         let r = safes_then_a_series_a(&[safe_post("Safe", amount, Some(6.7e6), 0.0)]);
-        assert!(r.errors.is_empty(), "{:?}", r.errors);
-        let capitalization = 10_000_000.0 + r.shares_of("Safe");
-        let owned = safe_owns_before_new_money(&r, "Safe", capitalization);
+        let owned = owned_before_new_money(&r, "Safe");
         // To the share: the price is rounded to 4 places, the shares down.
         assert!((owned - amount / 6.7e6 * 100.0).abs() < 0.001, "{owned} %");
         let places = if shown == 7.5 { 10.0 } else { 1.0 };
@@ -1302,10 +1305,8 @@ fn yc_quick_start_two_post_money_caps() {
         safe_post("Cap 1", 500_000.0, Some(5.5e6), 0.0),
         safe_post("Cap 2", 500_000.0, Some(8.3e6), 0.0),
     ]);
-    assert!(r.errors.is_empty(), "{:?}", r.errors);
-    let capitalization = 10_000_000.0 + r.shares_of("Cap 1") + r.shares_of("Cap 2");
-    let first = safe_owns_before_new_money(&r, "Cap 1", capitalization);
-    let second = safe_owns_before_new_money(&r, "Cap 2", capitalization);
+    let first = owned_before_new_money(&r, "Cap 1");
+    let second = owned_before_new_money(&r, "Cap 2");
     assert!((first - 0.5 / 5.5 * 100.0).abs() < 0.001, "{first} %");
     assert!((second - 0.5 / 8.3 * 100.0).abs() < 0.001, "{second} %");
     assert_eq!(first.round(), 9.0);
