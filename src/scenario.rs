@@ -5,8 +5,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
 /// Version of the stored document; bump it and add a migration together.
@@ -31,14 +30,14 @@ pub const DEFAULT_SCENARIO: &str = "Base case";
 
 /// One named set of inputs. `inputs` stays JSON so that the store does not
 /// depend on any calculator's types; each page reads it with its own checks.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub name: String,
     pub inputs: Value,
 }
 
 /// The scenarios of one calculator and which one is open.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Book {
     pub active: String,
     pub scenarios: Vec<Scenario>,
@@ -161,6 +160,57 @@ impl Book {
     }
 }
 
+impl Book {
+    fn to_json(&self) -> Value {
+        let scenarios = self
+            .scenarios
+            .iter()
+            .map(|s| json!({ "name": s.name, "inputs": s.inputs }))
+            .collect();
+        json!({ "active": self.active, "scenarios": Value::Array(scenarios) })
+    }
+
+    /// `doc` is the book stored under `calcs.<calc>`.
+    fn from_json(doc: &Value, calc: &str) -> Result<Book, String> {
+        let at = |key: &str| format!("calcs.{calc}.{key}");
+        let scenarios = doc
+            .get("scenarios")
+            .and_then(Value::as_array)
+            .ok_or_else(|| format!("{} is not a list", at("scenarios")))?
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let at = |key: &str| at(&format!("scenarios.{i}.{key}"));
+                Ok(Scenario {
+                    name: text(s.get("name"), &at("name"))?,
+                    // Checked key by key when the calculator reads them.
+                    inputs: s
+                        .get("inputs")
+                        .cloned()
+                        .ok_or_else(|| format!("{} is missing", at("inputs")))?,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Book {
+            active: text(doc.get("active"), &at("active"))?,
+            scenarios,
+        })
+    }
+}
+
+fn text(value: Option<&Value>, at: &str) -> Result<String, String> {
+    value
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .ok_or_else(|| format!("{at} is not text"))
+}
+
+fn object<'a>(value: Option<&'a Value>, at: &str) -> Result<&'a Map<String, Value>, String> {
+    value
+        .and_then(Value::as_object)
+        .ok_or_else(|| format!("{at} is not an object"))
+}
+
 fn clean_name(name: &str) -> Result<String, String> {
     let name: String = name.trim().chars().take(MAX_NAME_CHARS).collect();
     if name.is_empty() {
@@ -171,7 +221,7 @@ fn clean_name(name: &str) -> Result<String, String> {
 }
 
 /// Everything Tally keeps in localStorage, under [`STORAGE_KEY`].
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Store {
     /// Always [`STORE_VERSION`] once loaded.
     pub v: u64,
@@ -220,8 +270,7 @@ impl Store {
     /// Reads the stored text, migrating older formats. On any problem the
     /// caller must back the raw text up before writing a fresh store.
     pub fn load(raw: &str) -> Result<Store, LoadProblem> {
-        let value: Value =
-            serde_json::from_str(raw).map_err(|e| LoadProblem::Corrupt(e.to_string()))?;
+        let value = crate::json::parse(raw).map_err(LoadProblem::Corrupt)?;
         let v = match value.get("v").and_then(Value::as_u64) {
             Some(v) if v >= 1 && value.get("calcs").is_some() => v,
             _ => return Err(LoadProblem::Foreign),
@@ -235,14 +284,30 @@ impl Store {
             .skip(start)
             .try_fold(value, |doc, migrate| migrate(doc))
             .map_err(LoadProblem::Corrupt)?;
-        let mut store: Store =
-            serde_json::from_value(value).map_err(|e| LoadProblem::Corrupt(e.to_string()))?;
-        store.v = STORE_VERSION;
-        Ok(store)
+        Store::from_json(&value).map_err(LoadProblem::Corrupt)
     }
 
     pub fn to_text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let calcs = self
+            .calcs
+            .iter()
+            .map(|(calc, book)| (calc.clone(), book.to_json()))
+            .collect();
+        crate::json::stringify(&json!({ "v": self.v, "calcs": Value::Object(calcs) }))
+    }
+
+    /// The store in a document of the current version. Read by hand rather
+    /// than by serde's derive: its generic reader would cost each page about
+    /// 4 KB, for three small types. Unknown keys are ignored.
+    fn from_json(doc: &Value) -> Result<Store, String> {
+        let calcs = object(doc.get("calcs"), "calcs")?
+            .iter()
+            .map(|(calc, book)| Ok((calc.clone(), Book::from_json(book, calc)?)))
+            .collect::<Result<_, String>>()?;
+        Ok(Store {
+            v: STORE_VERSION,
+            calcs,
+        })
     }
 
     /// The book of calculator `calc`, created with `defaults` on first use.
@@ -297,7 +362,7 @@ pub fn encode_link(calc: &str, inputs: &Value) -> String {
 
 /// The JSON a link carries: `{"v":1,"calc":…,"inputs":…}`.
 pub fn link_json(calc: &str, inputs: &Value) -> String {
-    json!({ "v": LINK_VERSION, "calc": calc, "inputs": inputs }).to_string()
+    crate::json::stringify(&json!({ "v": LINK_VERSION, "calc": calc, "inputs": inputs }))
 }
 
 /// `j1.` + base64url of the link JSON's bytes.
@@ -344,7 +409,8 @@ pub fn read_link_json(bytes: &[u8], calc: &str) -> Result<Value, LinkError> {
     if bytes.len() > MAX_JSON_BYTES {
         return Err(LinkError::TooLong);
     }
-    let doc: Value = serde_json::from_slice(bytes).map_err(|_| LinkError::Damaged)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| LinkError::Damaged)?;
+    let doc = crate::json::parse(text).map_err(|_| LinkError::Damaged)?;
     let v = doc
         .get("v")
         .and_then(Value::as_u64)
@@ -524,10 +590,34 @@ mod tests {
             Store::load(r#"{"v":7,"calcs":{}}"#),
             Err(LoadProblem::Newer(7))
         );
-        assert!(matches!(
-            Store::load(r#"{"v":1,"calcs":{"x":{"active":3}}}"#),
-            Err(LoadProblem::Corrupt(_))
-        ));
+        // A wrong shape is named where it is, for the notice.
+        let corrupt = |raw: &str| match Store::load(raw) {
+            Err(LoadProblem::Corrupt(why)) => why,
+            other => panic!("{raw}: {other:?}"),
+        };
+        assert_eq!(
+            corrupt(r#"{"v":1,"calcs":{"x":{"active":3,"scenarios":[]}}}"#),
+            "calcs.x.active is not text"
+        );
+        assert_eq!(
+            corrupt(r#"{"v":1,"calcs":{"x":{"active":"A"}}}"#),
+            "calcs.x.scenarios is not a list"
+        );
+        assert_eq!(
+            corrupt(r#"{"v":1,"calcs":{"x":{"active":"A","scenarios":[{"name":"A"}]}}}"#),
+            "calcs.x.scenarios.0.inputs is missing"
+        );
+        assert_eq!(corrupt(r#"{"v":1,"calcs":[]}"#), "calcs is not an object");
+        // Unknown keys are ignored; inputs are kept as they are, for the
+        // calculator to check key by key.
+        let store = Store::load(
+            r#"{"v":1,"theme":"dark","calcs":{"x":{"active":"A","scenarios":[{"name":"A","inputs":null,"note":1}]}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            store.calcs["x"].current().map(|s| &s.inputs),
+            Some(&Value::Null)
+        );
     }
 
     #[test]

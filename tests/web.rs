@@ -216,3 +216,64 @@ fn numbers_as_text_read_the_same_in_the_browser_as_natively() {
         assert_eq!(parse_decimal(bad), None, "{bad}");
     }
 }
+
+#[wasm_bindgen_test]
+fn the_browsers_json_reads_and_writes_documents_as_serde_json_does() {
+    // In the browser `tally::json` is JSON.parse and JSON.stringify; serde_json
+    // is the reference (it is what the native tests use).
+    use tally::json::{parse, stringify};
+    let documents = [
+        r#"{"v":1,"calcs":{"unit-economics":{"active":"Base case","scenarios":[]}}}"#,
+        r#"{"arpa":2900,"churn_pct":2.5,"neg":-40,"tiny":1e-7}"#,
+        r#"{"stages":[{"name":"MQL → SQL","rate_pct":25},{"name":"\"quoted\" \\ \u00e9\ud83d\ude00","rate_pct":0.1}]}"#,
+        r#"[null,true,false,"",[],{},0,-0.5,9007199254740991]"#,
+        r#"{"10":"a","2":"b","b":{"a":[1,[2,[3]]]}}"#,
+        "  \n\t{\"spaced\" : [ 1 , 2 ] }  ",
+    ];
+    for text in documents {
+        let reference: serde_json::Value = serde_json::from_str(text).unwrap();
+        let read = parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        assert_eq!(read, reference, "{text}");
+        // Written back, both readers get the same document again.
+        let written = stringify(&read);
+        assert_eq!(parse(&written).as_ref(), Ok(&reference), "{written}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&written).unwrap(),
+            reference
+        );
+    }
+    // Whole numbers read as integers, as serde_json reads them.
+    assert_eq!(parse("25").unwrap().as_u64(), Some(25));
+    assert_eq!(parse("-3").unwrap().as_i64(), Some(-3));
+    // Past 2^53 JavaScript has only the nearest float: the number every
+    // calculator reads (as f64) is still the same.
+    let big = "12345678901234567890";
+    let reference: serde_json::Value = serde_json::from_str(big).unwrap();
+    assert_eq!(parse(big).unwrap().as_f64(), reference.as_f64());
+    // Refused: what is not JSON, what JSON cannot hold (JSON.parse would give
+    // Infinity) and nesting past serde_json's own limit.
+    for bad in [
+        "",
+        "{",
+        "{\"a\":1,}",
+        "NaN",
+        "1e999",
+        "-1e999",
+        "[1e400]",
+        "'x'",
+    ] {
+        assert!(parse(bad).is_err(), "{bad}");
+        assert!(
+            serde_json::from_str::<serde_json::Value>(bad).is_err(),
+            "{bad}"
+        );
+    }
+    let nested = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+    use tally::json::MAX_DEPTH;
+    for n in [1, MAX_DEPTH, MAX_DEPTH + 1, 200] {
+        let reference = serde_json::from_str::<serde_json::Value>(&nested(n));
+        assert_eq!(parse(&nested(n)).is_ok(), reference.is_ok(), "{n}");
+    }
+    assert!(parse(&nested(MAX_DEPTH)).is_ok());
+    assert!(parse(&nested(100_000)).is_err());
+}

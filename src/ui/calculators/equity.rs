@@ -959,8 +959,7 @@ fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                     if t.len() > 2 * 1024 * 1024 {
                         return Err("The file is too large for a cap table".to_string());
                     }
-                    serde_json::from_str::<serde_json::Value>(&t)
-                        .map_err(|_| "The file is not JSON".to_string())
+                    crate::json::parse(&t).map_err(|_| "The file is not JSON".to_string())
                 })
                 .and_then(|doc| ocf::import(&doc));
             match result {
@@ -990,7 +989,14 @@ fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
         })
     };
     let ocf_text = move || {
-        inputs.with(|i| ocf::export(&i.holders, &i.rounds, i.currency, today_date()).to_string())
+        inputs.with(|i| {
+            crate::json::stringify(&ocf::export(
+                &i.holders,
+                &i.rounds,
+                i.currency,
+                today_date(),
+            ))
+        })
     };
     view! {
         <h3 class="no-print">"CSV and Open Cap Table Format"</h3>

@@ -1,0 +1,145 @@
+//! JSON text to and from `serde_json::Value` (stored scenarios, links, OCF
+//! files).
+//!
+//! In the browser this is the browser's own `JSON.parse` and
+//! `JSON.stringify`, which keeps serde_json's parser, its error messages
+//! and its float printer out of the wasm (about a tenth of every page);
+//! natively it is serde_json, so the native tests read the same documents.
+//! The browser tests (tests/web.rs) hold the two to the same results.
+//!
+//! Every number reads as the same `f64` both ways; past 2^53 the browser
+//! has only that float, where serde_json keeps a `u64` exactly, which no
+//! calculator reads. Both refuse what JSON cannot say: numbers out of range (`1e999`, which
+//! `JSON.parse` would read as Infinity) and, in the browser, nesting deeper
+//! than serde_json's own limit.
+
+use serde_json::Value;
+
+/// Most arrays and objects nested in one another, as serde_json reads.
+pub const MAX_DEPTH: usize = 127;
+
+/// Reads JSON text; the error says what is wrong, for a notice.
+pub fn parse(text: &str) -> Result<Value, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let js = js_sys::JSON::parse(text).map_err(|e| {
+            js_sys::Error::from(e)
+                .message()
+                .as_string()
+                .unwrap_or_else(|| "not JSON".into())
+        })?;
+        browser::from_js(&js, 0)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+/// Writes compact JSON text (no spaces).
+pub fn stringify(value: &Value) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::JSON::stringify(&browser::to_js(value))
+            .map(String::from)
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        value.to_string()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::MAX_DEPTH;
+    use js_sys::{Array, Object, Reflect};
+    use serde_json::{Map, Number, Value};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    /// The value `JSON.parse` gave, as serde_json would have read its text.
+    /// `depth`: how many arrays and objects hold `js`.
+    pub fn from_js(js: &JsValue, depth: usize) -> Result<Value, String> {
+        if js.is_null() {
+            return Ok(Value::Null);
+        }
+        if let Some(b) = js.as_bool() {
+            return Ok(Value::Bool(b));
+        }
+        if let Some(x) = js.as_f64() {
+            return number(x).map(Value::Number);
+        }
+        if let Some(s) = js.as_string() {
+            return Ok(Value::String(s));
+        }
+        if depth >= MAX_DEPTH {
+            return Err("nested too deeply".into());
+        }
+        if let Some(items) = js.dyn_ref::<Array>() {
+            return items
+                .iter()
+                .map(|item| from_js(&item, depth + 1))
+                .collect::<Result<_, _>>()
+                .map(Value::Array);
+        }
+        let mut map = Map::new();
+        for entry in Object::entries(js.unchecked_ref::<Object>()).iter() {
+            let pair: Array = entry.unchecked_into();
+            let key = pair.get(0).as_string().unwrap_or_default();
+            map.insert(key, from_js(&pair.get(1), depth + 1)?);
+        }
+        Ok(Value::Object(map))
+    }
+
+    /// Whole numbers as integers, as serde_json reads `25` (so that they
+    /// read back as `u64` too); the rest as floats.
+    fn number(x: f64) -> Result<Number, String> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        if x.fract() == 0.0 && x.abs() < EXACT {
+            // In range and whole: the casts are exact.
+            Ok(if x >= 0.0 {
+                Number::from(x as u64)
+            } else {
+                Number::from(x as i64)
+            })
+        } else {
+            Number::from_f64(x).ok_or_else(|| "number out of range".into())
+        }
+    }
+
+    pub fn to_js(value: &Value) -> JsValue {
+        match value {
+            Value::Null => JsValue::NULL,
+            Value::Bool(b) => JsValue::from_bool(*b),
+            Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(0.0)),
+            Value::String(s) => JsValue::from_str(s),
+            Value::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
+            Value::Object(map) => {
+                let object = Object::new();
+                for (key, item) in map {
+                    // Setting a property on a plain new object cannot fail.
+                    let _ = Reflect::set(&object, &JsValue::from_str(key), &to_js(item));
+                }
+                object.into()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The browser path is held to the same in tests/web.rs.
+    #[test]
+    fn reads_and_writes_json_and_refuses_what_it_cannot_hold() {
+        let doc = parse(r#"{"b":[1,2.5,"x"],"a":null}"#).unwrap();
+        assert_eq!(doc["b"][1].as_f64(), Some(2.5));
+        assert_eq!(parse(&stringify(&doc)), Ok(doc));
+        assert!(parse("1e999").is_err());
+        assert!(parse("{").is_err());
+        let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(parse(&nested(MAX_DEPTH)).is_ok());
+        assert!(parse(&nested(MAX_DEPTH + 1)).is_err());
+    }
+}
