@@ -270,7 +270,8 @@ impl Store {
     /// Reads the stored text, migrating older formats. On any problem the
     /// caller must back the raw text up before writing a fresh store.
     pub fn load(raw: &str) -> Result<Store, LoadProblem> {
-        let value = crate::json::parse(raw).map_err(LoadProblem::Corrupt)?;
+        let value =
+            crate::json::parse(raw).ok_or_else(|| LoadProblem::Corrupt("it is not JSON".into()))?;
         let v = match value.get("v").and_then(Value::as_u64) {
             Some(v) if v >= 1 && value.get("calcs").is_some() => v,
             _ => return Err(LoadProblem::Foreign),
@@ -410,7 +411,7 @@ pub fn read_link_json(bytes: &[u8], calc: &str) -> Result<Value, LinkError> {
         return Err(LinkError::TooLong);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| LinkError::Damaged)?;
-    let doc = crate::json::parse(text).map_err(|_| LinkError::Damaged)?;
+    let doc = crate::json::parse(text).ok_or(LinkError::Damaged)?;
     let v = doc
         .get("v")
         .and_then(Value::as_u64)

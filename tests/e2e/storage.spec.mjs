@@ -6,7 +6,7 @@ test("corrupted storage is backed up, reported, and the app works", async ({ tal
   await page.evaluate(() => localStorage.setItem("tally", '{"v":1,"calcs":{"unit-eco'));
   await page.reload();
   await tally.ready();
-  await expect(page.locator(".notices")).toContainText("could not be read");
+  await expect(page.locator(".notices")).toContainText("Your saved scenarios could not be read (it is not JSON).");
   const backups = await page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith("tally.backup."))

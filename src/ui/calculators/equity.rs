@@ -959,7 +959,7 @@ fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                     if t.len() > 2 * 1024 * 1024 {
                         return Err("The file is too large for a cap table".to_string());
                     }
-                    crate::json::parse(&t).map_err(|_| "The file is not JSON".to_string())
+                    crate::json::parse(&t).ok_or_else(|| "The file is not JSON".to_string())
                 })
                 .and_then(|doc| ocf::import(&doc));
             match result {
