@@ -35,6 +35,24 @@ for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) 
     // Chart labels scale with their chart: they must still read at 9 px.
     const label = page.locator(".chart .grid text:not(.axis-title)").first();
     expect((await label.boundingBox()).height).toBeGreaterThanOrEqual(9);
+    // No label runs into another (a first x label into the y axis's "0%",
+    // the x title into the ticks) or out of its chart.
+    for (const chart of await page.locator("figure.chart > svg").all()) {
+      const frame = await chart.boundingBox();
+      const boxes = (await Promise.all((await chart.locator(".grid text").all()).map(async (t) => [await t.textContent(), await t.boundingBox()])))
+        .filter(([, box]) => box && box.width > 0);
+      for (const [text, box] of boxes) {
+        expect(box.x, text).toBeGreaterThanOrEqual(frame.x - 0.5);
+        expect(box.x + box.width, text).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+      }
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [[ta, a], [tb, b]] = [boxes[i], boxes[j]];
+          const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+          expect(apart, `"${ta}" and "${tb}" overlap`).toBe(true);
+        }
+      }
+    }
   });
 }
 

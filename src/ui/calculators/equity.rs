@@ -768,7 +768,7 @@ fn FollowChart(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
         <LineChart
             data=data
             summary=Signal::derive(move || inputs.with(|i| format!("The fully diluted stake of {} before and after each round.", i.follow)))
-            x_title="Round (0 = before the first)"
+            x_title="Round"
             y_title="Stake, %"
             x_format=Callback::new(move |x: f64| {
                 let k = x.round() as usize;

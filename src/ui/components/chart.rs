@@ -36,7 +36,8 @@ const H: f64 = 280.0;
 const LEFT: f64 = 78.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
-const BOTTOM: f64 = 40.0;
+/// Room for the x labels and the x title, at a phone's 20-unit text too.
+const BOTTOM: f64 = 52.0;
 
 /// "Nice" tick values covering `min..=max`, with 0 among them when the
 /// range holds it (a cash flow that starts below zero).
@@ -106,6 +107,21 @@ impl Scale {
 
 /// A line chart of `data`, with axis titles and a text summary for screen
 /// readers. `y_format` and `x_format` turn axis values into labels.
+/// How an x-axis label sits on its tick at `x`: centred, unless that would
+/// cut it off at the right edge (it ends there instead) or run it into the
+/// y-axis labels at the left (it starts there). Text is up to 20 units
+/// high on a phone: about 12 units a character.
+fn x_label_anchor(x: f64, label: &str) -> &'static str {
+    let half = label.chars().count() as f64 * 6.0;
+    if x + half > W {
+        "end"
+    } else if x - half < LEFT {
+        "start"
+    } else {
+        "middle"
+    }
+}
+
 #[component]
 pub fn LineChart(
     #[prop(into)] data: Signal<ChartData>,
@@ -145,7 +161,7 @@ pub fn LineChart(
                                 let y = at(Scale::y, t);
                                 view! {
                                     <line x1=px(LEFT) x2=px(W - RIGHT) y1=px(y) y2=px(y) />
-                                    <text x=px(LEFT - 6.0) y=px(y + 4.0) text-anchor="end">
+                                    <text x=px(LEFT - 6.0) y=px(y) text-anchor="end" dominant-baseline="central">
                                         {y_format.run(t)}
                                     </text>
                                 }
@@ -159,13 +175,9 @@ pub fn LineChart(
                             .map(|t| {
                                 let label = x_format.run(t);
                                 let x = at(Scale::x, t);
-                                // A label too long to centre on the last tick
-                                // ends there instead of being cut off (text up
-                                // to 20 units on a phone: about 12 units a
-                                // character).
-                                let anchor = if x + label.chars().count() as f64 * 6.0 > W { "end" } else { "middle" };
+                                let anchor = x_label_anchor(x, &label);
                                 view! {
-                                    <text x=px(x) y=px(H - BOTTOM + 16.0) text-anchor=anchor>
+                                    <text x=px(x) y=px(H - BOTTOM + 8.0) text-anchor=anchor dominant-baseline="hanging">
                                         {label}
                                     </text>
                                 }
