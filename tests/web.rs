@@ -277,3 +277,22 @@ fn the_browsers_json_reads_and_writes_documents_as_serde_json_does() {
     assert!(parse(&nested(MAX_DEPTH)).is_some());
     assert_eq!(parse(&nested(100_000)), None);
 }
+
+#[wasm_bindgen_test]
+fn a_quantity_that_jumps_is_drawn_as_steps() {
+    use tally::ui::components::chart::steps;
+    // A one-year cliff on 48,000 shares vesting monthly over four years.
+    let vested = vec![(10.0, 0.0), (11.0, 0.0), (12.0, 12_000.0), (13.0, 13_000.0)];
+    assert_eq!(
+        steps(vested),
+        vec![
+            (10.0, 0.0),
+            (11.0, 0.0),
+            (12.0, 0.0),
+            (12.0, 12_000.0),
+            (13.0, 12_000.0),
+            (13.0, 13_000.0),
+        ]
+    );
+    assert_eq!(steps(Vec::new()), Vec::new());
+}

@@ -47,6 +47,8 @@ test("the vesting worked check, by the calendar", async ({ tally, page }) => {
   await tally.open("#/compensation");
   await tally.type("offers.0.shares", "48,000");
   await tally.field("offers.0.start_date").fill("2026-01-15");
+  // 48,000 of 10,000,000 shares: a stake is written to the hundredth.
+  await expect(tally.result("offer.0.grant_pct")).toHaveText("0.48%");
   for (const [day, shares] of [["2027-01-14", "0"], ["2027-01-15", "12000"], ["2027-02-15", "13000"], ["2030-01-15", "48000"]]) {
     await tally.field("as_of").fill(day);
     await expect(tally.result("offer.0.vested_shares")).toHaveAttribute("data-value", shares);

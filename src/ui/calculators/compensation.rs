@@ -10,7 +10,7 @@ use crate::input::{FieldSpec, Kind};
 use crate::text::shortest;
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
-    chart::{ChartData, Line, LineChart, Marker},
+    chart::{steps, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
     result::{contract, ResultValue},
@@ -698,7 +698,8 @@ const OFFER_RESULTS: [OfferRow; 8] = [
     (
         "grant_pct",
         "Grant, % of the company",
-        Style::Percent,
+        // 0.48 %, not 0.5 %: a stake is read to the hundredth.
+        Style::Share,
         |r| r.grant_pct,
         false,
     ),
@@ -811,12 +812,16 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
                 .zip(LINE_CLASSES)
                 .map(|(o, class)| Line {
                     label: o.name.clone(),
-                    points: (0..=o.vest_months.clamp(1.0, 240.0) as u32)
-                        .filter_map(|m| {
-                            comp::month_date(o, m)
-                                .map(|d| (f64::from(m), comp::vested_shares(o, d)))
-                        })
-                        .collect(),
+                    // Shares vest on dates, not gradually: the cliff is a
+                    // jump, not a ramp from the month before.
+                    points: steps(
+                        (0..=o.vest_months.clamp(1.0, 240.0) as u32)
+                            .filter_map(|m| {
+                                comp::month_date(o, m)
+                                    .map(|d| (f64::from(m), comp::vested_shares(o, d)))
+                            })
+                            .collect(),
+                    ),
                     class,
                 })
                 .collect(),

@@ -17,6 +17,22 @@ pub struct Line {
     pub class: &'static str,
 }
 
+/// The points of a quantity that changes only at its points (shares
+/// vested on vesting dates) drawn as a staircase: each change is a jump at
+/// its x, where a plain line would ramp from the point before.
+pub fn steps(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(points.len() * 2);
+    for (x, y) in points {
+        if let Some(&(_, before)) = out.last() {
+            if before != y {
+                out.push((x, before));
+            }
+        }
+        out.push((x, y));
+    }
+    out
+}
+
 /// A labelled point drawn on top of the lines.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Marker {
