@@ -86,9 +86,13 @@ test("an LTV earned mostly after the horizon says so, on its card and in the gri
   await expect(card.locator(".note")).toHaveText("94.6% of this value is earned after month 60: it rests on customers staying for years.");
   await tally.type("churn_pct", "5");
   await expect(card.locator(".note")).toHaveCount(0);
-  // Back to the plan's 2.5 %: the grid's 3.75 % row is marked *.
+  // Back to the plan's 2.5 %: the grid's 3.75 % row is marked * and, its
+  // 1,000× and more resting on years past the horizon, not graded green.
   await tally.type("churn_pct", "2.5");
-  await expect(page.locator(".sensitivity tbody tr").last().locator("td")).toHaveText([/\*$/, /\*$/, /\*$/, /\*$/, /\*$/]);
+  const tail = page.locator(".sensitivity tbody tr").last().locator("td");
+  await expect(tail).toHaveText([/\*$/, /\*$/, /\*$/, /\*$/, /\*$/]);
+  for (const cell of await tail.all()) await expect(cell).toHaveClass("tail");
+  await expect(page.locator(".sensitivity tbody tr").first().locator("td").first()).toHaveClass("good");
 });
 
 test("print turns the page into a report", async ({ tally, page }) => {

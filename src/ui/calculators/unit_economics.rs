@@ -508,6 +508,8 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                                                         ""
                                                     };
                                                     let (text, class) = match cell.ltv_cac {
+                                                        // Not graded: it rests on years past the horizon.
+                                                        Outcome::Value(x) if cell.mostly_after_horizon => (format(x, Style::Ratio, c), "tail"),
                                                         Outcome::Value(x) if x >= ue::RULE_LTV_CAC => (format(x, Style::Ratio, c), "good"),
                                                         Outcome::Value(x) if x >= 1.0 => (format(x, Style::Ratio, c), "warn"),
                                                         Outcome::Value(x) => (format(x, Style::Ratio, c), "bad"),
@@ -525,7 +527,7 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                     }
                 }}
             </table>
-            <p class="help">"† LTV summed over the horizon (no limit at this churn). * Most of the LTV comes after the horizon. Green ≥ 3×, amber 1×–3×, red < 1×."</p>
+            <p class="help">"† LTV summed over the horizon (no limit at this churn). * Most of the LTV comes after the horizon, so the cell is not coloured. Green ≥ 3×, amber 1×–3×, red < 1×."</p>
         </div>
     }
 }
