@@ -185,14 +185,6 @@ pub fn long_date(d: chrono::NaiveDate) -> String {
         .unwrap_or_else(|| d.to_string())
 }
 
-/// Today's date in the reader's locale, for printed reports.
-pub fn today() -> String {
-    let date = js_sys::Date::new_0();
-    date.to_locale_date_string("default", &JsValue::UNDEFINED)
-        .as_string()
-        .unwrap_or_default()
-}
-
 /// Today's calendar date where the reader is.
 pub fn today_date() -> chrono::NaiveDate {
     let d = js_sys::Date::new_0();

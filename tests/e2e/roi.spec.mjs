@@ -63,6 +63,9 @@ test("a presentation link opens read-only in a fresh browser, and edits go to a 
   await expect(other.locator(".present-title")).toHaveText("Business case for Acme <b>Corp</b>");
   expect(await other.locator(".present-title b").count()).toBe(0);
   await expect(other.locator(".byline")).toContainText("Prepared by Dana, Solutions");
+  // Dates written out as everywhere else, the discounting in plain words.
+  const today = await other.evaluate(() => new Date().toLocaleDateString("default", { day: "numeric", month: "long", year: "numeric" }));
+  await expect(other.locator(".byline")).toContainText(`${today} · starting January 1, 2026 over 36 months · not discounted`);
   // The frame's line about sales engineers is not shown to the prospect.
   await expect(other.locator(".page-head .lede")).toBeHidden();
   await expect(other.locator('[data-result="npv"]')).toHaveAttribute("data-value", npv);
@@ -218,6 +221,7 @@ test("the presentation and the copy's differences pass axe", async ({ tally, pag
   const url = await page.getByLabel("Link to this scenario").inputValue();
   await page.goto(url);
   await expect(page.locator(".present-title")).toHaveText("Business case for Acme");
+  await expect(page.locator(".byline")).toContainText("over 36 months · discounted at 10% a year, at each year-end");
   const serious = async () =>
     (await new AxeBuilder({ page }).analyze()).violations
       .filter((v) => ["serious", "critical"].includes(v.impact))

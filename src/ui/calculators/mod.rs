@@ -11,8 +11,7 @@ pub mod unit_economics;
 
 use crate::calc::{Currency, Outcome};
 use crate::input::Problem;
-use crate::ui::format::today;
-use crate::ui::format::Style;
+use crate::ui::format::{long_date, today_date, Style};
 use crate::ui::open_link;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
@@ -47,7 +46,7 @@ where
 pub fn ReportMeta(#[prop(into)] scenario: Signal<String>) -> impl IntoView {
     view! {
         <p class="print-only report-meta">
-            {move || format!("Scenario “{}” · {}", scenario.get(), today())}
+            {move || format!("Scenario “{}” · {}", scenario.get(), long_date(today_date()))}
         </p>
     }
 }

@@ -19,7 +19,7 @@ use crate::ui::components::{
     result::ResultValue,
     scenario_bar::ScenarioBar,
 };
-use crate::ui::format::{format, format_input, long_date, Style};
+use crate::ui::format::{format, format_input, long_date, today_date, Style};
 use crate::ui::link;
 use crate::ui::state::{AppState, Scenarios};
 use leptos::prelude::*;
@@ -1116,13 +1116,22 @@ fn Presentation(
             } else {
                 format!("Prepared by {} · ", i.prepared_by)
             };
+            let discounting = match i.discounting {
+                _ if i.discount_rate_pct == 0.0 => "not discounted".to_string(),
+                Discounting::Annual => format!(
+                    "discounted at {} a year, at each year-end",
+                    show_input("discount_rate_pct", i)
+                ),
+                Discounting::Monthly => format!(
+                    "discounted at {} a year, monthly",
+                    show_input("discount_rate_pct", i)
+                ),
+            };
             format!(
-                "{by}{} · starting {} over {} months · discounted at {} a year ({})",
-                crate::ui::format::today(),
+                "{by}{} · starting {} over {} months · {discounting}",
+                long_date(today_date()),
                 long_date(i.start_date),
                 shortest(i.horizon_months),
-                show_input("discount_rate_pct", i),
-                show_input("discounting", i).to_lowercase(),
             )
         })
     };
