@@ -68,7 +68,11 @@ fn defaults_reproduce_the_plan() {
     assert!(nrr > PLAN_NRR_PCT, "NRR {nrr}");
     // NRR above 100 % means the undiscounted series has no limit.
     assert!(r.ltv_capped);
-    assert!(health(&inputs, &r).iter().all(|f| f.ok == Some(true)));
+    let flags = health(&inputs, &r);
+    assert!(flags.iter().all(|f| f.ok == Some(true)));
+    // The plan's targets read as the plan writes them.
+    let plan_cac = flags.iter().find(|f| f.key == "plan_cac").unwrap();
+    assert_eq!(plan_cac.label, "Blended CAC under $2,500 (plan)");
 }
 
 #[test]

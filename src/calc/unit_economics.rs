@@ -505,7 +505,10 @@ pub fn health(inputs: &Inputs, r: &Results) -> Vec<Flag> {
         },
         Flag {
             key: "plan_cac",
-            label: format!("Blended CAC under {} (plan, in USD)", shortest(PLAN_CAC)),
+            label: format!(
+                "Blended CAC under ${} (plan)",
+                crate::input::input_text(PLAN_CAC)
+            ),
             // The plan's target is in dollars; other currencies are not compared.
             ok: if inputs.currency == Currency::USD {
                 check(r.cac, &|x| x < PLAN_CAC)
@@ -515,13 +518,13 @@ pub fn health(inputs: &Inputs, r: &Results) -> Vec<Flag> {
         },
         Flag {
             key: "plan_churn",
-            label: format!("Monthly churn under {} % (plan)", shortest(PLAN_CHURN_PCT)),
+            label: format!("Monthly churn under {}% (plan)", shortest(PLAN_CHURN_PCT)),
             ok: Some(inputs.churn_pct < PLAN_CHURN_PCT),
         },
         Flag {
             key: "plan_nrr",
             label: format!(
-                "Net revenue retention above {} % a year (plan)",
+                "Net revenue retention above {}% a year (plan)",
                 shortest(PLAN_NRR_PCT)
             ),
             ok: check(r.nrr_pct, &|x| x > PLAN_NRR_PCT),
