@@ -121,8 +121,6 @@ impl Scale {
     }
 }
 
-/// A line chart of `data`, with axis titles and a text summary for screen
-/// readers. `y_format` and `x_format` turn axis values into labels.
 /// How an x-axis label sits on its tick at `x`: centred, unless that would
 /// cut it off at the right edge (it ends there instead) or run it into the
 /// y-axis labels at the left (it starts there). Text is up to 20 units
@@ -138,6 +136,8 @@ fn x_label_anchor(x: f64, label: &str) -> &'static str {
     }
 }
 
+/// A line chart of `data`, with axis titles and a text summary for screen
+/// readers. `y_format` and `x_format` turn axis values into labels.
 #[component]
 pub fn LineChart(
     #[prop(into)] data: Signal<ChartData>,
