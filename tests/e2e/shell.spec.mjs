@@ -35,6 +35,12 @@ for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) 
     // Chart labels scale with their chart: they must still read at 9 px.
     const label = page.locator(".chart .grid text:not(.axis-title)").first();
     expect((await label.boundingBox()).height).toBeGreaterThanOrEqual(9);
+    // Half-width result cards say "How?" on one line, and still read in full.
+    const how = page.locator(".result:not(.headline) .how summary").first();
+    if (await how.count()) {
+      await expect(how).toHaveText("How is this computed?");
+      expect((await how.boundingBox()).height).toBeLessThan(24);
+    }
     // No label runs into another (a first x label into the y axis's "0%",
     // the x title into the ticks) or out of its chart.
     for (const chart of await page.locator("figure.chart > svg").all()) {

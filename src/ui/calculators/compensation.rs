@@ -13,7 +13,7 @@ use crate::ui::components::{
     chart::{steps, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::{contract, ResultValue},
+    result::{contract, How, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, long_date, today_date, Style};
@@ -844,10 +844,7 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
                         <tr>
                             <th scope="row">
                                 {label}
-                                <details class="how">
-                                    <summary>"How is this computed?"</summary>
-                                    <p class="formula">{offer_formula(key)}</p>
-                                </details>
+                                <How formula=offer_formula(key).to_string() />
                             </th>
                             {move || results.with(|rs| {
                                 let values: Vec<Outcome> = rs.iter().map(get).collect();

@@ -16,7 +16,7 @@ use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::ResultValue,
+    result::{How, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, long_date, today_date, Style};
@@ -653,12 +653,9 @@ fn Report(case: Case) -> impl IntoView {
                             None => "Not defined: not paid back within the horizon".into(),
                         }}
                     </output>
-                    <details class="how">
-                        <summary>"How is this computed?"</summary>
-                        <p class="formula">
-                            {move || inputs.with(|i| format!("Start date {} + payback, by the calendar", i.start_date))}
-                        </p>
-                    </details>
+                    <How formula=Signal::derive(move || {
+                        inputs.with(|i| format!("Start date {} + payback, by the calendar", i.start_date))
+                    }) />
                 </dd>
             </div>
         </dl>

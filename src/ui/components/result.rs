@@ -58,11 +58,20 @@ pub fn ResultValue(
                     {text}
                 </output>
                 {move || note.get().map(|n| view! { <p class="note">{n}</p> })}
-                <details class="how">
-                    <summary>"How is this computed?"</summary>
-                    <p class="formula">{move || formula.get()}</p>
-                </details>
+                <How formula=formula />
             </dd>
         </div>
+    }
+}
+
+/// "How is this computed?", opening on the formula with the live numbers.
+#[component]
+pub fn How(#[prop(into)] formula: Signal<String>) -> impl IntoView {
+    view! {
+        <details class="how">
+            // Written "How?" on a phone's half-width card; read in full.
+            <summary>"How"<span class="in-full">" is this computed"</span>"?"</summary>
+            <p class="formula">{move || formula.get()}</p>
+        </details>
     }
 }
