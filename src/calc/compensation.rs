@@ -170,7 +170,7 @@ impl Plan {
             None => achieved,
         };
         let mut tiers = self.tiers.clone();
-        tiers.sort_by(|a, b| a.from_pct.total_cmp(&b.from_pct));
+        super::sort_by(&mut tiers, |a, b| a.from_pct.total_cmp(&b.from_pct));
         let mut paid = 0.0;
         for (k, tier) in tiers.iter().enumerate() {
             let from = tier.from_pct / 100.0 * q;
@@ -804,7 +804,7 @@ fn read_tiers(value: &Value) -> Result<Vec<Tier>, String> {
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
-    tiers.sort_by(|a, b| a.from_pct.total_cmp(&b.from_pct));
+    super::sort_by(&mut tiers, |a, b| a.from_pct.total_cmp(&b.from_pct));
     Ok(tiers)
 }
 

@@ -664,7 +664,7 @@ pub fn hundredths(shares: &[f64]) -> Vec<u64> {
     let mut out: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
     let given: u64 = out.iter().sum();
     let mut order: Vec<usize> = (0..exact.len()).collect();
-    order.sort_by(|&a, &b| {
+    super::sort_by(&mut order, |&a, &b| {
         let frac = |i: usize| exact[i] - exact[i].floor();
         frac(b).total_cmp(&frac(a)).then(a.cmp(&b))
     });
@@ -1224,7 +1224,7 @@ fn waterfall(claims: &[Claim], e: f64) -> (Vec<f64>, f64, Vec<bool>) {
     let mut order: Vec<usize> = (0..claims.len())
         .filter(|&i| claims[i].preference > 0.0 && !claims[i].participating)
         .collect();
-    order.sort_by(|&a, &b| {
+    super::sort_by(&mut order, |&a, &b| {
         let t = |i: usize| claims[i].preference / claims[i].shares.max(1e-12);
         t(a).total_cmp(&t(b))
     });
@@ -1236,7 +1236,7 @@ fn waterfall(claims: &[Claim], e: f64) -> (Vec<f64>, f64, Vec<bool>) {
             .filter(|&i| takes_pref(i))
             .map(|i| claims[i].seniority)
             .collect();
-        levels.sort_by(|a, b| b.total_cmp(a));
+        super::sort_by(&mut levels, |a, b| b.total_cmp(a));
         levels.dedup();
         let mut pref_paid = vec![0.0; claims.len()];
         let mut residual = e;

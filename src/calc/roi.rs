@@ -830,6 +830,6 @@ pub fn tornado(i: &Inputs) -> Vec<Bar> {
         })
         .filter(|b| b.low != b.high)
         .collect();
-    bars.sort_by(|a, b| b.swing().total_cmp(&a.swing()));
+    super::sort_by(&mut bars, |a, b| b.swing().total_cmp(&a.swing()));
     bars
 }
