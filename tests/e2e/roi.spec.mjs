@@ -178,6 +178,13 @@ test("inputs read at full precision in formulas and in the presentation", async 
   await how.locator("summary").click();
   // The published 2.37×, not a rounded 2.4×.
   await expect(how.locator(".formula")).toHaveText("today's cost ÷ speed-up = $50,000 ÷ 2.37×");
+  // Formulas carry their live numbers: the savings summed, the payback dated.
+  const benefits = page.locator('[data-result="total_benefits"] ~ details');
+  await benefits.locator("summary").click();
+  await expect(benefits.locator(".formula")).toContainText("Σ over 36 months: savings $28,903 × 100% confidence");
+  const dated = page.locator('[data-result="payback_date"] ~ details');
+  await dated.locator("summary").click();
+  await expect(dated.locator(".formula")).toHaveText("start date January 1, 2026 + 1.7 months, by the calendar");
   await tally.type("license_monthly", "1,234.56");
   await tally.button("Show as the prospect sees it").click();
   const assumptions = page.locator(".assumptions");

@@ -101,6 +101,14 @@ test("an LTV earned mostly after the horizon says so, on its card and in the gri
   await expect(page.locator(".sensitivity tbody tr").first().locator("td").first()).toHaveClass("good");
 });
 
+test("a formula shows the numbers it is computed with, not roundings of them", async ({ tally, page }) => {
+  await tally.open();
+  // The plan's revenue kept each month: (1 − 2.5 %) × (1 + 3.8 %) = 1.01205.
+  const card = page.locator(".result", { has: page.locator('[data-result="payback_months_cohort"]') });
+  await card.locator("summary").click();
+  await expect(card.locator(".formula")).toContainText("of $2,320 × 1.01205^(t − 1) reaches CAC $2,400");
+});
+
 test("print turns the page into a report", async ({ tally, page }) => {
   await tally.open();
   await page.emulateMedia({ media: "print" });

@@ -576,8 +576,9 @@ fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
             show(r.new_monthly_cost)
         ),
         "total_benefits" => format!(
-            "Σ over {} months: savings × {} confidence × ramp ({} months) × (1 + {})^(m − 1), plus other benefit lines",
+            "Σ over {} months: savings {} × {} confidence × ramp ({} months) × (1 + {})^(m − 1), plus other benefit lines",
             shortest(i.horizon_months),
+            show(r.monthly_savings),
             pct(i.confidence_pct),
             shortest(i.ramp_months),
             pct(i.workload_growth_pct)
@@ -654,7 +655,13 @@ fn Report(case: Case) -> impl IntoView {
                         }}
                     </output>
                     <How formula=Signal::derive(move || {
-                        inputs.with(|i| format!("Start date {} + payback, by the calendar", i.start_date))
+                        inputs.with(|i| results.with(|r| {
+                            let payback = match r.payback_months {
+                                Outcome::Value(m) => format!("{} months", format(m, Style::Count, i.currency)),
+                                Outcome::Undefined(_) => "payback".into(),
+                            };
+                            format!("start date {} + {payback}, by the calendar", long_date(i.start_date))
+                        }))
                     }) />
                 </dd>
             </div>

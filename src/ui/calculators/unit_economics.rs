@@ -244,7 +244,7 @@ fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
         "payback_months_cohort" => format!(
             "First whole month n in which Σ(t = 1 … n) of {} × {}^(t − 1) reaches CAC {}: churn and expansion included",
             show(r.gross_profit, Style::Money),
-            format(r.retention_factor, Style::Count, c),
+            format(r.retention_factor, Style::Decimal, c),
             show(r.cac, Style::Money),
         ),
         "new_customers" => {
