@@ -365,7 +365,8 @@ impl Offer {
         }
     }
 
-    fn strike_paid(&self) -> f64 {
+    /// What the holder pays a share: the strike for options, nothing for RSUs.
+    pub fn strike_paid(&self) -> f64 {
         match self.equity_type {
             EquityType::Options => self.strike,
             EquityType::Rsu => 0.0,

@@ -49,6 +49,16 @@ test("the vesting worked check, by the calendar", async ({ tally, page }) => {
   await tally.field("offers.0.start_date").fill("2026-01-15");
   // 48,000 of 10,000,000 shares: a stake is written to the hundredth.
   await expect(tally.result("offer.0.grant_pct")).toHaveText("0.48%");
+  // Each row's formula carries each offer's own numbers.
+  for (const [row, live] of [
+    ["Grant, % of the company", "Offer A: 48,000 ÷ 10,000,000"],
+    ["Grant's value at the exit", "Offer A: 48,000 × max(0, $500,000,000 × (1 − 30%) ÷ 10,000,000 − $1)"],
+    ["Annualized total", "Offer A: $150,000 + 48,000 × max(0, $3 − $1) ÷ 4 + $150,000 × 10% + $0 ÷ 4"],
+  ]) {
+    const how = page.locator(".comparison tbody tr", { hasText: row }).locator("details");
+    await how.locator("summary").click();
+    await expect(how.locator(".formula")).toContainText(live);
+  }
   for (const [day, shares] of [["2027-01-14", "0"], ["2027-01-15", "12000"], ["2027-02-15", "13000"], ["2030-01-15", "48000"]]) {
     await tally.field("as_of").fill(day);
     await expect(tally.result("offer.0.vested_shares")).toHaveAttribute("data-value", shares);

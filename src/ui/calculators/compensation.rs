@@ -733,8 +733,15 @@ const OFFER_RESULTS: [OfferRow; 8] = [
     ),
 ];
 
-fn offer_formula(key: &str) -> &'static str {
-    match key {
+/// How row `key` is computed and, where the row has a formula short enough
+/// to write out, each offer's with its own numbers in it.
+fn offer_formula(
+    key: &str,
+    offers: &[Offer],
+    results: &[comp::OfferResults],
+    c: Currency,
+) -> String {
+    let general = match key {
         "year1_total" => "The first 12 months: base, target bonus and benefits, the sign-on, and today's value of the shares that vest in them",
         "annualized_total" => "base + grant value ÷ vesting years + target bonus + sign-on ÷ 4 (the offer-comparison sites' convention; benefits not included)",
         "four_year_total" => "48 months: base with the yearly raise, target bonus, benefits, the sign-on, and today's value of the shares vested by then",
@@ -744,6 +751,51 @@ fn offer_formula(key: &str) -> &'static str {
         "vested_shares" => "floor(shares × months vested ÷ vesting months): none before the cliff, then the cliff's months, then one part every period",
         "vested_value" => "vested shares × today's value per share (over the strike for options)",
         _ => "",
+    };
+    let count = |x: f64| format_input(x, Kind::Count, c);
+    let money = |x: f64| format_input(x, Kind::Money, c);
+    let per_share = |o: &Offer| match o.equity_type {
+        EquityType::Options => format!("max(0, {} − {})", money(o.share_price), money(o.strike)),
+        EquityType::Rsu => money(o.share_price),
+    };
+    let live = |o: &Offer, r: &comp::OfferResults| -> Option<String> {
+        Some(match key {
+            "annualized_total" => format!(
+                "{} + {} × {} ÷ {} + {} × {} + {} ÷ 4",
+                money(o.base),
+                count(o.shares),
+                per_share(o),
+                count(o.vest_months / 12.0),
+                money(o.base),
+                format_input(o.bonus_pct, Kind::Percent, c),
+                money(o.sign_on),
+            ),
+            "grant_pct" => format!("{} ÷ {}", count(o.shares), count(o.company_shares)),
+            "exercise_cost" => match o.equity_type {
+                EquityType::Options => format!("{} × {}", count(o.shares), money(o.strike)),
+                EquityType::Rsu => return None,
+            },
+            "exit_value_of_grant" => format!(
+                "{} × max(0, {} × (1 − {}) ÷ {} − {})",
+                count(o.shares),
+                money(o.exit_value),
+                format_input(o.dilution_pct, Kind::Percent, c),
+                count(o.company_shares),
+                money(o.strike_paid()),
+            ),
+            "vested_value" => format!("{} × {}", count(r.vested_shares.value()?), per_share(o)),
+            _ => return None,
+        })
+    };
+    let lines: Vec<String> = offers
+        .iter()
+        .zip(results)
+        .filter_map(|(o, r)| Some(format!("{}: {}", o.name, live(o, r)?)))
+        .collect();
+    if lines.is_empty() {
+        general.to_string()
+    } else {
+        format!("{general}. {}", lines.join("; "))
     }
 }
 
@@ -844,7 +896,9 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
                         <tr>
                             <th scope="row">
                                 {label}
-                                <How formula=offer_formula(key).to_string() />
+                                <How formula=Signal::derive(move || {
+                                    inputs.with(|i| results.with(|rs| offer_formula(key, &i.offers, rs, currency.get())))
+                                }) />
                             </th>
                             {move || results.with(|rs| {
                                 let values: Vec<Outcome> = rs.iter().map(get).collect();
