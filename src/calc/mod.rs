@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
 /// Sorts `items` by `cmp`, keeping equal items in their order, as
-/// `slice::sort_by` does. Every list sorted here is short (tiers, rounds,
-/// holders, the sensitivity bars): an insertion sort is a few dozen bytes of
+/// `slice::sort_by` does. Every list sorted here is short (at most 8 tiers,
+/// 50 ROI lines, 100 holders and the claims of 20 rounds): an insertion
+/// sort's n² steps cost nothing there, and its code is a few dozen bytes of
 /// wasm, where the standard library's sort is about 3.5 KB for each element
 /// type and comparison it is used with.
 pub fn sort_by<T>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
