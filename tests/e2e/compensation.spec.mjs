@@ -63,6 +63,10 @@ test("the vesting worked check, by the calendar", async ({ tally, page }) => {
     await tally.field("as_of").fill(day);
     await expect(tally.result("offer.0.vested_shares")).toHaveAttribute("data-value", shares);
   }
+  // On 2030-01-15 the whole grant has vested: 48 of 48 months.
+  const vested = page.locator(".comparison tbody tr", { hasText: /^\s*Vested on the date/ }).locator("details");
+  await vested.locator("summary").click();
+  await expect(vested.locator(".formula")).toContainText("Offer A: floor(48,000 × 48 months ÷ 48)");
   // Cleared, the date is today again (as a new scenario has it).
   await tally.field("as_of").fill("");
   const now = new Date();

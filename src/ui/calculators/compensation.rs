@@ -739,6 +739,7 @@ fn offer_formula(
     key: &str,
     offers: &[Offer],
     results: &[comp::OfferResults],
+    as_of: NaiveDate,
     c: Currency,
 ) -> String {
     let general = match key {
@@ -782,6 +783,12 @@ fn offer_formula(
                 format_input(o.dilution_pct, Kind::Percent, c),
                 count(o.company_shares),
                 money(o.strike_paid()),
+            ),
+            "vested_shares" => format!(
+                "floor({} × {} months ÷ {})",
+                count(o.shares),
+                count(comp::vested_months(o, as_of)),
+                count(o.vest_months),
             ),
             "vested_value" => format!("{} × {}", count(r.vested_shares.value()?), per_share(o)),
             _ => return None,
@@ -897,7 +904,7 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
                             <th scope="row">
                                 {label}
                                 <How formula=Signal::derive(move || {
-                                    inputs.with(|i| results.with(|rs| offer_formula(key, &i.offers, rs, currency.get())))
+                                    inputs.with(|i| results.with(|rs| offer_formula(key, &i.offers, rs, as_of.get(), currency.get())))
                                 }) />
                             </th>
                             {move || results.with(|rs| {
