@@ -44,6 +44,29 @@ fn safe_post(name: &str, amount: f64, cap: Option<f64>, discount_pct: f64) -> Ro
     }
 }
 
+/// A note at `interest_pct` simple interest from `issue_date`, paid back
+/// 1× at a sale.
+fn note(
+    name: &str,
+    amount: f64,
+    interest_pct: f64,
+    issue_date: Option<NaiveDate>,
+    cap: Option<f64>,
+    discount_pct: f64,
+) -> Round {
+    Round {
+        name: name.into(),
+        kind: Kind::Note {
+            amount,
+            interest_pct,
+            issue_date,
+            cap,
+            discount_pct,
+            sale_multiple: 1.0,
+        },
+    }
+}
+
 fn value(o: Outcome) -> f64 {
     o.value().unwrap_or_else(|| panic!("undefined: {o:?}"))
 }
@@ -185,17 +208,14 @@ fn pre_money_safe_with_the_pool_shuffle() {
 fn a_note_converts_with_its_interest_at_the_lower_price() {
     // $100k at 8 % simple for 365 days: $108,000 converting; cap $4M over
     // 5,000,000 shares = 0.80, below the discounted round price.
-    let note = Round {
-        name: "Bridge note".into(),
-        kind: Kind::Note {
-            amount: 100_000.0,
-            interest_pct: 8.0,
-            issue_date: NaiveDate::from_ymd_opt(2025, 1, 1),
-            cap: Some(4e6),
-            discount_pct: 20.0,
-            sale_multiple: 1.0,
-        },
-    };
+    let note = note(
+        "Bridge note",
+        100_000.0,
+        8.0,
+        NaiveDate::from_ymd_opt(2025, 1, 1),
+        Some(4e6),
+        20.0,
+    );
     let r = compute(
         &[holder("Founders", Class::Common, 5_000_000.0)],
         &[
@@ -277,17 +297,7 @@ fn invalid_financings_say_why() {
         "x",
     );
     assert!(nothing.errors[0].contains("before any shares exist"));
-    let undated = Round {
-        name: "N".into(),
-        kind: Kind::Note {
-            amount: 1.0,
-            interest_pct: 5.0,
-            issue_date: None,
-            cap: None,
-            discount_pct: 0.0,
-            sale_multiple: 1.0,
-        },
-    };
+    let undated = note("N", 1.0, 5.0, None, None, 0.0);
     assert!(compute(&founders, &[undated], "x").errors[0].contains("no issue date"));
     let pool = compute(
         &founders,
@@ -466,31 +476,15 @@ fn the_liquidity_capitalization_leaves_out_those_paid_their_preference() {
 
     // A 3× Series A ($12M for 12,000,000 shares at $1.00, a $36M
     // preference) before a $1M safe on a $10M cap, sold for $60M: the
-    // Series A takes $36M (as converted it would get about $32.4M), the
-    // safe converts to 10 % of the $24M left, $2.4M, the founders $21.6M.
-    // (With the Series A's shares in the capitalization, the safe got
-    // 21.7 %.)
-    let series_a = three_x_series_a();
-    let r = compute(
-        &[holder("Founders", Class::Common, 8_000_000.0)],
-        &[series_a, safe_post("Safe", 1e6, Some(10e6), 0.0)],
-        "Founders",
-    );
-    assert_eq!(r.shares_of("Series A"), 12_000_000.0);
-    let x = exit(&r, 60e6).unwrap();
-    assert!(
-        (x.of("Series A") - 36e6).abs() < 0.01,
-        "{}",
-        x.of("Series A")
-    );
-    assert!((x.of("Safe") - 2.4e6).abs() < 0.01, "{}", x.of("Safe"));
-    assert!((x.of("Founders") - 21.6e6).abs() < 0.01);
-
-    // A pre-money safe's Liquidity Capitalization is every share issued,
-    // as converted, leaving out only the unissued pool and convertibles:
-    // the same $1M on a $10M cap converts into 10 % of the 20,000,000
-    // shares, 2,000,000, and takes 2/10 of the $24M left.
-    let series_a = three_x_series_a();
+    // Series A takes $36M (as converted it would get about $32.4M) and the
+    // safe converts over its Liquidity Capitalization.
+    // - Post-money: that leaves out the Series A, paid its preference, so
+    //   the safe gets 10 % of the $24M left, $2.4M, the founders $21.6M.
+    //   (With the Series A's shares in the capitalization, the safe got
+    //   21.7 %.)
+    // - Pre-money: every share issued, as converted, leaving out only the
+    //   unissued pool and convertibles: 10 % of the 20,000,000 shares,
+    //   2,000,000, takes 2/10 of the $24M left, $4.8M.
     let pre_money_safe = Round {
         name: "Safe".into(),
         kind: Kind::SafePre {
@@ -499,19 +493,25 @@ fn the_liquidity_capitalization_leaves_out_those_paid_their_preference() {
             discount_pct: 0.0,
         },
     };
-    let r = compute(
-        &[holder("Founders", Class::Common, 8_000_000.0)],
-        &[series_a, pre_money_safe],
-        "Founders",
-    );
-    let x = exit(&r, 60e6).unwrap();
-    assert!(
-        (x.of("Series A") - 36e6).abs() < 0.01,
-        "{}",
-        x.of("Series A")
-    );
-    assert!((x.of("Safe") - 4.8e6).abs() < 0.01, "{}", x.of("Safe"));
-    assert!((x.of("Founders") - 19.2e6).abs() < 0.01);
+    for (safe, to_safe, to_founders) in [
+        (safe_post("Safe", 1e6, Some(10e6), 0.0), 2.4e6, 21.6e6),
+        (pre_money_safe, 4.8e6, 19.2e6),
+    ] {
+        let r = compute(
+            &[holder("Founders", Class::Common, 8_000_000.0)],
+            &[three_x_series_a(), safe],
+            "Founders",
+        );
+        assert_eq!(r.shares_of("Series A"), 12_000_000.0);
+        let x = exit(&r, 60e6).unwrap();
+        assert!(
+            (x.of("Series A") - 36e6).abs() < 0.01,
+            "{}",
+            x.of("Series A")
+        );
+        assert!((x.of("Safe") - to_safe).abs() < 0.01, "{}", x.of("Safe"));
+        assert!((x.of("Founders") - to_founders).abs() < 0.01);
+    }
 }
 
 #[test]
@@ -520,17 +520,14 @@ fn a_note_outstanding_at_the_exit_is_owed_its_interest_to_the_exit_date() {
     // over 9,000,000 founder shares, and no priced round: sold a year later
     // it is owed $1,100,000, or converts that at its cap into 1,100,000
     // shares (1.1 / 10.1 of the company).
-    let note = Round {
-        name: "Note".into(),
-        kind: Kind::Note {
-            amount: 1e6,
-            interest_pct: 10.0,
-            issue_date: NaiveDate::from_ymd_opt(2026, 1, 1),
-            cap: Some(9e6),
-            discount_pct: 0.0,
-            sale_multiple: 1.0,
-        },
-    };
+    let note = note(
+        "Note",
+        1e6,
+        10.0,
+        NaiveDate::from_ymd_opt(2026, 1, 1),
+        Some(9e6),
+        0.0,
+    );
     let r = compute(
         &[holder("Founders", Class::Common, 9_000_000.0)],
         &[note],
@@ -612,17 +609,14 @@ fn at_an_exit_notes_come_before_the_preferred_and_safes_stand_with_it() {
     let founders = [holder("Founders", Class::Common, 8_000_000.0)];
     // A $1M note at 10 % after it, sold a year on for $10M: the note is
     // paid its $1.1M first, the Series A the $8.9M left.
-    let note = Round {
-        name: "Note".into(),
-        kind: Kind::Note {
-            amount: 1e6,
-            interest_pct: 10.0,
-            issue_date: NaiveDate::from_ymd_opt(2026, 1, 1),
-            cap: Some(100e6),
-            discount_pct: 0.0,
-            sale_multiple: 1.0,
-        },
-    };
+    let note = note(
+        "Note",
+        1e6,
+        10.0,
+        NaiveDate::from_ymd_opt(2026, 1, 1),
+        Some(100e6),
+        0.0,
+    );
     let r = compute(&founders, &[series_a(0.0), note], "Founders");
     let x = exit_on(&r, 10e6, NaiveDate::from_ymd_opt(2027, 1, 1)).unwrap();
     assert!((x.of("Note") - 1.1e6).abs() < 1e-6, "{}", x.of("Note"));
