@@ -122,13 +122,12 @@ pub fn CompensationPage() -> impl IntoView {
     }
 }
 
+// Short enough for a 360 px phone; the help below the field gives each
+// role's quota.
 const ROLES: [(&str, &str); 4] = [
-    (
-        "enterprise_ae",
-        "Enterprise AE (quota 1,000,000 ARR a year)",
-    ),
-    ("smb_ae", "SMB AE (quota 500,000 ARR a year)"),
-    ("sdr", "SDR (50 qualified meetings a month)"),
+    ("enterprise_ae", "Enterprise AE"),
+    ("smb_ae", "SMB AE"),
+    ("sdr", "SDR"),
     ("custom", "Custom"),
 ];
 const PERIODS: [(&str, &str); 3] = [
@@ -167,7 +166,7 @@ fn PlanSection(c: Comp) -> impl IntoView {
                             }
                         })
                     />
-                    <p class="help">"60/40 base/commission, uncapped, 1.5× above quota, as the company plan sets them. The OTEs are illustrative: edit them."</p>
+                    <p class="help">"Quotas: enterprise AE 1,000,000 ARR a year, SMB AE 500,000, SDR 50 qualified meetings a month. 60/40 base/commission, uncapped, 1.5× above quota, as the company plan sets them. The OTEs are illustrative: edit them."</p>
                     <ChoiceField
                         name="plan.period"
                         label="Quota period"
@@ -286,7 +285,7 @@ const PLAN_RESULTS: [PlanRow; 9] = [
         true,
     ),
     ("plan.base", "Base", |r| r.base, false),
-    ("plan.variable", "Variable at 100 %", |r| r.variable, false),
+    ("plan.variable", "Variable at 100%", |r| r.variable, false),
     ("plan.rate", "Base rate", |r| r.rate, false),
     (
         "plan.effective_rate_pct",

@@ -79,9 +79,11 @@ impl Case {
     }
 }
 
+/// The source select's choices, short enough for a phone (the field is
+/// labelled "Source"); the report names them in full (`source_name`).
 const SOURCES: [(&str, &str); 3] = [
-    ("prospect", "Prospect's figure"),
-    ("vendor benchmark", "Vendor benchmark"),
+    ("prospect", "Prospect"),
+    ("vendor benchmark", "Vendor"),
     ("default", "Default"),
 ];
 
@@ -165,8 +167,8 @@ pub fn RoiPage() -> impl IntoView {
 }
 
 const DISCOUNTINGS: [(&str, &str); 2] = [
-    ("annual", "Yearly, year-end (as the studies do)"),
-    ("monthly", "Monthly"),
+    ("annual", "Yearly, at each year-end"),
+    ("monthly", "Monthly, at each month-end"),
 ];
 const COST_BASES: [(&str, &str); 3] = [
     ("direct", "A monthly amount"),
@@ -970,11 +972,11 @@ fn label_of(choices: &[(&str, &'static str); 2], second: bool) -> String {
 }
 
 fn source_name(s: Source) -> &'static str {
-    SOURCES
-        .into_iter()
-        .zip(Source::CHOICES)
-        .find(|(_, (_, x))| *x == s)
-        .map_or("", |((_, l), _)| l)
+    match s {
+        Source::Prospect => "Prospect's figure",
+        Source::VendorBenchmark => "Vendor benchmark",
+        Source::Default => "Default",
+    }
 }
 
 /// What a person calls input `key`.
