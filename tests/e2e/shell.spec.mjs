@@ -36,10 +36,43 @@ for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) 
     const label = page.locator(".chart .grid text:not(.axis-title)").first();
     expect((await label.boundingBox()).height).toBeGreaterThanOrEqual(9);
     // Half-width result cards say "How?" on one line, and still read in full.
-    const how = page.locator(".result:not(.headline) .how summary").first();
+    const how = page.locator(".result:not(.headline, .long) .how summary").first();
     if (await how.count()) {
       await expect(how).toHaveText("How is this computed?");
       expect((await how.boundingBox()).height).toBeLessThan(24);
+    }
+    // A figure is never broken across lines, nor wider than its card.
+    const figures = await page.locator('.result .value[data-state="defined"]').evaluateAll((els) =>
+      els
+        .filter((el) => !/\s/.test(el.textContent))
+        .map((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          return { text: el.textContent, lines, fits: el.scrollWidth <= el.clientWidth };
+        }),
+    );
+    if (hash !== "#/equity") expect(figures.length).toBeGreaterThan(0); // equity has tables, not cards
+    for (const f of figures) expect(f, f.text).toEqual({ text: f.text, lines: 1, fits: true });
+    // A select shows its whole choice (its arrow takes about 24 px).
+    const cut = await page.locator("select").evaluateAll((els) =>
+      els
+        .filter((el) => el.offsetParent && el.selectedOptions.length)
+        .filter((el) => {
+          const ctx = document.createElement("canvas").getContext("2d");
+          ctx.font = getComputedStyle(el).font;
+          return ctx.measureText(el.selectedOptions[0].text).width > el.clientWidth - 24;
+        })
+        .map((el) => `${el.name}: ${el.selectedOptions[0].text}`),
+    );
+    expect(cut).toEqual([]);
+    // A table wider than the screen scrolls under its row names.
+    for (const wrap of await page.locator(".table-wrap").all()) {
+      const wide = await wrap.evaluate((el) => el.scrollWidth > el.clientWidth);
+      if (!wide) continue;
+      await wrap.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+      const [frame, name] = [await wrap.boundingBox(), await wrap.locator("tbody tr > :first-child").first().boundingBox()];
+      expect(Math.abs(name.x - frame.x), await wrap.locator("tbody tr > :first-child").first().textContent()).toBeLessThan(1);
     }
     // No label runs into another (a first x label into the y axis's "0%",
     // the x title into the ticks) or out of its chart.

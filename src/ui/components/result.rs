@@ -14,6 +14,10 @@ pub fn contract(o: Outcome) -> (String, &'static str) {
     }
 }
 
+/// The most characters of a figure that fit a half-width card on a 360 px
+/// phone ("$820,506"; "$1,040,506" does not).
+const LONG: usize = 9;
+
 /// One result: label, formatted value, and how it was computed.
 ///
 /// The value element carries `data-result` (the key), `data-value` (the full
@@ -40,12 +44,14 @@ pub fn ResultValue(
 ) -> impl IntoView {
     let value = move || contract(outcome.get()).0;
     let state = move || contract(outcome.get()).1;
-    let text = move || match outcome.get() {
+    let text = Memo::new(move |_| match outcome.get() {
         Outcome::Value(x) => format(x, style, currency.get()),
         Outcome::Undefined(why) => format!("Not defined: {why}"),
-    };
+    });
     view! {
-        <div class="result" class:headline=headline>
+        // A figure never breaks across lines: one too long for half a
+        // phone's row takes the whole row.
+        <div class="result" class:headline=headline class:long=move || text.with(|t| t.chars().count() > LONG)>
             <dt>{label}</dt>
             <dd>
                 <output
