@@ -138,15 +138,38 @@ impl Book {
 
     /// Deletes the open scenario and opens a neighbour. The last one left is
     /// reset to `defaults` instead, so a calculator always has a scenario.
-    pub fn delete(&mut self, defaults: Value) {
+    pub fn delete(&mut self, defaults: Value) -> Option<(usize, Scenario)> {
         let active = self.active.clone();
-        if let Some(i) = self.position(&active) {
-            self.scenarios.remove(i);
-        }
+        let deleted = self
+            .position(&active)
+            .map(|i| (i, self.scenarios.remove(i)));
         match self.scenarios.first() {
             Some(first) => self.active = first.name.clone(),
             None => *self = Book::new(defaults),
         }
+        deleted
+    }
+
+    /// Undoes a `delete`: puts `scenario` back at `at` (or last, if the list
+    /// has shrunk since) and opens it. Its name is made unique if another
+    /// scenario has taken it meanwhile.
+    pub fn restore(&mut self, at: usize, scenario: Scenario) -> Result<String, String> {
+        if self.scenarios.len() >= MAX_SCENARIOS {
+            return Err(format!(
+                "At most {MAX_SCENARIOS} scenarios; delete one first"
+            ));
+        }
+        let name = self.unique_name(&scenario.name);
+        let at = at.min(self.scenarios.len());
+        self.scenarios.insert(
+            at,
+            Scenario {
+                name: name.clone(),
+                inputs: scenario.inputs,
+            },
+        );
+        self.active = name.clone();
+        Ok(name)
     }
 
     fn unique_name(&self, base: &str) -> String {
@@ -643,5 +666,40 @@ mod tests {
         }
         assert_eq!(book.names(), ["Base case"]);
         assert_eq!(book.current().map(|s| &s.inputs), Some(&json!({"a": 0})));
+    }
+
+    #[test]
+    fn a_deleted_scenario_comes_back_where_it_was() {
+        let mut book = Book::new(json!({"a": 1}));
+        book.save_as("Plan", json!({"a": 2})).unwrap();
+        book.save_as("Upside", json!({"a": 3})).unwrap();
+        assert!(book.switch("Plan"));
+        let before = book.clone();
+        let (at, gone) = book.delete(json!({})).unwrap();
+        assert_eq!(book.names(), ["Base case", "Upside"]);
+        assert_eq!(book.restore(at, gone), Ok("Plan".into()));
+        assert_eq!(book, before);
+
+        // The last scenario deleted leaves a fresh "Base case"; the deleted
+        // one, also called "Base case", comes back beside it, renamed.
+        let mut book = Book::new(json!({"a": 1}));
+        let (at, gone) = book.delete(json!({"a": 0})).unwrap();
+        assert_eq!(book.restore(at, gone), Ok("Base case (2)".into()));
+        assert_eq!(book.names(), ["Base case (2)", "Base case"]);
+        assert_eq!(book.current().map(|s| &s.inputs), Some(&json!({"a": 1})));
+
+        // A full book refuses, and a position past the end means last.
+        let mut book = Book::new(json!({}));
+        for n in 1..MAX_SCENARIOS {
+            book.save_as(&format!("S{n}"), json!({})).unwrap();
+        }
+        let extra = Scenario {
+            name: "X".into(),
+            inputs: json!({}),
+        };
+        assert!(book.restore(0, extra.clone()).is_err());
+        book.delete(json!({}));
+        assert_eq!(book.restore(99, extra), Ok("X".into()));
+        assert_eq!(book.names().last().map(String::as_str), Some("X"));
     }
 }

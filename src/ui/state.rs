@@ -1,7 +1,7 @@
 //! The app's state: the saved store, the notices, and each calculator's
 //! view of its scenarios (saved, or opened from a link and not saved).
 
-use crate::scenario::{Book, Store};
+use crate::scenario::{Book, Scenario, Store};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -127,13 +127,22 @@ impl Scenarios {
             .unwrap_or(Err(GONE.into()))
     }
 
-    pub fn delete(&self) {
+    /// Deletes the open scenario; gives back what `restore` needs to undo it.
+    pub fn delete(&self) -> Option<(usize, Scenario)> {
         let defaults = self.defaults();
-        let _ = self.update_book(|b| b.delete(defaults));
+        self.update_book(|b| b.delete(defaults)).flatten()
     }
 
-    pub fn reset(&self) {
+    pub fn restore(&self, at: usize, scenario: Scenario) -> Result<String, String> {
+        self.update_book(|b| b.restore(at, scenario))
+            .unwrap_or(Err(GONE.into()))
+    }
+
+    /// Sets the defaults; gives back the inputs they replaced.
+    pub fn reset(&self) -> Value {
+        let before = self.inputs_untracked();
         self.set_inputs(self.defaults());
+        before
     }
 
     fn inputs_untracked(&self) -> Value {

@@ -45,6 +45,41 @@ test("named scenarios: save as, switch, rename, duplicate, delete, reset", async
   expect(after).toEqual(["Base case", "Best case"]);
 });
 
+test("a reset or a delete can be undone, and the undo is saved", async ({ tally, page }) => {
+  await tally.open();
+  await tally.button("Save as…").click();
+  await page.getByLabel("Save as", { exact: true }).fill("Acme deal");
+  await tally.button("OK").click();
+  await tally.type("churn_pct", "1.5");
+  await tally.type("arpa", "3,100");
+
+  await tally.button("Reset to defaults").click();
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+  await tally.button("Undo").click();
+  await expect(tally.field("churn_pct")).toHaveValue("1.5");
+  await expect(tally.field("arpa")).toHaveValue("3,100");
+  await expect(page.locator(".bar-message [role=status]")).toHaveText("“Acme deal” is back as it was");
+  await expect(tally.button("Undo")).toHaveCount(0);
+
+  await tally.button("Delete").click();
+  await tally.button("Really delete?").click();
+  await expect(tally.scenarioSelect()).toHaveValue("Base case");
+  await tally.button("Undo").click();
+  await expect(tally.scenarioSelect()).toHaveValue("Acme deal");
+  expect(await tally.scenarioSelect().locator("option").allTextContents()).toEqual(["Base case", "Acme deal"]);
+  await expect(tally.field("churn_pct")).toHaveValue("1.5");
+
+  await page.reload();
+  await tally.ready();
+  await expect(tally.scenarioSelect()).toHaveValue("Acme deal");
+  await expect(tally.field("arpa")).toHaveValue("3,100");
+
+  // The offer goes with the message it came with.
+  await tally.button("Reset to defaults").click();
+  await tally.scenarioSelect().selectOption("Base case");
+  await expect(tally.button("Undo")).toHaveCount(0);
+});
+
 test("two tabs stay consistent", async ({ tally, page, context }) => {
   await tally.open();
   const other = await context.newPage();
