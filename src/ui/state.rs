@@ -37,6 +37,29 @@ impl AppState {
     }
 }
 
+/// A change made by one click (a reset, a removal, a delete) that "Undo"
+/// puts back, offered until the next change.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Undo {
+    /// The inputs `before` the change and just `after` it; `scenario`
+    /// names the saved scenario they are in, `None` the open shared one.
+    Inputs {
+        scenario: Option<String>,
+        before: Value,
+        after: Value,
+    },
+    /// A deleted scenario and its place in the list.
+    Deleted { at: usize, scenario: Scenario },
+}
+
+/// What the page says about the last one-click change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Offer {
+    pub text: String,
+    /// `None` once undone: the text then says what the undo did.
+    pub undo: Option<Undo>,
+}
+
 /// A calculator's scenarios. While a shared link is open its inputs live in
 /// `shared` and in the address bar (so a reload keeps its edits): the saved
 /// scenarios are never touched by a link.
@@ -45,6 +68,9 @@ pub struct Scenarios {
     pub calc: &'static str,
     pub store: RwSignal<Store>,
     pub shared: RwSignal<Option<Value>>,
+    /// What the last one-click change did, and how to undo it; or what
+    /// its undo did. Gone at the next change.
+    pub offer: RwSignal<Option<Offer>>,
     defaults: fn() -> Value,
 }
 
@@ -55,6 +81,7 @@ impl Scenarios {
             calc,
             store: app.store,
             shared: RwSignal::new(None),
+            offer: RwSignal::new(None),
             defaults,
         }
     }
@@ -84,6 +111,9 @@ impl Scenarios {
     }
 
     pub fn set_inputs(&self, inputs: Value) {
+        // Undo puts back the whole inputs: after another change it would
+        // take that change back too.
+        self.withdraw();
         if self.shared.with_untracked(Option::is_some) {
             crate::ui::link::show_in_address(self.calc, &inputs);
             self.shared.set(Some(inputs));
@@ -103,12 +133,14 @@ impl Scenarios {
     }
 
     pub fn switch(&self, name: &str) {
+        self.withdraw();
         self.shared.set(None);
         let _ = self.update_book(|b| b.switch(name));
     }
 
     /// Saves what is on screen (a shared scenario included) as a new scenario.
     pub fn save_as(&self, name: &str) -> Result<String, String> {
+        self.withdraw();
         let inputs = self.inputs_untracked();
         let saved = self
             .update_book(|b| b.save_as(name, inputs))
@@ -118,31 +150,100 @@ impl Scenarios {
     }
 
     pub fn rename(&self, name: &str) -> Result<String, String> {
+        self.withdraw();
         self.update_book(|b| b.rename(name))
             .unwrap_or(Err(GONE.into()))
     }
 
     pub fn duplicate(&self) -> Result<String, String> {
+        self.withdraw();
         self.update_book(Book::duplicate)
             .unwrap_or(Err(GONE.into()))
     }
 
-    /// Deletes the open scenario; gives back what `restore` needs to undo it.
-    pub fn delete(&self) -> Option<(usize, Scenario)> {
+    /// Deletes the open scenario, offering to undo it.
+    pub fn delete(&self) {
         let defaults = self.defaults();
-        self.update_book(|b| b.delete(defaults)).flatten()
+        if let Some((at, scenario)) = self.update_book(|b| b.delete(defaults)).flatten() {
+            let text = format!("Deleted “{}”", scenario.name);
+            self.offer_undo(text, Undo::Deleted { at, scenario });
+        }
     }
 
-    pub fn restore(&self, at: usize, scenario: Scenario) -> Result<String, String> {
-        self.update_book(|b| b.restore(at, scenario))
-            .unwrap_or(Err(GONE.into()))
+    pub fn reset(&self) {
+        self.undoably("Inputs reset to the defaults", || {
+            self.set_inputs(self.defaults())
+        });
     }
 
-    /// Sets the defaults; gives back the inputs they replaced.
-    pub fn reset(&self) -> Value {
+    /// Makes `change` to the inputs (a removal, a reset) and offers to undo
+    /// it, saying `text`, until the next change.
+    pub fn undoably(&self, text: impl Into<String>, change: impl FnOnce()) {
+        let scenario = self.open_scenario();
         let before = self.inputs_untracked();
-        self.set_inputs(self.defaults());
-        before
+        change();
+        let after = self.inputs_untracked();
+        self.offer_undo(
+            text.into(),
+            Undo::Inputs {
+                scenario,
+                before,
+                after,
+            },
+        );
+    }
+
+    /// The saved scenario on screen, `None` for a shared one.
+    fn open_scenario(&self) -> Option<String> {
+        self.shared
+            .with_untracked(Option::is_none)
+            .then(|| untrack(|| self.active()))
+    }
+
+    fn offer_undo(&self, text: String, undo: Undo) {
+        self.offer.set(Some(Offer {
+            text,
+            undo: Some(undo),
+        }));
+    }
+
+    /// Undoes the change on offer, and says what that did.
+    pub fn undo(&self) {
+        let Some(undo) = self
+            .offer
+            .with_untracked(|o| o.as_ref().and_then(|o| o.undo.clone()))
+        else {
+            return;
+        };
+        let text = match undo {
+            Undo::Inputs {
+                scenario,
+                before,
+                after,
+            } => {
+                // Another tab may have changed the scenario since: its edit
+                // is not overwritten.
+                if self.open_scenario() != scenario || self.inputs_untracked() != after {
+                    "The scenario has changed since; nothing was undone".into()
+                } else {
+                    self.set_inputs(before);
+                    "Undone".into()
+                }
+            }
+            Undo::Deleted { at, scenario } => match self.update_book(|b| b.restore(at, scenario)) {
+                Some(Ok(name)) => format!("“{name}” is back"),
+                Some(Err(e)) => e,
+                None => GONE.into(),
+            },
+        };
+        self.offer.set(Some(Offer { text, undo: None }));
+    }
+
+    /// Takes back the offer (or the report of an undo).
+    pub fn withdraw(&self) {
+        if self.offer.with_untracked(Option::is_some) {
+            self.offer.set(None);
+        }
     }
 
     fn inputs_untracked(&self) -> Value {

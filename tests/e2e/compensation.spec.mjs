@@ -37,6 +37,14 @@ test("an SDR plan counts meetings and pays per meeting", async ({ tally, page })
   await expect(tally.field("plan.quota")).toHaveValue("50");
   await expect(tally.field("plan.period")).toHaveValue("monthly");
   await tally.type("plan.achieved", "60");
+  // A role fills in every number of the plan; one click takes it back.
+  await tally.type("plan.ote", "95,000");
+  await tally.field("plan.role").selectOption("smb_ae");
+  await expect(tally.field("plan.quota")).toHaveValue("500,000");
+  await page.locator(".undo-offer").getByRole("button", { name: "Undo" }).click();
+  await expect(tally.field("plan.role")).toHaveValue("sdr");
+  await expect(tally.field("plan.ote")).toHaveValue("95,000");
+  await tally.type("plan.ote", "80,000");
   // 80,000 × 40 % ÷ 12 ÷ 50 = 53.33 a meeting; 50 + 10 × 1.5 = 65 paid meetings.
   expect(await tally.value("plan.rate")).toBeCloseTo(53.3333333, 5);
   expect(await tally.value("plan.commission")).toBeCloseTo(53.3333333 * 65, 4);
@@ -99,6 +107,10 @@ test("offers are added, compared, removed; everything survives a reload and a li
   await tally.button("Add an offer").click();
   await tally.button("Add an offer").click();
   await expect(tally.button("Add an offer")).toBeDisabled();
+  await page.getByRole("button", { name: "Remove Offer C" }).click();
+  await expect(page.locator("fieldset.offer")).toHaveCount(3);
+  await page.locator(".undo-offer").getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator("fieldset.offer")).toHaveCount(4);
   await page.getByRole("button", { name: "Remove Offer C" }).click();
   await expect(page.locator("fieldset.offer")).toHaveCount(3);
   const year1 = await tally.result("offer.1.year1_total").getAttribute("data-value");

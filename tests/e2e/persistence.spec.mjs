@@ -45,7 +45,8 @@ test("named scenarios: save as, switch, rename, duplicate, delete, reset", async
   expect(after).toEqual(["Base case", "Best case"]);
 });
 
-test("a reset or a delete can be undone, and the undo is saved", async ({ tally, page }) => {
+test("a reset, a removal or a delete can be undone, until the next change", async ({ tally, page }) => {
+  const offer = page.locator(".undo-offer");
   await tally.open();
   await tally.button("Save as…").click();
   await page.getByLabel("Save as", { exact: true }).fill("Acme deal");
@@ -55,29 +56,49 @@ test("a reset or a delete can be undone, and the undo is saved", async ({ tally,
 
   await tally.button("Reset to defaults").click();
   await expect(tally.field("churn_pct")).toHaveValue("2.5");
-  await tally.button("Undo").click();
+  await expect(offer).toHaveText(/Inputs reset to the defaults/);
+  await offer.getByRole("button", { name: "Undo" }).click();
   await expect(tally.field("churn_pct")).toHaveValue("1.5");
   await expect(tally.field("arpa")).toHaveValue("3,100");
-  await expect(page.locator(".bar-message [role=status]")).toHaveText("“Acme deal” is back as it was");
-  await expect(tally.button("Undo")).toHaveCount(0);
+  await expect(offer).toContainText("Undone");
+  await expect(offer.getByRole("button", { name: "Undo" })).toHaveCount(0);
+
+  // A removal far down the page is offered at the foot of the screen.
+  await page.getByRole("button", { name: "Remove stage 1" }).click();
+  await expect(tally.field("stages.0.name")).toHaveValue("SQL → customer");
+  await expect(offer).toHaveText(/Removed the stage “MQL → SQL”/);
+  expect((await offer.boundingBox()).y).toBeGreaterThan(page.viewportSize().height / 2);
+  await offer.getByRole("button", { name: "Undo" }).click();
+  await expect(tally.field("stages.0.name")).toHaveValue("MQL → SQL");
+  await expect(tally.field("stages.1.name")).toHaveValue("SQL → customer");
+
+  // The next change withdraws the offer: undoing would take it back too.
+  await page.getByRole("button", { name: "Remove stage 1" }).click();
+  await tally.type("arpa", "3,200");
+  await expect(offer.getByRole("button", { name: "Undo" })).toHaveCount(0);
+  await expect(tally.field("stages.0.name")).toHaveValue("SQL → customer");
 
   await tally.button("Delete").click();
   await tally.button("Really delete?").click();
   await expect(tally.scenarioSelect()).toHaveValue("Base case");
-  await tally.button("Undo").click();
+  await offer.getByRole("button", { name: "Undo" }).click();
   await expect(tally.scenarioSelect()).toHaveValue("Acme deal");
   expect(await tally.scenarioSelect().locator("option").allTextContents()).toEqual(["Base case", "Acme deal"]);
-  await expect(tally.field("churn_pct")).toHaveValue("1.5");
+  await expect(tally.field("arpa")).toHaveValue("3,200");
 
   await page.reload();
   await tally.ready();
   await expect(tally.scenarioSelect()).toHaveValue("Acme deal");
-  await expect(tally.field("arpa")).toHaveValue("3,100");
+  await expect(tally.field("arpa")).toHaveValue("3,200");
+  await expect(tally.field("stages.0.name")).toHaveValue("SQL → customer");
 
-  // The offer goes with the message it came with.
+  // Opening another scenario withdraws it too; × dismisses it.
   await tally.button("Reset to defaults").click();
   await tally.scenarioSelect().selectOption("Base case");
-  await expect(tally.button("Undo")).toHaveCount(0);
+  await expect(offer.getByRole("button", { name: "Undo" })).toHaveCount(0);
+  await tally.button("Reset to defaults").click();
+  await offer.getByRole("button", { name: "Dismiss" }).click();
+  await expect(offer).toHaveText("");
 });
 
 test("two tabs stay consistent", async ({ tally, page, context }) => {
@@ -96,5 +117,15 @@ test("two tabs stay consistent", async ({ tally, page, context }) => {
   await expect(tally.field("cost_per_lead")).toHaveValue("150");
   await page.waitForTimeout(300);
   expect(await tally.value("cac")).toBe((400 * 150 + 4000) / 20);
+
+  // An undo here does not overwrite an edit made there since.
+  await page.getByRole("button", { name: "Remove stage 1" }).click();
+  await expect(other.locator('[name="stages.0.name"]')).toHaveValue("SQL → customer");
+  await other.locator('[name="arpa"]').fill("3,300");
+  await expect(tally.field("arpa")).toHaveValue("3,300");
+  await page.locator(".undo-offer").getByRole("button", { name: "Undo" }).click();
+  await expect(page.locator(".undo-offer")).toContainText("The scenario has changed since; nothing was undone");
+  await expect(tally.field("arpa")).toHaveValue("3,300");
+  await expect(other.locator('[name="arpa"]')).toHaveValue("3,300");
   await other.close();
 });

@@ -162,7 +162,8 @@ fn PlanSection(c: Comp) -> impl IntoView {
                         value=Signal::derive(move || inputs.with(|i| word(&Role::CHOICES, i.plan.role)))
                         on_change=Callback::new(move |v: String| {
                             if let Some((_, role)) = Role::CHOICES.into_iter().find(|(w, _)| *w == v) {
-                                c.edit(|i| i.plan = Plan::preset(role));
+                                // Every number of the plan changes: one click to go back.
+                                c.scenarios.undoably("The plan's numbers were set for the role", || c.edit(|i| i.plan = Plan::preset(role)));
                             }
                         })
                     />
@@ -249,7 +250,7 @@ fn TierList(c: Comp) -> impl IntoView {
                         class="remove"
                         aria-label=format!("Remove tier {}", index + 1)
                         disabled=move || { count.get() <= 1 }
-                        on:click=move |_| c.edit(|i| { if index < i.plan.tiers.len() && i.plan.tiers.len() > 1 { i.plan.tiers.remove(index); } })
+                        on:click=move |_| c.scenarios.undoably(format!("Removed tier {}", index + 1), || c.edit(|i| { if index < i.plan.tiers.len() && i.plan.tiers.len() > 1 { i.plan.tiers.remove(index); } }))
                     >
                         "Remove"
                     </button>
@@ -632,7 +633,10 @@ fn OfferCard(c: Comp, index: usize) -> impl IntoView {
                 type="button"
                 class="remove no-print"
                 disabled=move || { inputs.with(|i| i.offers.len() <= 1) }
-                on:click=move |_| c.edit(|i| { if index < i.offers.len() && i.offers.len() > 1 { i.offers.remove(index); } })
+                on:click=move |_| {
+                    let name = inputs.with_untracked(|i| i.offers.get(index).map(|o| o.name.clone()).unwrap_or_default());
+                    c.scenarios.undoably(format!("Removed “{name}”"), || c.edit(|i| { if index < i.offers.len() && i.offers.len() > 1 { i.offers.remove(index); } }));
+                }
             >
                 {move || inputs.with(|i| format!("Remove {}", i.offers.get(index).map(|o| o.name.as_str()).unwrap_or("this offer")))}
             </button>

@@ -264,7 +264,10 @@ fn HolderList(e: Eq) -> impl IntoView {
                         type="button"
                         class="remove"
                         aria-label=format!("Remove holder {}", index + 1)
-                        on:click=move |_| e.edit(|i| { if index < i.holders.len() { i.holders.remove(index); } })
+                        on:click=move |_| {
+                            let name = inputs.with_untracked(|i| i.holders.get(index).map(|h| h.name.clone()).unwrap_or_default());
+                            e.scenarios.undoably(format!("Removed the holder “{name}”"), || e.edit(|i| { if index < i.holders.len() { i.holders.remove(index); } }));
+                        }
                     >
                         "Remove"
                     </button>
@@ -525,7 +528,7 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                     type="button"
                     class="remove"
                     aria-label=move || format!("Remove {}", name())
-                    on:click=move |_| e.edit(|i| { if index < i.rounds.len() { i.rounds.remove(index); } })
+                    on:click=move |_| e.scenarios.undoably(format!("Removed the round “{}”", name()), || e.edit(|i| { if index < i.rounds.len() { i.rounds.remove(index); } }))
                 >
                     "Remove"
                 </button>

@@ -13,6 +13,7 @@ use crate::ui::components::{
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, Style};
+use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 
 pub const CALC: &str = "unit-economics";
@@ -81,7 +82,7 @@ pub fn UnitEconomicsPage() -> impl IntoView {
                                 view! {
                                     {field(ue::LEADS, |i| i.leads, |i, x| i.leads = x)}
                                     {field(ue::COST_PER_LEAD, |i| i.cost_per_lead, |i, x| i.cost_per_lead = x)}
-                                    <StageList inputs=inputs edit=Callback::new(move |s: Vec<Stage>| edit(&|i| i.stages = s.clone())) />
+                                    <StageList scenarios=scenarios inputs=inputs edit=Callback::new(move |s: Vec<Stage>| edit(&|i| i.stages = s.clone())) />
                                     {field(ue::OTHER_SM_SPEND, |i| i.other_sm_spend, |i, x| i.other_sm_spend = x)}
                                 }
                                 .into_any()
@@ -288,7 +289,11 @@ fn note(key: &str, i: &Inputs, r: &ue::Results) -> Option<String> {
 
 /// The editable list of funnel stages.
 #[component]
-fn StageList(inputs: Memo<Inputs>, edit: Callback<Vec<Stage>>) -> impl IntoView {
+fn StageList(
+    scenarios: Scenarios,
+    inputs: Memo<Inputs>,
+    edit: Callback<Vec<Stage>>,
+) -> impl IntoView {
     let stages = move || inputs.with(|i| i.stages.clone());
     // Rows are rebuilt only when a stage is added or removed.
     let count = Memo::new(move |_| inputs.with(|i| i.stages.len()));
@@ -323,7 +328,10 @@ fn StageList(inputs: Memo<Inputs>, edit: Callback<Vec<Stage>>) -> impl IntoView 
                                 type="button"
                                 class="remove"
                                 aria-label=format!("Remove stage {}", index + 1)
-                                on:click=move |_| change(&|s| { if index < s.len() { s.remove(index); } })
+                                on:click=move |_| {
+                                    let name = inputs.with_untracked(|i| i.stages.get(index).map(|s| s.name.clone()).unwrap_or_default());
+                                    scenarios.undoably(format!("Removed the stage “{name}”"), || change(&|s| { if index < s.len() { s.remove(index); } }));
+                                }
                             >
                                 "Remove"
                             </button>

@@ -1,27 +1,15 @@
 //! Named scenarios of one calculator: switch, save as, rename, duplicate,
 //! delete, reset, copy link; and the banner of a scenario opened from a link.
 
-use crate::scenario::Scenario;
 use crate::ui::link;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde_json::Value;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Naming {
     SaveAs,
     Rename,
-}
-
-/// What "Undo" beside the bar's message puts back: one click must not
-/// lose a scenario someone built.
-#[derive(Clone)]
-enum Undo {
-    /// The inputs "Reset to defaults" replaced, in the scenario named.
-    Reset { scenario: String, inputs: Value },
-    /// A deleted scenario and its place in the list.
-    Delete { at: usize, scenario: Scenario },
 }
 
 /// `present`: the calculator has a read-only presentation view, and the bar
@@ -32,18 +20,6 @@ pub fn ScenarioBar(scenarios: Scenarios, #[prop(optional)] present: bool) -> imp
     let name_text = RwSignal::new(String::new());
     let confirm_delete = RwSignal::new(false);
     let message = RwSignal::new(String::new());
-    // Offered only while the message it came with is shown.
-    let undo = RwSignal::new(None::<(String, Undo)>);
-    let offer_undo = move |text: String, what: Undo| {
-        message.set(text.clone());
-        undo.set(Some((text, what)));
-    };
-    let undo_shown = move || {
-        undo.with(|u| {
-            u.as_ref()
-                .is_some_and(|(text, _)| message.with(|m| m == text))
-        })
-    };
     let link_text = RwSignal::new(None::<String>);
     let is_shared = move || scenarios.shared.with(Option::is_some);
     // Parts shown or hidden are rebuilt only when these change.
@@ -128,7 +104,6 @@ pub fn ScenarioBar(scenarios: Scenarios, #[prop(optional)] present: bool) -> imp
                     disabled=is_shared
                     on:change=move |ev| {
                         scenarios.switch(&event_target_value(&ev));
-                        undo.set(None);
                         naming.set(None);
                         confirm_delete.set(false);
                     }
@@ -168,9 +143,8 @@ pub fn ScenarioBar(scenarios: Scenarios, #[prop(optional)] present: bool) -> imp
                     on:click=move |_| {
                         if confirm_delete.get_untracked() {
                             confirm_delete.set(false);
-                            if let Some((at, scenario)) = scenarios.delete() {
-                                offer_undo(format!("Deleted “{}”", scenario.name), Undo::Delete { at, scenario });
-                            }
+                            message.set(String::new());
+                            scenarios.delete();
                         } else {
                             confirm_delete.set(true);
                             message.set(String::new());
@@ -182,9 +156,8 @@ pub fn ScenarioBar(scenarios: Scenarios, #[prop(optional)] present: bool) -> imp
                 <button
                     type="button"
                     on:click=move |_| {
-                        let scenario = scenarios.active();
-                        let inputs = scenarios.reset();
-                        offer_undo("Inputs reset to the defaults".into(), Undo::Reset { scenario, inputs });
+                        message.set(String::new());
+                        scenarios.reset();
                     }
                 >
                     "Reset to defaults"
@@ -241,31 +214,32 @@ pub fn ScenarioBar(scenarios: Scenarios, #[prop(optional)] present: bool) -> imp
                         }
                     })
             }}
-            <div class="bar-message">
-                <p role="status">{move || message.get()}</p>
-                {move || undo_shown().then(|| view! {
-                    <button
-                        type="button"
-                        on:click=move |_| {
-                            let Some((_, what)) = undo.get_untracked() else { return };
-                            undo.set(None);
-                            message.set(match what {
-                                Undo::Reset { scenario, inputs } if untrack(|| scenarios.active()) == scenario => {
-                                    scenarios.set_inputs(inputs);
-                                    format!("“{scenario}” is back as it was")
-                                }
-                                Undo::Reset { scenario, .. } => format!("“{scenario}” is no longer open; nothing was changed"),
-                                Undo::Delete { at, scenario } => match scenarios.restore(at, scenario) {
-                                    Ok(name) => format!("“{name}” is back"),
-                                    Err(e) => e,
-                                },
-                            });
-                        }
-                    >
-                        "Undo"
-                    </button>
-                })}
-            </div>
+            <p class="bar-message" role="status">{move || message.get()}</p>
+            <UndoOffer scenarios=scenarios />
         </section>
+    }
+}
+
+/// The last one-click change (a reset, a removal, a delete) and its
+/// "Undo", at the foot of the screen wherever the click was; gone at the
+/// next change.
+#[component]
+fn UndoOffer(scenarios: Scenarios) -> impl IntoView {
+    let text = move || scenarios.offer.with(|o| o.as_ref().map(|o| o.text.clone()));
+    let undoable = move || {
+        scenarios
+            .offer
+            .with(|o| o.as_ref().is_some_and(|o| o.undo.is_some()))
+    };
+    view! {
+        <div class="undo-offer no-print" role="status" class:shown=move || text().is_some()>
+            <span>{move || text().unwrap_or_default()}</span>
+            {move || undoable().then(|| view! {
+                <button type="button" on:click=move |_| scenarios.undo()>"Undo"</button>
+            })}
+            {move || text().is_some().then(|| view! {
+                <button type="button" aria-label="Dismiss" on:click=move |_| scenarios.withdraw()>"×"</button>
+            })}
+        </div>
     }
 }
