@@ -47,6 +47,22 @@ pub fn stringify(value: &Value) -> String {
     }
 }
 
+/// Whether two documents say the same: numbers are compared as the `f64`
+/// every calculator reads them as, so `200` read back from storage is the
+/// `200.0` a calculator wrote.
+pub fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, a)| y.get(k).is_some_and(|b| same(a, b)))
+        }
+        _ => a == b,
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::MAX_DEPTH;
@@ -139,5 +155,21 @@ mod tests {
         let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(parse(&nested(MAX_DEPTH)).is_some());
         assert_eq!(parse(&nested(MAX_DEPTH + 1)), None);
+    }
+
+    #[test]
+    fn the_same_document_whatever_its_numbers_were_written_as() {
+        let written = serde_json::json!({"leads": 200.0, "stages": [{"rate_pct": 25.0}], "x": "a"});
+        let stored = parse(r#"{"x":"a","stages":[{"rate_pct":25}],"leads":200}"#).unwrap();
+        assert_ne!(written, stored);
+        assert!(same(&written, &stored));
+        let edited = parse(r#"{"x":"a","stages":[{"rate_pct":25}],"leads":201}"#).unwrap();
+        assert!(!same(&written, &edited));
+        let more =
+            parse(r#"{"x":"a","stages":[{"rate_pct":25},{"rate_pct":1}],"leads":200}"#).unwrap();
+        assert!(!same(&stored, &more));
+        let extra = parse(r#"{"x":"a","stages":[{"rate_pct":25}],"leads":200,"y":null}"#).unwrap();
+        assert!(!same(&stored, &extra) && !same(&extra, &stored));
+        assert!(!same(&serde_json::json!("200"), &serde_json::json!(200)));
     }
 }

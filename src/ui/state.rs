@@ -177,12 +177,16 @@ impl Scenarios {
     }
 
     /// Makes `change` to the inputs (a removal, a reset) and offers to undo
-    /// it, saying `text`, until the next change.
+    /// it, saying `text`, until the next change. A change that changed
+    /// nothing (the defaults reset to the defaults) offers nothing.
     pub fn undoably(&self, text: impl Into<String>, change: impl FnOnce()) {
         let scenario = self.open_scenario();
         let before = self.inputs_untracked();
         change();
         let after = self.inputs_untracked();
+        if crate::json::same(&after, &before) {
+            return;
+        }
         self.offer_undo(
             text.into(),
             Undo::Inputs {
@@ -223,7 +227,9 @@ impl Scenarios {
             } => {
                 // Another tab may have changed the scenario since: its edit
                 // is not overwritten.
-                if self.open_scenario() != scenario || self.inputs_untracked() != after {
+                if self.open_scenario() != scenario
+                    || !crate::json::same(&self.inputs_untracked(), &after)
+                {
                     "The scenario has changed since; nothing was undone".into()
                 } else {
                     self.set_inputs(before);

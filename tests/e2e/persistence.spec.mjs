@@ -96,7 +96,12 @@ test("a reset, a removal or a delete can be undone, until the next change", asyn
   await tally.button("Reset to defaults").click();
   await tally.scenarioSelect().selectOption("Base case");
   await expect(offer.getByRole("button", { name: "Undo" })).toHaveCount(0);
+  // The defaults reset to the defaults: nothing changed, nothing offered.
   await tally.button("Reset to defaults").click();
+  await expect(offer).toHaveText("");
+  await tally.type("leads", "300");
+  await tally.button("Reset to defaults").click();
+  await expect(offer).toContainText("Inputs reset to the defaults");
   await offer.getByRole("button", { name: "Dismiss" }).click();
   await expect(offer).toHaveText("");
 });
