@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures.mjs";
 
 test("an edit survives a reload", async ({ tally, page }) => {
@@ -68,6 +69,11 @@ test("a reset, a removal or a delete can be undone, until the next change", asyn
   await expect(tally.field("stages.0.name")).toHaveValue("SQL → customer");
   await expect(offer).toHaveText(/Removed the stage “MQL → SQL”/);
   expect((await offer.boundingBox()).y).toBeGreaterThan(page.viewportSize().height / 2);
+  for (const colorScheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).include(".undo-offer").analyze();
+    expect(violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+  }
   await offer.getByRole("button", { name: "Undo" }).click();
   await expect(tally.field("stages.0.name")).toHaveValue("MQL → SQL");
   await expect(tally.field("stages.1.name")).toHaveValue("SQL → customer");
