@@ -75,7 +75,8 @@ pub fn ResultValue(
 pub fn How(#[prop(into)] formula: Signal<String>) -> impl IntoView {
     view! {
         <details class="how">
-            // Written "How?" on a phone's half-width card; read in full.
+            // Written "How?" on a phone's half-width card and in the offer
+            // comparison's row names; read in full.
             <summary>"How"<span class="in-full">" is this computed"</span>"?"</summary>
             <p class="formula">{move || formula.get()}</p>
         </details>
