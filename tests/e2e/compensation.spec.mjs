@@ -41,6 +41,7 @@ test("an SDR plan counts meetings and pays per meeting", async ({ tally, page })
   await tally.type("plan.ote", "95,000");
   await tally.field("plan.role").selectOption("smb_ae");
   await expect(tally.field("plan.quota")).toHaveValue("500,000");
+  await expect(page.locator(".undo-offer")).toContainText("The plan's numbers were set for SMB AE");
   await page.locator(".undo-offer").getByRole("button", { name: "Undo" }).click();
   await expect(tally.field("plan.role")).toHaveValue("sdr");
   await expect(tally.field("plan.ote")).toHaveValue("95,000");

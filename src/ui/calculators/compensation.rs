@@ -122,8 +122,8 @@ pub fn CompensationPage() -> impl IntoView {
     }
 }
 
-// Short enough for a 360 px phone; the help below the field gives each
-// role's quota.
+/// Short enough for a 360 px phone; the help below the field gives each
+/// role's quota.
 const ROLES: [(&str, &str); 4] = [
     ("enterprise_ae", "Enterprise AE"),
     ("smb_ae", "SMB AE"),
@@ -163,7 +163,8 @@ fn PlanSection(c: Comp) -> impl IntoView {
                         on_change=Callback::new(move |v: String| {
                             if let Some((_, role)) = Role::CHOICES.into_iter().find(|(w, _)| *w == v) {
                                 // Every number of the plan changes: one click to go back.
-                                c.scenarios.undoably("The plan's numbers were set for the role", || c.edit(|i| i.plan = Plan::preset(role)));
+                                let name = ROLES.into_iter().find(|(w, _)| *w == v).map_or("the role", |(_, l)| l);
+                                c.scenarios.undoably(format!("The plan's numbers were set for {name}"), || c.edit(|i| i.plan = Plan::preset(role)));
                             }
                         })
                     />
