@@ -3,6 +3,7 @@
 pub mod app;
 pub mod calculators;
 pub mod components;
+pub mod focus;
 pub mod format;
 pub mod link;
 pub mod state;

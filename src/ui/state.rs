@@ -164,6 +164,7 @@ impl Scenarios {
     /// Deletes the open scenario, offering to undo it.
     pub fn delete(&self) {
         let defaults = self.defaults();
+        crate::ui::focus::keep_focus();
         if let Some((at, scenario)) = self.update_book(|b| b.delete(defaults)).flatten() {
             let text = format!("Deleted “{}”", scenario.name);
             self.offer_undo(text, Undo::Deleted { at, scenario });
@@ -180,6 +181,7 @@ impl Scenarios {
     /// it, saying `text`, until the next change. A change that changed
     /// nothing (the defaults reset to the defaults) offers nothing.
     pub fn undoably(&self, text: impl Into<String>, change: impl FnOnce()) {
+        crate::ui::focus::keep_focus();
         let scenario = self.open_scenario();
         let before = self.inputs_untracked();
         change();

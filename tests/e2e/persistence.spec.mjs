@@ -112,6 +112,58 @@ test("a reset, a removal or a delete can be undone, until the next change", asyn
   await expect(offer).toHaveText("");
 });
 
+test("keyboard: focus stays in the list through a removal and its undo, and Ctrl+Z undoes", async ({ tally, page }) => {
+  const offer = page.locator(".undo-offer");
+  // What has focus: its accessible name, and the stage name of its row.
+  const focused = () =>
+    page.evaluate(() => {
+      const a = document.activeElement;
+      const row = a.closest(".stage");
+      return [a.getAttribute("aria-label") || a.textContent.trim(), row ? row.querySelector("input").value : null];
+    });
+  await tally.open();
+
+  // The row below moves up into the removed one's place, and so does focus.
+  await page.getByRole("button", { name: "Remove stage 1" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(tally.field("stages.0.name")).toHaveValue("SQL → customer");
+  await expect.poll(focused).toEqual(["Remove stage 1", "SQL → customer"]);
+
+  // Ctrl+Z, from that button, undoes it; focus is on the row that is back.
+  await page.keyboard.press("Control+z");
+  await expect(tally.field("stages.0.name")).toHaveValue("MQL → SQL");
+  await expect(offer).toContainText("Undone");
+  await expect.poll(focused).toEqual(["Remove stage 1", "MQL → SQL"]);
+
+  // The last row's removal focuses the row above; the only row's, "Add a stage".
+  await page.getByRole("button", { name: "Remove stage 2" }).focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(focused).toEqual(["Remove stage 1", "MQL → SQL"]);
+  await page.keyboard.press("Enter");
+  await expect(tally.field("stages.0.name")).toHaveCount(0);
+  await expect.poll(focused).toEqual(["Add a stage", null]);
+
+  // "Undo" pressed in the notice: focus goes back to the restored row.
+  await offer.getByRole("button", { name: "Undo" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(tally.field("stages.0.name")).toHaveValue("MQL → SQL");
+  await expect.poll(focused).toEqual(["Remove stage 1", "MQL → SQL"]);
+
+  // In a text field Ctrl+Z is the field's own: the removal stays.
+  await page.getByRole("button", { name: "Remove stage 1" }).focus();
+  await page.keyboard.press("Enter");
+  await tally.field("arpa").focus();
+  await page.keyboard.press("Control+z");
+  await expect(offer.getByRole("button", { name: "Undo" })).toHaveCount(1);
+  await expect(tally.field("stages.0.name")).toHaveCount(0);
+
+  // "×" pressed: focus goes back to the list, not to the top of the page.
+  await offer.getByRole("button", { name: "Dismiss" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(offer).toHaveText("");
+  await expect.poll(focused).toEqual(["Add a stage", null]);
+});
+
 test("two tabs stay consistent", async ({ tally, page, context }) => {
   await tally.open();
   const other = await context.newPage();

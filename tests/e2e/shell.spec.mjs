@@ -109,6 +109,32 @@ test("keyboard: tab reaches the inputs and typing computes", async ({ tally, pag
   await expect(tally.result("payback_months")).toHaveAttribute("data-value", "1");
 });
 
+for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) {
+  test(`keyboard: removing a list's last row keeps focus in that list, on ${hash}`, async ({ tally, page }) => {
+    await tally.open(hash);
+    // Every "Remove" belongs to a list that says where focus goes next.
+    const orphans = await page.locator(".remove").evaluateAll((bs) => bs.filter((b) => !b.closest("[data-list]")).length);
+    expect(orphans).toBe(0);
+    const lists = await page.locator("[data-list]").evaluateAll((ls) => ls.map((l) => l.dataset.list));
+    expect(lists.length).toBeGreaterThan(0);
+    for (const name of lists) {
+      const rows = page.locator(`[data-list="${name}"] .remove`);
+      // Two rows at least: the last one's "Remove" may be disabled.
+      while ((await rows.count()) < 2) {
+        await page.locator(`[data-list="${name}"] [data-add]`).click();
+      }
+      const count = await rows.count();
+      await rows.last().focus();
+      await page.keyboard.press("Enter");
+      await expect(rows).toHaveCount(count - 1);
+      const where = () => page.evaluate(() => document.activeElement.closest("[data-list]")?.dataset.list);
+      await expect.poll(where, `focus after removing the last of ${name}`).toBe(name);
+      await page.keyboard.press("Control+z");
+      await expect(rows).toHaveCount(count);
+    }
+  });
+}
+
 test("labels show the exact values behind them: the LTV/CAC grid and the stake axis", async ({ tally, page }) => {
   await tally.open();
   // The grid's rows are the churn of 2.5 % × 0.5, 0.75, 1, 1.25, 1.5.

@@ -228,7 +228,7 @@ fn TierList(c: Comp) -> impl IntoView {
         })
     };
     view! {
-        <div class="tiers" role="group" aria-labelledby="tiers-title">
+        <div class="tiers" role="group" aria-labelledby="tiers-title" data-list="tiers">
             <p id="tiers-title" class="group-title">"Accelerator tiers (marginal: each rate applies only to the units inside its tier)"</p>
             {move || (0..count.get()).map(|index| view! {
                 <div class="tier">
@@ -259,6 +259,7 @@ fn TierList(c: Comp) -> impl IntoView {
             }).collect_view()}
             <button
                 type="button"
+                data-add=""
                 disabled=move || { count.get() >= MAX_TIERS }
                 on:click=move |_| c.edit(|i| {
                     let next = i.plan.tiers.iter().map(|t| t.from_pct).fold(0.0, f64::max) + 25.0;
@@ -542,7 +543,7 @@ fn OffersSection(c: Comp) -> impl IntoView {
                     help="Cleared, it is today, whenever the scenario is opened."
                 />
             </div>
-            <div class="offer-cards">
+            <div class="offer-cards" data-list="offers">
                 {move || (0..count.get()).map(|index| view! { <OfferCard c=c index=index /> }).collect_view()}
                 // The next offer's place, beside the others.
                 <div class="offer-add no-print">
@@ -555,6 +556,7 @@ fn OffersSection(c: Comp) -> impl IntoView {
                     </p>
                     <button
                         type="button"
+                        data-add=""
                         disabled=move || { count.get() >= MAX_OFFERS }
                         on:click=move |_| c.edit(|i| {
                             let n = i.offers.len();

@@ -215,7 +215,7 @@ fn HolderList(e: Eq) -> impl IntoView {
         })
     };
     view! {
-        <fieldset>
+        <fieldset data-list="holders">
             <legend>"Cap table before the rounds"</legend>
             {move || (0..count.get()).map(|index| {
                 // Only options have an exercise price; the field is rebuilt
@@ -276,6 +276,7 @@ fn HolderList(e: Eq) -> impl IntoView {
             }).collect_view()}
             <button
                 type="button"
+                data-add=""
                 disabled=move || { count.get() >= MAX_HOLDERS }
                 on:click=move |_| e.edit(|i| {
                     let n = i.holders.len() + 1;
@@ -362,7 +363,7 @@ fn RoundList(e: Eq) -> impl IntoView {
     let count = Memo::new(move |_| inputs.with(|i| i.rounds.len()));
     let adding = RwSignal::new("priced".to_string());
     view! {
-        <fieldset>
+        <fieldset data-list="rounds">
             <legend>"Rounds, in order"</legend>
             {move || (0..count.get()).map(|index| view! { <RoundEditor e=e index=index count=count /> }).collect_view()}
             <div class="add-round">
@@ -375,6 +376,7 @@ fn RoundList(e: Eq) -> impl IntoView {
                 />
                 <button
                     type="button"
+                    data-add=""
                     disabled=move || { count.get() >= MAX_ROUNDS }
                     on:click=move |_| e.edit(|i| {
                         let kind = adding.get_untracked();

@@ -437,10 +437,11 @@ fn ItemList(case: Case) -> impl IntoView {
         }
     };
     view! {
-        <div class="items">
+        <div class="items" data-list="items">
             {move || (0..count.get()).map(row).collect_view()}
             <button
                 type="button"
+                data-add=""
                 disabled=move || { count.get() >= roi::MAX_ITEMS }
                 on:click=move |_| case.edit(|i| i.items.push(Item {
                     name: format!("Line {}", i.items.len() + 1),

@@ -303,7 +303,7 @@ fn StageList(
         edit.run(s);
     };
     view! {
-        <div class="stages" role="group" aria-labelledby="stages-title">
+        <div class="stages" role="group" aria-labelledby="stages-title" data-list="stages">
             <p id="stages-title" class="group-title">"Conversion stages, lead to customer"</p>
             {move || {
                 (0..count.get())
@@ -342,6 +342,7 @@ fn StageList(
             }}
             <button
                 type="button"
+                data-add=""
                 disabled=move || inputs.with(|i| i.stages.len() >= ue::MAX_STAGES)
                 on:click=move |_| change(&|s| s.push(Stage { name: format!("Stage {}", s.len() + 1), rate_pct: 50.0 }))
             >

@@ -1,6 +1,7 @@
 //! Named scenarios of one calculator: switch, save as, rename, duplicate,
 //! delete, reset, copy link; and the banner of a scenario opened from a link.
 
+use crate::ui::focus::return_focus;
 use crate::ui::link;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
@@ -235,10 +236,24 @@ fn UndoOffer(scenarios: Scenarios) -> impl IntoView {
         <div class="undo-offer no-print" role="status" class:shown=move || text().is_some()>
             <span>{move || text().unwrap_or_default()}</span>
             {move || undoable().then(|| view! {
-                <button type="button" on:click=move |_| scenarios.undo()>"Undo"</button>
+                <button
+                    type="button"
+                    data-undo=""
+                    aria-keyshortcuts="Control+Z Meta+Z"
+                    title="Ctrl+Z"
+                    on:click=move |_| {
+                        scenarios.undo();
+                        return_focus();
+                    }
+                >
+                    "Undo"
+                </button>
             })}
             {move || text().is_some().then(|| view! {
-                <button type="button" aria-label="Dismiss" on:click=move |_| scenarios.withdraw()>"×"</button>
+                <button type="button" aria-label="Dismiss" on:click=move |_| {
+                    scenarios.withdraw();
+                    return_focus();
+                }>"×"</button>
             })}
         </div>
     }
