@@ -48,6 +48,23 @@ export function return_focus() {
   refocus(spot);
 }
 
+// Called as a row is moved by its "↑ Earlier" or "↓ Later" (data-move):
+// focus moves with the row, to the same button in its new place, or to
+// the other one where that is disabled (the first or the last row).
+export function follow_move(by) {
+  const el = document.activeElement;
+  const list = el && el.closest("[data-list]");
+  const way = el && el.getAttribute("data-move");
+  if (!list || !way) return;
+  const buttons = (w) => list.querySelectorAll('[data-move="' + w + '"]');
+  const to = Array.prototype.indexOf.call(buttons(way), el) + by;
+  setTimeout(() => {
+    const choices = [buttons(way)[to], buttons(way === "earlier" ? "later" : "earlier")[to]];
+    const target = choices.find((b) => b && !b.disabled);
+    if (target) target.focus();
+  }, 0);
+}
+
 // Ctrl+Z (⌘Z) undoes the change on offer, unless a text field has focus:
 // there it is the field's own undo. The notice sits at the foot of the
 // screen, far from the row a keyboard user just removed.

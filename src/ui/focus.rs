@@ -11,4 +11,6 @@ extern "C" {
     pub fn keep_focus();
     /// After "Undo" or "×": focus goes back to where the change was made.
     pub fn return_focus();
+    /// Before a row moves `by` places: focus moves with it.
+    pub fn follow_move(by: i32);
 }

@@ -47,7 +47,16 @@ test("rounds are added, reordered and removed, and the order changes the maths",
   // Added after the Series A, the SAFE has no priced round to convert in.
   await expect(tally.result("price:Round 2")).toHaveAttribute("data-state", "undefined");
   await expect(tally.result("total_shares")).toHaveAttribute("data-value", "10000000");
-  await page.getByRole("button", { name: "Move Round 2 earlier" }).click();
+  // From the keyboard, focus moves with the round: to the same button in
+  // its new place, or to the other where that one is disabled.
+  const focused = () => page.evaluate(() => document.activeElement.getAttribute("aria-label"));
+  await page.getByRole("button", { name: "Move Round 2 earlier" }).focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(focused).toBe("Move Round 2 later");
+  await page.keyboard.press("Enter");
+  await expect(tally.field("rounds.1.name")).toHaveValue("Round 2");
+  await expect.poll(focused).toBe("Move Round 2 earlier");
+  await page.keyboard.press("Enter");
   // Now it converts: $500k at a $10M post-money cap is 5 % of the
   // capitalization at $0.xx, and the Series A price falls.
   await expect(tally.result("price:Round 2")).toHaveAttribute("data-state", "defined");

@@ -16,6 +16,7 @@ use crate::ui::components::{
     result::contract,
     scenario_bar::ScenarioBar,
 };
+use crate::ui::focus::follow_move;
 use crate::ui::format::{format, format_input, today_date, Style};
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
@@ -513,16 +514,24 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                 <button
                     type="button"
                     aria-label=move || format!("Move {} earlier", name())
+                    data-move="earlier"
                     disabled=move || { index == 0 }
-                    on:click=move |_| e.edit(|i| { if index > 0 && index < i.rounds.len() { i.rounds.swap(index - 1, index); } })
+                    on:click=move |_| {
+                        follow_move(-1);
+                        e.edit(|i| { if index > 0 && index < i.rounds.len() { i.rounds.swap(index - 1, index); } });
+                    }
                 >
                     "↑ Earlier"
                 </button>
                 <button
                     type="button"
                     aria-label=move || format!("Move {} later", name())
+                    data-move="later"
                     disabled=move || { index + 1 >= count.get() }
-                    on:click=move |_| e.edit(|i| { if index + 1 < i.rounds.len() { i.rounds.swap(index, index + 1); } })
+                    on:click=move |_| {
+                        follow_move(1);
+                        e.edit(|i| { if index + 1 < i.rounds.len() { i.rounds.swap(index, index + 1); } });
+                    }
                 >
                     "↓ Later"
                 </button>
