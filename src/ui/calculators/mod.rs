@@ -43,7 +43,11 @@ where
 /// What the printed report adds under the page heading (the heading itself
 /// is static HTML named by head.js): the scenario and the date.
 #[component]
-pub fn ReportMeta(#[prop(into)] scenario: Signal<String>) -> impl IntoView {
+pub fn ReportMeta(
+    /// The name of the scenario on screen.
+    #[prop(into)]
+    scenario: Signal<String>,
+) -> impl IntoView {
     view! {
         <p class="print-only report-meta">
             {move || format!("Scenario “{}” · {}", scenario.get(), long_date(today_date()))}
@@ -54,7 +58,10 @@ pub fn ReportMeta(#[prop(into)] scenario: Signal<String>) -> impl IntoView {
 /// The calculator's currency; it travels in the link with the inputs.
 #[component]
 pub fn CurrencySelect(
-    #[prop(into)] value: Signal<Currency>,
+    /// The currency in force.
+    #[prop(into)]
+    value: Signal<Currency>,
+    /// Called with the currency picked.
     on_change: Callback<Currency>,
 ) -> impl IntoView {
     view! {
@@ -86,7 +93,11 @@ pub fn CurrencySelect(
 
 /// Values from a link or from storage that could not be used.
 #[component]
-pub fn ProblemList(#[prop(into)] problems: Signal<Vec<Problem>>) -> impl IntoView {
+pub fn ProblemList(
+    /// Each value set aside: its key and why.
+    #[prop(into)]
+    problems: Signal<Vec<Problem>>,
+) -> impl IntoView {
     let any = Memo::new(move |_| problems.with(|p| !p.is_empty()));
     move || {
         any.get().then(|| view! {

@@ -140,14 +140,22 @@ fn x_label_anchor(x: f64, label: &str) -> &'static str {
 /// readers. `y_format` and `x_format` turn axis values into labels.
 #[component]
 pub fn LineChart(
-    #[prop(into)] data: Signal<ChartData>,
+    /// The lines and the marked points.
+    #[prop(into)]
+    data: Signal<ChartData>,
     /// Describes the chart for assistive technology.
     #[prop(into)]
     summary: Signal<String>,
+    /// The x axis's title, e.g. "Months since acquisition".
     x_title: &'static str,
+    /// The y axis's title.
     y_title: &'static str,
-    #[prop(into)] x_format: Callback<f64, String>,
-    #[prop(into)] y_format: Callback<f64, String>,
+    /// An x value as its tick label.
+    #[prop(into)]
+    x_format: Callback<f64, String>,
+    /// A y value as its tick label.
+    #[prop(into)]
+    y_format: Callback<f64, String>,
 ) -> impl IntoView {
     let scale = Memo::new(move |_| data.with(Scale::fit));
     let path = move |points: &[(f64, f64)]| {

@@ -7,10 +7,18 @@ use leptos::prelude::*;
 /// typed is kept as text (never parsed as markup) and cut at `max_chars`.
 #[component]
 pub fn TextField(
-    #[prop(into)] name: String,
-    #[prop(into)] label: String,
-    #[prop(into)] value: Signal<String>,
+    /// The field's key in the scenario JSON (and its `id`, prefixed `f-`).
+    #[prop(into)]
+    name: String,
+    /// What the field is called, on screen and for assistive technology.
+    #[prop(into)]
+    label: String,
+    /// The text in force.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Called with the text as it is typed, already cut at `max_chars`.
     on_change: Callback<String>,
+    /// The most characters kept.
     max_chars: usize,
 ) -> impl IntoView {
     let id = format!("f-{name}");
@@ -33,10 +41,18 @@ pub fn TextField(
 /// A labelled select among fixed choices: `(value in the scenario, label)`.
 #[component]
 pub fn ChoiceField(
-    #[prop(into)] name: String,
-    #[prop(into)] label: String,
+    /// The field's key in the scenario JSON (and its `id`, prefixed `f-`).
+    #[prop(into)]
+    name: String,
+    /// What the field is called, on screen and for assistive technology.
+    #[prop(into)]
+    label: String,
+    /// `(value in the scenario, what the option reads)`, in order.
     choices: &'static [(&'static str, &'static str)],
-    #[prop(into)] value: Signal<&'static str>,
+    /// The value in force, one of `choices`' values.
+    #[prop(into)]
+    value: Signal<&'static str>,
+    /// Called with the value picked.
     on_change: Callback<String>,
 ) -> impl IntoView {
     let id = format!("f-{name}");
@@ -58,11 +74,20 @@ pub fn ChoiceField(
 /// format; clearing it reports `None` (the caller decides what that means).
 #[component]
 pub fn DateField(
-    #[prop(into)] name: String,
-    #[prop(into)] label: String,
-    #[prop(into)] value: Signal<Option<chrono::NaiveDate>>,
+    /// The field's key in the scenario JSON (and its `id`, prefixed `f-`).
+    #[prop(into)]
+    name: String,
+    /// What the field is called, on screen and for assistive technology.
+    #[prop(into)]
+    label: String,
+    /// The date in force; `None` shows an empty field.
+    #[prop(into)]
+    value: Signal<Option<chrono::NaiveDate>>,
+    /// Called with each date picked, or `None` when the field is cleared.
     on_change: Callback<Option<chrono::NaiveDate>>,
-    #[prop(optional)] help: &'static str,
+    /// A line under the field; none if empty.
+    #[prop(optional)]
+    help: &'static str,
 ) -> impl IntoView {
     let id = format!("f-{name}");
     view! {

@@ -29,9 +29,14 @@ pub fn ResultValue(
     key: &'static str,
     /// What a person calls it.
     label: &'static str,
-    #[prop(into)] outcome: Signal<Outcome>,
+    /// The value, or why there is none.
+    #[prop(into)]
+    outcome: Signal<Outcome>,
+    /// Money, a percentage, a count, months…: how the value is written.
     style: Style,
-    #[prop(into)] currency: Signal<Currency>,
+    /// The calculator's currency, for money.
+    #[prop(into)]
+    currency: Signal<Currency>,
     /// The formula with the live numbers in it.
     #[prop(into)]
     formula: Signal<String>,
@@ -72,7 +77,11 @@ pub fn ResultValue(
 
 /// "How is this computed?", opening on the formula with the live numbers.
 #[component]
-pub fn How(#[prop(into)] formula: Signal<String>) -> impl IntoView {
+pub fn How(
+    /// The formula with the live numbers in it.
+    #[prop(into)]
+    formula: Signal<String>,
+) -> impl IntoView {
     view! {
         <details class="how">
             // Written "How?" on a phone's half-width card and in the offer

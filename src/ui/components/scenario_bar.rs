@@ -13,10 +13,17 @@ enum Naming {
     Rename,
 }
 
-/// `present`: the calculator has a read-only presentation view, and the bar
-/// offers a link that opens in it.
+/// The calculator's named scenarios and their actions, the banner of a
+/// scenario opened from a link, and the notice of the last one-click change.
 #[component]
-pub fn ScenarioBar(scenarios: Scenarios, #[prop(optional)] present: bool) -> impl IntoView {
+pub fn ScenarioBar(
+    /// The calculator's scenarios.
+    scenarios: Scenarios,
+    /// The calculator has a read-only presentation view, and the bar offers
+    /// a link that opens in it.
+    #[prop(optional)]
+    present: bool,
+) -> impl IntoView {
     let naming = RwSignal::new(None::<Naming>);
     let name_text = RwSignal::new(String::new());
     let confirm_delete = RwSignal::new(false);
@@ -225,7 +232,10 @@ pub fn ScenarioBar(scenarios: Scenarios, #[prop(optional)] present: bool) -> imp
 /// "Undo", at the foot of the screen wherever the click was; gone at the
 /// next change.
 #[component]
-fn UndoOffer(scenarios: Scenarios) -> impl IntoView {
+fn UndoOffer(
+    /// Whose last one-click change is offered.
+    scenarios: Scenarios,
+) -> impl IntoView {
     let text = move || scenarios.offer.with(|o| o.as_ref().map(|o| o.text.clone()));
     let undoable = move || {
         scenarios
