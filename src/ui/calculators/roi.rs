@@ -16,7 +16,7 @@ use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::{How, ResultValue},
+    result::{is_long, How, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, long_date, today_date, Style};
@@ -627,6 +627,10 @@ fn Report(case: Case) -> impl IntoView {
         ..
     } = case;
     let date = move || results.with(|r| r.payback_date);
+    let date_text = Memo::new(move |_| match date() {
+        Some(d) => long_date(d),
+        None => "Not defined: not paid back within the horizon".into(),
+    });
     view! {
         <dl class="result-grid">
             {RESULTS
@@ -645,7 +649,7 @@ fn Report(case: Case) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <div class="result">
+            <div class="result" class:long=move || date_text.with(|t| is_long(t))>
                 <dt>"Paid back by"</dt>
                 <dd>
                     <output
@@ -655,10 +659,7 @@ fn Report(case: Case) -> impl IntoView {
                         data-state=move || if date().is_some() { "defined" } else { "undefined" }
                         class:undefined=move || date().is_none()
                     >
-                        {move || match date() {
-                            Some(d) => long_date(d),
-                            None => "Not defined: not paid back within the horizon".into(),
-                        }}
+                        {date_text}
                     </output>
                     <How formula=Signal::derive(move || {
                         inputs.with(|i| results.with(|r| {

@@ -18,6 +18,12 @@ pub fn contract(o: Outcome) -> (String, &'static str) {
 /// phone ("$820,506"; "$1,040,506" does not).
 const LONG: usize = 9;
 
+/// A figure too long for half a phone's row: its card takes the whole row
+/// (a figure never breaks across lines).
+pub fn is_long(text: &str) -> bool {
+    text.chars().count() > LONG
+}
+
 /// One result: label, formatted value, and how it was computed.
 ///
 /// The value element carries `data-result` (the key), `data-value` (the full
@@ -54,9 +60,7 @@ pub fn ResultValue(
         Outcome::Undefined(why) => format!("Not defined: {why}"),
     });
     view! {
-        // A figure never breaks across lines: one too long for half a
-        // phone's row takes the whole row.
-        <div class="result" class:headline=headline class:long=move || text.with(|t| t.chars().count() > LONG)>
+        <div class="result" class:headline=headline class:long=move || text.with(|t| is_long(t))>
             <dt>{label}</dt>
             <dd>
                 <output
