@@ -57,6 +57,17 @@ for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) 
     );
     if (hash !== "#/equity") expect(figures.length).toBeGreaterThan(0); // equity has tables, not cards
     for (const f of figures) expect(f, f.text).toEqual({ text: f.text, lines: 1, fits: true });
+    // Cards go two to a row, and none stands at half width beside a hole.
+    const holes = await page.locator(".result-grid").evaluateAll((grids) =>
+      grids.flatMap((grid) => {
+        const cards = [...grid.children].filter((c) => c.offsetParent);
+        return cards
+          .filter((c) => c.offsetWidth < grid.clientWidth * 0.6)
+          .filter((c) => !cards.some((o) => o !== c && Math.abs(o.offsetTop - c.offsetTop) < 2))
+          .map((c) => c.querySelector("dt").textContent);
+      }),
+    );
+    expect(holes).toEqual([]);
     // A select shows its whole choice (its arrow takes about 24 px).
     const cut = await page.locator("select").evaluateAll((els) =>
       els
