@@ -333,11 +333,118 @@ impl Store {
         })
     }
 
+    /// Adds the scenarios of `backup` (a store read from a backup file).
+    /// Nothing here is overwritten, removed or reopened: where a name is
+    /// taken by other inputs, the backup's scenario is added beside it as
+    /// "Name (restored)". Restoring the same backup again adds nothing.
+    pub fn add_backup(&mut self, backup: Store) -> Restored {
+        let mut done = Restored::default();
+        for (calc, theirs) in backup.calcs {
+            let Some(ours) = self.calcs.get_mut(&calc) else {
+                done.added += theirs.scenarios.len();
+                self.calcs.insert(calc, theirs);
+                continue;
+            };
+            for s in theirs.scenarios {
+                let restored = format!("{} (restored", s.name);
+                let here = |name: &str| name == s.name || name.starts_with(&restored);
+                if ours
+                    .scenarios
+                    .iter()
+                    .any(|o| here(&o.name) && crate::json::same(&o.inputs, &s.inputs))
+                {
+                    done.present += 1;
+                } else if ours.scenarios.len() >= MAX_SCENARIOS {
+                    done.full += 1;
+                } else if ours.position(&s.name).is_some() {
+                    let name = ours.unique_name(&format!("{} (restored)", s.name));
+                    ours.scenarios.push(Scenario {
+                        name: name.clone(),
+                        inputs: s.inputs,
+                    });
+                    done.renamed.push((s.name, name));
+                } else {
+                    ours.scenarios.push(s);
+                    done.added += 1;
+                }
+            }
+        }
+        done
+    }
+
     /// The book of calculator `calc`, created with `defaults` on first use.
     pub fn book(&mut self, calc: &str, defaults: impl FnOnce() -> Value) -> &mut Book {
         self.calcs
             .entry(calc.to_string())
             .or_insert_with(|| Book::new(defaults()))
+    }
+}
+
+/// What adding a backup did ([`Store::add_backup`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Restored {
+    /// Scenarios added under their own names.
+    pub added: usize,
+    /// Added beside a scenario of the same name and other inputs:
+    /// `(name in the backup, name given)`.
+    pub renamed: Vec<(String, String)>,
+    /// Already here, with the same inputs.
+    pub present: usize,
+    /// Left out: their calculator already holds [`MAX_SCENARIOS`].
+    pub full: usize,
+}
+
+impl Restored {
+    pub fn message(&self) -> String {
+        let count = |n: usize| match n {
+            1 => "1 scenario".to_string(),
+            n => format!("{n} scenarios"),
+        };
+        let restored = self.added + self.renamed.len();
+        if restored == 0 && self.full == 0 {
+            return if self.present == 0 {
+                "The backup holds no scenarios.".into()
+            } else {
+                "Nothing to restore: every scenario in the backup is already here.".into()
+            };
+        }
+        let mut text = format!("Restored {}.", count(restored));
+        if !self.renamed.is_empty() {
+            let pairs: Vec<String> = self
+                .renamed
+                .iter()
+                .map(|(from, to)| format!("“{from}” as “{to}”"))
+                .collect();
+            text += &format!(
+                " Added beside those of the same name: {}.",
+                pairs.join(", ")
+            );
+        }
+        if self.present > 0 {
+            text += &format!(" {} already here.", count(self.present));
+        }
+        if self.full > 0 {
+            text += &format!(
+                " {} left out: a calculator keeps {MAX_SCENARIOS} at most.",
+                count(self.full)
+            );
+        }
+        text
+    }
+}
+
+impl LoadProblem {
+    /// The problem, said of a backup file the user chose.
+    pub fn in_backup(&self) -> String {
+        match self {
+            LoadProblem::Corrupt(why) => {
+                format!("Nothing restored: this backup could not be read ({why}).")
+            }
+            LoadProblem::Foreign => "Nothing restored: this file is not a Tally backup.".into(),
+            LoadProblem::Newer(v) => format!(
+                "Nothing restored: this backup was written by a newer version of Tally (format {v}); this one reads format {STORE_VERSION}."
+            ),
+        }
     }
 }
 
@@ -666,6 +773,77 @@ mod tests {
         }
         assert_eq!(book.names(), ["Base case"]);
         assert_eq!(book.current().map(|s| &s.inputs), Some(&json!({"a": 0})));
+    }
+
+    #[test]
+    fn a_backup_adds_its_scenarios_and_overwrites_nothing() {
+        let mut ours = Store::new();
+        let ue = ours.book("unit-economics", || json!({"arpa": 1}));
+        ue.save_as("Acme", json!({"arpa": 2})).unwrap();
+        ue.save_as("Same", json!({"arpa": 3})).unwrap();
+        let mut backup = Store::new();
+        let theirs = backup.book("unit-economics", || json!({"arpa": 9}));
+        theirs.save_as("Same", json!({"arpa": 3.0})).unwrap();
+        theirs.save_as("New", json!({"arpa": 4})).unwrap();
+        backup
+            .book("roi", || json!({"years": 3}))
+            .save_as("Deal", json!({"years": 5}))
+            .unwrap();
+        let before = ours.calcs["unit-economics"].clone();
+
+        let done = ours.add_backup(backup.clone());
+        assert_eq!(
+            done,
+            Restored {
+                // "New", and the ROI book whole: its "Base case" and "Deal".
+                added: 3,
+                renamed: vec![("Base case".into(), "Base case (restored)".into())],
+                // "Same", written 3.0 there and 3 here.
+                present: 1,
+                full: 0,
+            }
+        );
+        let ue = &ours.calcs["unit-economics"];
+        assert_eq!(
+            ue.names(),
+            ["Base case", "Acme", "Same", "Base case (restored)", "New"]
+        );
+        // What was here is unchanged, and still open.
+        assert_eq!(ue.scenarios[..3], before.scenarios[..]);
+        assert_eq!(ue.active, before.active);
+        assert_eq!(ue.scenarios[3].inputs, json!({"arpa": 9}));
+        assert_eq!(ours.calcs["roi"], backup.calcs["roi"]);
+        assert_eq!(
+            done.message(),
+            "Restored 4 scenarios. Added beside those of the same name: “Base case” as “Base case (restored)”. 1 scenario already here."
+        );
+
+        // Again: everything is already here, renamed ones included.
+        let again = ours.add_backup(backup.clone());
+        assert_eq!(again.present, 5);
+        assert_eq!(again.added + again.renamed.len() + again.full, 0);
+        assert_eq!(
+            again.message(),
+            "Nothing to restore: every scenario in the backup is already here."
+        );
+        assert_eq!(
+            Store::new().add_backup(Store::new()).message(),
+            "The backup holds no scenarios."
+        );
+
+        // A full calculator leaves the rest out, and says so.
+        let mut full = Store::new();
+        let book = full.book("unit-economics", || json!({}));
+        for n in 1..MAX_SCENARIOS {
+            book.save_as(&format!("S{n}"), json!({})).unwrap();
+        }
+        let done = full.add_backup(backup);
+        // Its three unit-economics scenarios are left out; ROI's two added.
+        assert_eq!((done.full, done.added), (3, 2));
+        assert_eq!(full.calcs["unit-economics"].scenarios.len(), MAX_SCENARIOS);
+        assert!(done
+            .message()
+            .ends_with("3 scenarios left out: a calculator keeps 50 at most."));
     }
 
     #[test]
