@@ -100,9 +100,14 @@ pub fn App() -> impl IntoView {
             hash.track();
             let route = route.get();
             page(&route).unwrap_or_else(|| {
-                if CALCULATORS.contains(&route.as_str()) && bundle_chosen_for() != Some(route) {
-                    // A page this wasm was built without (a per-page build):
-                    // the start-up script (scripts/assemble.mjs) loads its own.
+                // A page this wasm was built without (a per-page build):
+                // the start-up script (scripts/assemble.mjs) loads its own;
+                // the home page's is the shell's. Only when that script chose
+                // this wasm for another page, so nothing reloads for ever.
+                let calculator = CALCULATORS.contains(&route.as_str());
+                let wanted = if calculator { route.as_str() } else { "" };
+                let elsewhere = calculator || cfg!(not(feature = "home"));
+                if elsewhere && bundle_chosen_for().is_some_and(|b| b != wanted) {
                     let _ = window().location().reload();
                     ().into_any()
                 } else {
@@ -147,6 +152,17 @@ fn Home() -> impl IntoView {
                 <li><a href="#/compensation"><strong>"Compensation"</strong><span>"What a sales plan pays, and offer packages side by side with their vesting."</span></a></li>
                 <li><a href="#/equity"><strong>"Equity dilution"</strong><span>"A cap table through SAFEs, notes and priced rounds, to the exit."</span></a></li>
             </ul>
+            {home_extras()}
         </article>
     }
 }
+
+/// What only the shell's home page has: backup and restore of every saved
+/// scenario (a page's own wasm, built without it, reloads into the shell).
+#[cfg(feature = "home")]
+fn home_extras() -> impl IntoView {
+    view! { <crate::ui::backup::Backup /> }
+}
+
+#[cfg(not(feature = "home"))]
+fn home_extras() -> impl IntoView {}

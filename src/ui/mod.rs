@@ -1,8 +1,12 @@
 //! Everything a person sees and touches (wasm32 only).
 
 pub mod app;
+#[cfg(feature = "home")]
+pub mod backup;
 pub mod calculators;
 pub mod components;
+#[cfg(any(feature = "home", feature = "equity"))]
+pub mod files;
 pub mod focus;
 pub mod format;
 pub mod link;

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect } from "./fixtures.mjs";
+import { readFileSync } from "node:fs";
+import { test, expect, Tally } from "./fixtures.mjs";
 
 test("an edit survives a reload", async ({ tally, page }) => {
   await tally.open();
@@ -162,6 +163,80 @@ test("keyboard: focus stays in the list through a removal and its undo, and Ctrl
   await page.keyboard.press("Enter");
   await expect(offer).toHaveText("");
   await expect.poll(focused).toEqual(["Add a stage", null]);
+});
+
+test("a backup file brings every scenario to another browser, and overwrites none there", async ({ tally, page, browser }) => {
+  await tally.open();
+  await tally.button("Save as…").click();
+  await page.getByLabel("Save as", { exact: true }).fill("Acme");
+  await tally.button("OK").click();
+  await tally.type("arpa", "3,100");
+  await tally.open("#/roi");
+  await tally.type("discount_rate_pct", "8");
+  await page.goto("#/");
+  const section = page.locator(".backup");
+  await expect(section).toContainText("3 scenarios are saved in this browser");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    section.getByRole("link", { name: "Download a backup" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^tally-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = readFileSync(await download.path(), "utf8");
+  // The file is the stored document itself (docs/scenario-format.md).
+  expect(JSON.parse(backup)).toEqual(JSON.parse(await page.evaluate(() => localStorage.getItem("tally"))));
+
+  // Another browser, whose own "Acme" has other inputs.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const errors = [];
+  other.on("pageerror", (e) => errors.push(e.message));
+  other.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const there = new Tally(other);
+  await other.goto(new URL("#/unit-economics", page.url()).href);
+  await there.ready();
+  await there.button("Save as…").click();
+  await other.getByLabel("Save as", { exact: true }).fill("Acme");
+  await there.button("OK").click();
+  await there.type("arpa", "500");
+  await other.goto(new URL("#/", page.url()).href);
+  const restore = other.getByLabel(/Restore from a backup/);
+  await restore.setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+  await expect(other.locator(".backup [role=status]")).toHaveText(
+    "Restored 2 scenarios. Added beside those of the same name: “Acme” as “Acme (restored)”. 1 scenario already here.",
+  );
+  // Twice: nothing more is added.
+  await restore.setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+  await expect(other.locator(".backup [role=status]")).toHaveText(
+    "Nothing to restore: every scenario in the backup is already here.",
+  );
+  await other.goto(new URL("#/unit-economics", page.url()).href);
+  await there.ready();
+  expect(await there.scenarioSelect().locator("option").allTextContents()).toEqual(["Base case", "Acme", "Acme (restored)"]);
+  await expect(there.scenarioSelect()).toHaveValue("Acme");
+  await expect(there.field("arpa")).toHaveValue("500");
+  await there.scenarioSelect().selectOption("Acme (restored)");
+  await expect(there.field("arpa")).toHaveValue("3,100");
+  await other.goto(new URL("#/roi", page.url()).href);
+  await there.ready();
+  await expect(there.field("discount_rate_pct")).toHaveValue("8");
+
+  // What is not a backup changes nothing, and says why.
+  await other.goto(new URL("#/", page.url()).href);
+  // The calculator's wasm reloads into the shell's, whose home page this is.
+  await expect(restore).toBeVisible();
+  const before = await other.evaluate(() => localStorage.getItem("tally"));
+  const status = other.locator(".backup [role=status]");
+  for (const [text, says] of [
+    ["{not json", "Nothing restored: this backup could not be read (it is not JSON)."],
+    ['{"theme":"dark"}', "Nothing restored: this file is not a Tally backup."],
+    ['{"v":9,"calcs":{}}', "Nothing restored: this backup was written by a newer version of Tally (format 9); this one reads format 1."],
+  ]) {
+    await restore.setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    await expect(status).toHaveText(says);
+  }
+  expect(await other.evaluate(() => localStorage.getItem("tally"))).toBe(before);
+  expect(errors).toEqual([]);
+  await fresh.close();
 });
 
 test("two tabs stay consistent", async ({ tally, page, context }) => {

@@ -19,6 +19,9 @@ for (const hash of PAGES) {
     await expect(page.locator("main h1")).toBeVisible();
     if (hash !== "#/") {
       await expect(page.locator(`nav a[href="${hash}"]`)).toHaveAttribute("aria-current", "page");
+      await tally.ready();
+    } else {
+      await expect(page.locator(".backup")).toBeVisible();
     }
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => ["serious", "critical"].includes(v.impact));
@@ -244,25 +247,29 @@ test("each page downloads its own wasm, and moving between pages keeps the edits
   expect(wasm).toHaveLength(3);
   expect(wasm[2]).toBe(wasm[0]);
 
-  // The saved scenario is untouched. Every wasm has the home page.
+  // The saved scenario is untouched. The home page is the shell's, with
+  // its backup of every scenario.
   await tally.button("Close it").click();
   await expect(tally.field("arpa")).toHaveValue("1,234");
   await page.locator("a.brand").click();
+  await expect(page.locator(".backup")).toContainText("1 scenario is saved in this browser");
+  expect(wasm).toHaveLength(4);
   await page.locator('.cards a[href="#/equity"]').click();
   await expect(tally.result("total_shares")).toBeVisible();
-  expect(wasm).toHaveLength(4);
-  expect(new Set(wasm).size).toBe(3);
+  expect(wasm).toHaveLength(5);
+  expect(new Set(wasm).size).toBe(4);
 });
 
 test("every page the navigation names has its title, heading, home card and own wasm", async ({ tally, page }) => {
   // The routes are written in index.html (the static frame), head.js
   // (titles), src/ui/app.rs (pages and their features) and Cargo.toml (one
-  // wasm each, scripts/build.sh): the navigation is the reference.
+  // wasm each, and `home` the shell's, scripts/build.sh): the navigation is
+  // the reference.
   const html = readFileSync("index.html", "utf8");
   const routes = [...html.matchAll(/<nav[\s\S]*?<\/nav>/g)][0][0].match(/href="#\/([a-z-]+)"/g).map((h) => h.slice(8, -1));
   expect(routes.length).toBeGreaterThan(0);
   const features = readFileSync("Cargo.toml", "utf8").match(/^default = \[(.*)\]$/m)[1].replaceAll(/[", ]+/g, " ").trim().split(" ");
-  expect(features).toEqual(routes);
+  expect(features).toEqual(["home", ...routes]);
   const wasm = new Set();
   page.on("request", (r) => {
     if (r.url().endsWith(".wasm")) wasm.add(new URL(r.url()).pathname);

@@ -16,6 +16,7 @@ use crate::ui::components::{
     result::contract,
     scenario_bar::ScenarioBar,
 };
+use crate::ui::files::{data_href, read_chosen_file};
 use crate::ui::focus::follow_move;
 use crate::ui::format::{format, format_input, today_date, Style};
 use crate::ui::state::Scenarios;
@@ -916,31 +917,6 @@ fn SafeComparison(e: Eq) -> impl IntoView {
             })
         })
     }
-}
-
-/// A `data:` URL holding `text`, for a download link.
-fn data_href(mime: &str, text: &str) -> String {
-    format!(
-        "data:{mime};charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(text))
-    )
-}
-
-/// Reads the file chosen in a file input, then hands its text to `done`.
-fn read_chosen_file(ev: leptos::ev::Event, done: impl FnOnce(Option<String>) + 'static) {
-    use wasm_bindgen::JsCast;
-    let Some(file) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .and_then(|input| input.files())
-        .and_then(|files| files.get(0))
-    else {
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-        done(text.ok().and_then(|t| t.as_string()));
-    });
 }
 
 /// CSV and OCF out (the starting table, the table after the rounds, the
