@@ -262,6 +262,7 @@ pub enum LoadProblem {
 }
 
 impl LoadProblem {
+    /// The problem, said of the data saved in this browser.
     pub fn message(&self) -> String {
         match self {
             LoadProblem::Corrupt(why) => {
@@ -270,6 +271,19 @@ impl LoadProblem {
             LoadProblem::Foreign => "The saved data was not written by Tally.".into(),
             LoadProblem::Newer(v) => format!(
                 "Your scenarios were saved by a newer version of Tally (format {v}); this one reads format {STORE_VERSION}."
+            ),
+        }
+    }
+
+    /// The problem, said of a backup file the user chose.
+    pub fn in_backup(&self) -> String {
+        match self {
+            LoadProblem::Corrupt(why) => {
+                format!("Nothing restored: this backup could not be read ({why}).")
+            }
+            LoadProblem::Foreign => "Nothing restored: this file is not a Tally backup.".into(),
+            LoadProblem::Newer(v) => format!(
+                "Nothing restored: this backup was written by a newer version of Tally (format {v}); this one reads format {STORE_VERSION}."
             ),
         }
     }
@@ -430,21 +444,6 @@ impl Restored {
             );
         }
         text
-    }
-}
-
-impl LoadProblem {
-    /// The problem, said of a backup file the user chose.
-    pub fn in_backup(&self) -> String {
-        match self {
-            LoadProblem::Corrupt(why) => {
-                format!("Nothing restored: this backup could not be read ({why}).")
-            }
-            LoadProblem::Foreign => "Nothing restored: this file is not a Tally backup.".into(),
-            LoadProblem::Newer(v) => format!(
-                "Nothing restored: this backup was written by a newer version of Tally (format {v}); this one reads format {STORE_VERSION}."
-            ),
-        }
     }
 }
 
