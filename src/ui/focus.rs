@@ -1,16 +1,28 @@
-//! Keyboard focus around one-click changes and their undo (focus.js): it
-//! never falls back to the top of the page when the control holding it
-//! goes, and Ctrl+Z undoes the change on offer.
+//! Keyboard focus around one-click changes and their undo (focus.js, kept
+//! in JavaScript: no wasm for it). When the control holding focus goes (a
+//! "Remove" with its row, "Undo" or "×" with the notice) the browser drops
+//! focus to the top of the page, and a keyboard user has to tab back from
+//! there; these put it somewhere sensible instead. Ctrl+Z (⌘Z) presses the
+//! notice's "Undo", which sits at the foot of the screen, far from the row
+//! just removed, unless a text field has focus: there it is the field's own
+//! undo.
+//!
+//! A list marks itself with `data-list="<name>"`, its rows' buttons with the
+//! class `remove` and its add button with `data-add`; a row's move buttons
+//! carry `data-move="earlier"` or `"later"`.
 
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/ui/focus.js")]
 extern "C" {
-    /// Remembers the focused control as a change is made; if the change
-    /// removes it (a row's "Remove"), focus goes to the row in its place.
+    /// Remembers the focused control as a change is made. If the change
+    /// removes it, focus goes to the "Remove" of the row now in its place,
+    /// else of the last row, else to the list's add button.
     pub fn keep_focus();
-    /// After "Undo" or "×": focus goes back to where the change was made.
+    /// After "Undo" or "×": focus goes back where the change was made (the
+    /// restored row's "Remove").
     pub fn return_focus();
-    /// Before a row moves `by` places: focus moves with it.
+    /// Before a row moves `by` places: focus moves with it, to the same
+    /// button, or to the other where that one is disabled (first or last row).
     pub fn follow_move(by: i32);
 }
