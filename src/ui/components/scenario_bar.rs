@@ -250,7 +250,7 @@ fn UndoOffer(
                     type="button"
                     data-undo=""
                     aria-keyshortcuts="Control+Z Meta+Z"
-                    title="Ctrl+Z"
+                    title="Ctrl+Z (⌘Z on a Mac)"
                     on:click=move |_| {
                         scenarios.undo();
                         return_focus();
