@@ -58,7 +58,14 @@ pub struct Offer {
     pub text: String,
     /// `None` once undone: the text then says what the undo did.
     pub undo: Option<Undo>,
+    /// The one-click changes made just before, oldest first, each with its
+    /// text: undone in turn after this one (two "Remove" clicks in a row,
+    /// the second on the row that moved up, both come back).
+    pub earlier: Vec<(String, Undo)>,
 }
+
+/// Most one-click changes in a row that "Undo" walks back through.
+const MAX_UNDOS: usize = 20;
 
 /// A calculator's scenarios. While a shared link is open its inputs live in
 /// `shared` and in the address bar (so a reload keeps its edits): the saved
@@ -165,9 +172,10 @@ impl Scenarios {
     pub fn delete(&self) {
         let defaults = self.defaults();
         crate::ui::focus::keep_focus();
+        let earlier = self.undoable_changes();
         if let Some((at, scenario)) = self.update_book(|b| b.delete(defaults)).flatten() {
             let text = format!("Deleted “{}”", scenario.name);
-            self.offer_undo(text, Undo::Deleted { at, scenario });
+            self.offer_undo(text, Undo::Deleted { at, scenario }, earlier);
         }
     }
 
@@ -182,6 +190,7 @@ impl Scenarios {
     /// nothing (the defaults reset to the defaults) offers nothing.
     pub fn undoably(&self, text: impl Into<String>, change: impl FnOnce()) {
         crate::ui::focus::keep_focus();
+        let earlier = self.undoable_changes();
         let scenario = self.open_scenario();
         let before = self.inputs_untracked();
         change();
@@ -196,6 +205,7 @@ impl Scenarios {
                 before,
                 after,
             },
+            earlier,
         );
     }
 
@@ -206,21 +216,38 @@ impl Scenarios {
             .then(|| untrack(|| self.active()))
     }
 
-    fn offer_undo(&self, text: String, undo: Undo) {
+    /// The changes on offer, oldest first; none after an edit (which
+    /// withdraws the offer).
+    fn undoable_changes(&self) -> Vec<(String, Undo)> {
+        self.offer.with_untracked(|o| {
+            let Some(o) = o else { return Vec::new() };
+            let mut all = o.earlier.clone();
+            if let Some(undo) = &o.undo {
+                all.push((o.text.clone(), undo.clone()));
+            }
+            all
+        })
+    }
+
+    fn offer_undo(&self, text: String, undo: Undo, mut earlier: Vec<(String, Undo)>) {
+        let over = earlier.len().saturating_sub(MAX_UNDOS - 1);
+        earlier.drain(..over);
         self.offer.set(Some(Offer {
             text,
             undo: Some(undo),
+            earlier,
         }));
     }
 
     /// Undoes the change on offer, and says what that did.
     pub fn undo(&self) {
-        let Some(undo) = self
-            .offer
-            .with_untracked(|o| o.as_ref().and_then(|o| o.undo.clone()))
-        else {
+        let Some((undo, mut earlier)) = self.offer.with_untracked(|o| {
+            o.as_ref()
+                .and_then(|o| Some((o.undo.clone()?, o.earlier.clone())))
+        }) else {
             return;
         };
+        let mut done = true;
         let text = match undo {
             Undo::Inputs {
                 scenario,
@@ -232,6 +259,7 @@ impl Scenarios {
                 if self.open_scenario() != scenario
                     || !crate::json::same(&self.inputs_untracked(), &after)
                 {
+                    done = false;
                     "The scenario has changed since; nothing was undone".into()
                 } else {
                     self.set_inputs(before);
@@ -240,11 +268,30 @@ impl Scenarios {
             }
             Undo::Deleted { at, scenario } => match self.update_book(|b| b.restore(at, scenario)) {
                 Some(Ok(name)) => format!("“{name}” is back"),
-                Some(Err(e)) => e,
-                None => GONE.into(),
+                Some(Err(e)) => {
+                    done = false;
+                    e
+                }
+                None => {
+                    done = false;
+                    GONE.into()
+                }
             },
         };
-        self.offer.set(Some(Offer { text, undo: None }));
+        // The change made before this one is offered next.
+        let offer = match earlier.pop().filter(|_| done) {
+            Some((before, undo)) => Offer {
+                text: format!("{text}. Before that: {before}"),
+                undo: Some(undo),
+                earlier,
+            },
+            None => Offer {
+                text,
+                undo: None,
+                earlier: Vec::new(),
+            },
+        };
+        self.offer.set(Some(offer));
     }
 
     /// Takes back the offer (or the report of an undo).

@@ -113,6 +113,35 @@ test("a reset, a removal or a delete can be undone, until the next change", asyn
   await expect(offer).toHaveText("");
 });
 
+test("one-click changes in a row are undone in turn, the latest first", async ({ tally, page }) => {
+  const offer = page.locator(".undo-offer");
+  const undo = offer.getByRole("button", { name: "Undo" });
+  await tally.open();
+  // A double click on "Remove": the second lands on the row that moved up.
+  await page.getByRole("button", { name: "Remove stage 1" }).dblclick();
+  await expect(tally.field("stages.0.name")).toHaveCount(0);
+  await expect(offer).toContainText("Removed the stage “SQL → customer”");
+  // And a reset on top: three changes, undone from the last.
+  await tally.button("Reset to defaults").click();
+  await expect(offer).toContainText("Inputs reset to the defaults");
+  await undo.click();
+  await expect(tally.field("stages.0.name")).toHaveCount(0);
+  await expect(offer).toContainText("Undone. Before that: Removed the stage “SQL → customer”");
+  await undo.click();
+  await expect(tally.field("stages.0.name")).toHaveValue("SQL → customer");
+  await expect(offer).toContainText("Undone. Before that: Removed the stage “MQL → SQL”");
+  await undo.click();
+  await expect(tally.field("stages.0.name")).toHaveValue("MQL → SQL");
+  await expect(tally.field("stages.1.name")).toHaveValue("SQL → customer");
+  await expect(offer).toHaveText(/^Undone/);
+  await expect(undo).toHaveCount(0);
+
+  // An edit in between ends the run: neither removal is offered any more.
+  await page.getByRole("button", { name: "Remove stage 1" }).dblclick();
+  await tally.type("arpa", "3,000");
+  await expect(undo).toHaveCount(0);
+});
+
 test("keyboard: focus stays in the list through a removal and its undo, and Ctrl+Z undoes", async ({ tally, page }) => {
   const offer = page.locator(".undo-offer");
   // What has focus: its accessible name, and the stage name of its row.
@@ -144,14 +173,21 @@ test("keyboard: focus stays in the list through a removal and its undo, and Ctrl
   await expect(tally.field("stages.0.name")).toHaveCount(0);
   await expect.poll(focused).toEqual(["Add a stage", null]);
 
-  // "Undo" pressed in the notice: focus goes back to the restored row.
+  // "Undo" pressed in the notice: it stays there while an earlier removal
+  // is on offer, then goes back to the restored row.
   await offer.getByRole("button", { name: "Undo" }).focus();
   await page.keyboard.press("Enter");
   await expect(tally.field("stages.0.name")).toHaveValue("MQL → SQL");
+  await expect(offer).toContainText("Before that: Removed the stage “SQL → customer”");
+  await expect.poll(focused).toEqual(["Undo", null]);
+  await page.keyboard.press("Enter");
+  await expect(tally.field("stages.1.name")).toHaveValue("SQL → customer");
   await expect.poll(focused).toEqual(["Remove stage 1", "MQL → SQL"]);
 
-  // In a text field Ctrl+Z is the field's own: the removal stays.
+  // In a text field Ctrl+Z is the field's own: the removals stay.
   await page.getByRole("button", { name: "Remove stage 1" }).focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(focused).toEqual(["Remove stage 1", "SQL → customer"]);
   await page.keyboard.press("Enter");
   await tally.field("arpa").focus();
   await page.keyboard.press("Control+z");
