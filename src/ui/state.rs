@@ -247,8 +247,8 @@ impl Scenarios {
         }) else {
             return;
         };
-        let mut done = true;
-        let text = match undo {
+        // What the undo did: `Err` when it could not be done.
+        let said: Result<String, String> = match undo {
             Undo::Inputs {
                 scenario,
                 before,
@@ -259,33 +259,26 @@ impl Scenarios {
                 if self.open_scenario() != scenario
                     || !crate::json::same(&self.inputs_untracked(), &after)
                 {
-                    done = false;
-                    "The scenario has changed since; nothing was undone".into()
+                    Err("The scenario has changed since; nothing was undone".into())
                 } else {
                     self.set_inputs(before);
-                    "Undone".into()
+                    Ok("Undone".into())
                 }
             }
             Undo::Deleted { at, scenario } => match self.update_book(|b| b.restore(at, scenario)) {
-                Some(Ok(name)) => format!("“{name}” is back"),
-                Some(Err(e)) => {
-                    done = false;
-                    e
-                }
-                None => {
-                    done = false;
-                    GONE.into()
-                }
+                Some(Ok(name)) => Ok(format!("“{name}” is back")),
+                Some(Err(e)) => Err(e),
+                None => Err(GONE.into()),
             },
         };
         // The change made before this one is offered next.
-        let offer = match earlier.pop().filter(|_| done) {
-            Some((before, undo)) => Offer {
+        let offer = match (said, earlier.pop()) {
+            (Ok(text), Some((before, undo))) => Offer {
                 text: format!("{text}. Before that: {before}"),
                 undo: Some(undo),
                 earlier,
             },
-            None => Offer {
+            (Ok(text) | Err(text), _) => Offer {
                 text,
                 undo: None,
                 earlier: Vec::new(),
