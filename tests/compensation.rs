@@ -220,6 +220,49 @@ fn offer_totals() {
 }
 
 #[test]
+fn the_pay_curve_jumps_where_pay_comes_at_once() {
+    // The example offer with a 20,000 sign-on: 48,000 options at 2.00 of
+    // value, a one-year cliff, then 1,000 a month.
+    let o = Offer {
+        sign_on: 20_000.0,
+        ..Offer::example("A")
+    };
+    let curve = pay_curve(&o, 48);
+    let totals = cumulative(&o, 48);
+    let at = |m: f64| -> Vec<f64> {
+        curve
+            .iter()
+            .filter(|(x, _)| *x == m)
+            .map(|&(_, y)| y)
+            .collect()
+    };
+    let near = |got: f64, want: f64| assert!((got - want).abs() < 1e-6, "got {got}, want {want}");
+    // Each whole month ends on the cumulative total.
+    for (m, total) in totals.iter().enumerate() {
+        assert_eq!(at(m as f64).last(), Some(total), "month {m}");
+    }
+    // Salary, bonus and benefits accrue: 180,000 a year in the first year.
+    let month = 180_000.0 / 12.0;
+    // The sign-on comes at once in month 1.
+    let one = at(1.0);
+    assert_eq!(one.len(), 2);
+    near(one[1] - one[0], 20_000.0);
+    // Nothing comes at once in months 2 to 11: one point each.
+    for m in 2..=11 {
+        assert_eq!(at(f64::from(m)).len(), 1, "month {m}");
+    }
+    // The cliff is a jump of 12,000 options × 2.00 at month 12, after a
+    // month's accrual, not a ramp from month 11.
+    let twelve = at(12.0);
+    assert_eq!(twelve.len(), 2);
+    near(twelve[0] - totals[11], month);
+    near(twelve[1] - twelve[0], 24_000.0);
+    // Then 1,000 options (2,000) at the end of every month.
+    let thirteen = at(13.0);
+    near(thirteen[1] - thirteen[0], 2_000.0);
+}
+
+#[test]
 fn comparison_helpers() {
     let a = [0.0, 10.0, 20.0, 30.0, 40.0];
     let b = [0.0, 15.0, 22.0, 29.0, 35.0];

@@ -452,24 +452,54 @@ pub fn schedule(o: &Offer) -> Vec<(NaiveDate, f64)> {
     out
 }
 
-/// Cumulative compensation month by month (index 0: nothing yet; index m:
-/// after m months). Each month adds a twelfth of that year's base (raised
-/// at each anniversary), target bonus and benefits, the sign-on in the
-/// first month, and the value (today's) of the shares that vest in it.
-pub fn cumulative(o: &Offer, months: u32) -> Vec<f64> {
+/// Pay month by month (item m − 1 is month m), in two parts: what accrues
+/// through the month (a twelfth of that year's base, raised at each
+/// anniversary, target bonus and benefits) and what comes at once at its end
+/// (the sign-on in the first month, the value today of the shares that vest).
+fn monthly_pay(o: &Offer, months: u32) -> Vec<(f64, f64)> {
     let per_share = o.value_per_share();
+    let mut vested_before = 0.0;
+    (1..=months)
+        .map(|m| {
+            let year = (m - 1) / 12;
+            let base = o.base * (1.0 + o.raise_pct / 100.0).powi(year as i32);
+            let accrued = (base * (1.0 + o.bonus_pct / 100.0) + o.benefits) / 12.0;
+            let vested = month_date(o, m).map_or(vested_before, |d| vested_shares(o, d));
+            let sign_on = if m == 1 { o.sign_on } else { 0.0 };
+            let at_once = sign_on + (vested - vested_before) * per_share;
+            vested_before = vested;
+            (accrued, at_once)
+        })
+        .collect()
+}
+
+/// Cumulative compensation month by month (index 0: nothing yet; index m:
+/// after m months).
+pub fn cumulative(o: &Offer, months: u32) -> Vec<f64> {
     let mut total = 0.0;
     let mut out = vec![0.0];
-    let mut vested_before = 0.0;
-    for m in 1..=months {
-        let year = (m - 1) / 12;
-        let base = o.base * (1.0 + o.raise_pct / 100.0).powi(year as i32);
-        let cash = (base * (1.0 + o.bonus_pct / 100.0) + o.benefits) / 12.0;
-        let vested = month_date(o, m).map_or(vested_before, |d| vested_shares(o, d));
-        total += cash + if m == 1 { o.sign_on } else { 0.0 };
-        total += (vested - vested_before) * per_share;
-        vested_before = vested;
+    for (accrued, at_once) in monthly_pay(o, months) {
+        total += accrued;
+        total += at_once;
         out.push(total);
+    }
+    out
+}
+
+/// The cumulative pay as a curve to draw, in (month, pay) points: pay
+/// accrues along each month, and what comes at once (a sign-on, shares
+/// vesting at the cliff) is a jump at the month's end, not a ramp from the
+/// month before. The last point at each whole month is `cumulative`'s.
+pub fn pay_curve(o: &Offer, months: u32) -> Vec<(f64, f64)> {
+    let mut total = 0.0;
+    let mut out = vec![(0.0, 0.0)];
+    for (m, (accrued, at_once)) in (1..=months).zip(monthly_pay(o, months)) {
+        total += accrued;
+        out.push((f64::from(m), total));
+        if at_once != 0.0 {
+            total += at_once;
+            out.push((f64::from(m), total));
+        }
     }
     out
 }

@@ -852,17 +852,13 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
                     }
                 }
             }
-            let lines = curves
-                .into_iter()
-                .zip(&i.offers)
+            let lines = i
+                .offers
+                .iter()
                 .zip(LINE_CLASSES)
-                .map(|((curve, o), class)| Line {
+                .map(|(o, class)| Line {
                     label: o.name.clone(),
-                    points: curve
-                        .into_iter()
-                        .enumerate()
-                        .map(|(m, y)| (m as f64, y))
-                        .collect(),
+                    points: comp::pay_curve(o, 48),
                     class,
                 })
                 .collect();
