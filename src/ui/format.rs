@@ -1,4 +1,12 @@
-//! Numbers for people, by the browser's Intl.NumberFormat in the reader's locale.
+//! Numbers and dates for people, by the browser's Intl.
+//!
+//! Numbers are written in one notation whatever the browser's language:
+//! en-US's, "1,234.5", the one the fields show and the parser reads
+//! ([`crate::input::parse_number`]). In a browser set to German, Intl's own
+//! "1.234,5" would sit beside "1,234.5" in the fields, and a result copied
+//! into a field would be refused or, as "2.900", read as 2.9. The pages are
+//! written in English; dates are too, in the reader's English ("20 February
+//! 2026" in en-GB) or else in en-US's.
 
 use crate::calc::Currency;
 use crate::input::Kind;
@@ -53,6 +61,10 @@ struct Options {
     #[serde(skip_serializing_if = "Option::is_none")]
     maximum_significant_digits: Option<u8>,
 }
+
+/// The notation of every number, and the dates of a reader whose language
+/// is not English: see the module's doc.
+const LOCALE: &str = "en-US";
 
 type Key = (Style, Currency, bool);
 
@@ -127,7 +139,10 @@ fn formatter(style: Style, currency: Currency, whole: bool) -> Option<js_sys::Fu
             return Some(f.clone());
         }
         let opts = serde_wasm_bindgen::to_value(&options(style, currency, whole)).ok()?;
-        let nf = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), opts.unchecked_ref());
+        let nf = js_sys::Intl::NumberFormat::new(
+            &js_sys::Array::of1(&LOCALE.into()),
+            opts.unchecked_ref(),
+        );
         let f = nf.format();
         cache.push((key, f.clone()));
         Some(f)
@@ -170,8 +185,9 @@ pub fn format_input(x: f64, kind: Kind, currency: Currency) -> String {
     }
 }
 
-/// A calendar date written out in the reader's locale ("20 February 2026",
-/// "February 20, 2026"), by the browser's Intl.DateTimeFormat.
+/// A calendar date written out in English, in the reader's English if the
+/// browser's language is one ("20 February 2026" in en-GB), else in en-US's
+/// ("February 20, 2026"), by the browser's Intl.DateTimeFormat.
 pub fn long_date(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     let date =
@@ -180,7 +196,10 @@ pub fn long_date(d: chrono::NaiveDate) -> String {
     for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
-    date.to_locale_date_string("default", &options)
+    let language = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .filter(|l| l == "en" || l.starts_with("en-"));
+    date.to_locale_date_string(language.as_deref().unwrap_or(LOCALE), &options)
         .as_string()
         .unwrap_or_else(|| d.to_string())
 }

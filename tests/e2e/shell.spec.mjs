@@ -185,6 +185,38 @@ test("a formula shows the numbers it is computed with, not roundings of them", a
   await expect(card.locator(".formula")).toContainText("of $2,320 × 1.01205^(t − 1) reaches CAC $2,400");
 });
 
+test.describe("a browser set to German", () => {
+  test.use({ locale: "de-DE" });
+
+  test("numbers keep the fields' notation, so a result copied into a field reads back", async ({ tally, page }) => {
+    // Intl's German notation (1.250.000, 0,40 $) would sit beside the
+    // fields' 7,900,000, and the parser reads "2.400" as 2.4.
+    await tally.open("#/equity");
+    await expect(tally.field("holders.0.shares")).toHaveValue("7,900,000");
+    await expect(tally.result("new_shares:Pre-seed SAFE")).toHaveText("1,250,000");
+    await expect(tally.result("price:Pre-seed SAFE")).toHaveText("$0.40");
+    await tally.open("#/unit-economics");
+    const cac = await tally.result("cac").textContent();
+    await page.getByLabel("I know my CAC").check();
+    await tally.type("cac_override", cac);
+    await expect(page.locator(".field.invalid")).toHaveCount(0);
+    expect(await tally.value("cac")).toBe(2400);
+    // Dates are written in English too, as en-US writes them.
+    await tally.open("#/roi");
+    await expect(tally.result("payback_date")).toHaveText("February 20, 2026");
+  });
+});
+
+test.describe("a browser set to British English", () => {
+  test.use({ locale: "en-GB" });
+
+  test("dates follow the reader's English; numbers the fields' notation", async ({ tally }) => {
+    await tally.open("#/roi");
+    await expect(tally.result("payback_date")).toHaveText("20 February 2026");
+    await expect(tally.result("npv")).toHaveText("$673,317");
+  });
+});
+
 test("print turns the page into a report", async ({ tally, page }) => {
   await tally.open();
   await page.emulateMedia({ media: "print" });
