@@ -106,6 +106,12 @@ fn chart_axes_write_every_nice_tick_exactly() {
 fn intl_formats_ledgers_entered_values_and_dates() {
     // The studies' table: whole amounts, costs in parentheses.
     assert_eq!(format(-53_150.4, Style::Ledger, Currency::USD), "($53,150)");
+    // What rounds to zero has no sign: a float's residue is not a loss.
+    assert_eq!(format(-0.4, Style::Ledger, Currency::USD), "$0");
+    assert_eq!(format(-0.001, Style::Money, Currency::USD), "$0.00");
+    assert_eq!(format(-1e-9, Style::Percent, Currency::USD), "0%");
+    assert_eq!(format(-0.004, Style::Count, Currency::USD), "0");
+    assert_eq!(format(-0.5, Style::Money, Currency::USD), "-$0.50");
     assert_eq!(
         format(1_606_511.0, Style::Ledger, Currency::EUR),
         "€1,606,511"

@@ -60,6 +60,9 @@ struct Options {
     notation: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     maximum_significant_digits: Option<u8>,
+    /// Always "negative": a value that rounds to zero reads "$0.00", "$0"
+    /// or "0%", never "-$0.00", "($0)" or "-0%".
+    sign_display: &'static str,
 }
 
 /// The notation of every number, and the dates of a reader whose language
@@ -82,6 +85,7 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
         currency_sign: None,
         notation: None,
         maximum_significant_digits: None,
+        sign_display: "negative",
     };
     let compact = |style: &'static str| Options {
         style,
@@ -91,6 +95,7 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
         currency_sign: None,
         notation: Some("compact"),
         maximum_significant_digits: Some(3),
+        sign_display: "negative",
     };
     match style {
         Style::Money => Options {
