@@ -241,7 +241,8 @@ fn clean_name(name: &str) -> Result<String, String> {
     }
 }
 
-/// Everything Tally keeps in localStorage, under [`STORAGE_KEY`].
+/// Every scenario Tally keeps in localStorage, under [`STORAGE_KEY`]
+/// (beside it: backups of unreadable data, and `ui::drafts`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Store {
     /// Always [`STORE_VERSION`] once loaded.

@@ -5,6 +5,7 @@ pub mod app;
 pub mod backup;
 pub mod calculators;
 pub mod components;
+pub mod drafts;
 #[cfg(any(feature = "home", feature = "equity"))]
 pub mod files;
 pub mod focus;

@@ -303,3 +303,40 @@ test("two tabs stay consistent", async ({ tally, page, context }) => {
   await expect(other.locator('[name="arpa"]')).toHaveValue("3,300");
   await other.close();
 });
+
+test("text that is not a number yet comes back after a reload, in its own scenario only", async ({ tally, page }) => {
+  await tally.open();
+  const arpa = tally.field("arpa");
+  const message = page.locator(".field.invalid .message");
+  const cac = await tally.result("ltv_cac").getAttribute("data-value");
+  await tally.type("arpa", "2,90");
+  await expect(message).toHaveText("Commas group thousands (1,234.5); use a point for decimals");
+  // A reload, then a trip to another calculator (which reloads too): the
+  // text and its message are back, and the value in force is still 2,900.
+  await page.reload();
+  await tally.ready();
+  await expect(arpa).toHaveValue("2,90");
+  await expect(message).toHaveText("Commas group thousands (1,234.5); use a point for decimals");
+  await expect(tally.result("ltv_cac")).toHaveAttribute("data-value", cac);
+  await page.getByRole("link", { name: "ROI" }).click();
+  await tally.ready();
+  await page.getByRole("link", { name: "Unit economics" }).click();
+  await tally.ready();
+  await expect(arpa).toHaveValue("2,90");
+  // Another scenario with another ARPA shows its own value, and no message.
+  await tally.button("Duplicate").click();
+  await expect(arpa).toHaveValue("2,90");
+  await tally.type("arpa", "3000");
+  await tally.scenarioSelect().selectOption("Base case");
+  await expect(arpa).toHaveValue("2,90");
+  await tally.scenarioSelect().selectOption({ index: 1 });
+  await expect(arpa).toHaveValue("3,000");
+  await expect(message).toHaveCount(0);
+  // Mended, the draft is gone: the reload shows the number.
+  await tally.scenarioSelect().selectOption("Base case");
+  await tally.type("arpa", "2.90");
+  await page.reload();
+  await tally.ready();
+  await expect(arpa).toHaveValue("2.9");
+  expect(await page.evaluate(() => localStorage.getItem("tally.drafts"))).toBeNull();
+});

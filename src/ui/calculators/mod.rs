@@ -33,6 +33,8 @@ where
     I: Clone + PartialEq + Send + Sync + 'static,
 {
     let scenarios = Scenarios::new(calc, defaults);
+    // The page's fields keep their drafts by it (`ui::drafts`).
+    provide_context(scenarios);
     open_link(scenarios);
     let both = Memo::new(move |_| read(&scenarios.inputs()));
     let inputs = Memo::new(move |_| both.with(|r| r.0.clone()));

@@ -2,11 +2,15 @@
 
 use crate::calc::Currency;
 use crate::input::{input_text, FieldSpec, Kind};
+use crate::ui::drafts;
+use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 
 /// A labelled text field that accepts what people type and paste (`1,234.50`,
 /// `$1k`, `15%`), refuses anything else with a message beside it, and keeps
 /// the last valid value in force meanwhile. Its `name` is the scenario key.
+/// On a calculator page, refused text is kept as a draft (`ui::drafts`) and
+/// comes back after a reload.
 #[component]
 pub fn NumberField(
     /// Key, label, kind and range of the field.
@@ -26,19 +30,33 @@ pub fn NumberField(
     #[prop(into, optional)]
     name: MaybeProp<String>,
 ) -> impl IntoView {
-    let text = RwSignal::new(input_text(value.get_untracked()));
-    let error = RwSignal::new(None::<String>);
+    let name = move || name.get().unwrap_or_else(|| spec.key.to_string());
+    // Where this field's draft is kept: only on a calculator page.
+    let scenarios = use_context::<Scenarios>();
+    let at = move || scenarios.map(|s| drafts::place(&s, &untrack(name)));
+    // The text for a value in force: what was typed over it and is not a
+    // number yet, if anything was, else the value itself.
+    let shown = move |v: f64| {
+        let draft = at().and_then(|at| drafts::find(&at, v));
+        match draft.map(|d| (spec.parse(&d), d)) {
+            Some((Err(message), d)) => (d, Some(message)),
+            _ => (input_text(v), None),
+        }
+    };
+    let (first_text, first_error) = shown(value.get_untracked());
+    let text = RwSignal::new(first_text);
+    let error = RwSignal::new(first_error);
     // A value changed from outside (scenario switch, reset, another tab)
-    // replaces the text, unless the text already says that value.
+    // replaces the text, unless the text already says that value: with
+    // what was typed over the new value, if anything was.
     Effect::new(move |_| {
         let v = value.get();
-        let shown = text.with_untracked(|t| spec.parse(t).ok());
-        if shown != Some(v) {
-            text.set(input_text(v));
-            error.set(None);
+        if text.with_untracked(|t| spec.parse(t).ok()) != Some(v) {
+            let (t, e) = shown(v);
+            text.set(t);
+            error.set(e);
         }
     });
-    let name = move || name.get().unwrap_or_else(|| spec.key.to_string());
     let id = move || format!("f-{}", name());
     let error_id = move || format!("{}-error", id());
     let unit = move || match spec.kind {
@@ -52,9 +70,17 @@ pub fn NumberField(
         match spec.parse(&typed) {
             Ok(x) => {
                 error.set(None);
+                if let Some(at) = at() {
+                    drafts::forget(&at);
+                }
                 on_change.run(x);
             }
-            Err(message) => error.set(Some(message)),
+            Err(message) => {
+                error.set(Some(message));
+                if let Some(at) = at() {
+                    drafts::keep(&at, &typed, value.get_untracked());
+                }
+            }
         }
         text.set(typed);
     };
