@@ -1,13 +1,13 @@
 //! What was typed into a numeric field and is not a number yet ("2,90").
 //!
-//! The value in force stays the last valid one, and until now the text
-//! lived only on screen: a reload, or a move to another calculator (which
-//! reloads the page), showed the last valid value again as if the edit
-//! had taken. Drafts are kept in localStorage under their own key, apart
-//! from the scenarios (never in a link or a backup), and shown again, with
-//! their message, where they were typed: the same calculator, scenario and
-//! field, over the same value in force. After a reset, a switch or another
-//! tab's edit changed that value, a draft is stale and dropped.
+//! The value in force stays the last valid one. Were the text kept only on
+//! screen, a reload, or a move to another calculator (which reloads the
+//! page), would show the last valid value again as if the edit had taken.
+//! Drafts are kept in localStorage under their own key, apart from the
+//! scenarios (never in a link or a backup), and shown again, with their
+//! message, where they were typed: the same calculator, scenario and field,
+//! over the same value in force. After a reset, a switch or another tab's
+//! edit changed that value, a draft is stale and dropped.
 
 use crate::json;
 use crate::ui::state::Scenarios;

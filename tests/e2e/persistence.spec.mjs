@@ -308,7 +308,7 @@ test("text that is not a number yet comes back after a reload, in its own scenar
   await tally.open();
   const arpa = tally.field("arpa");
   const message = page.locator(".field.invalid .message");
-  const cac = await tally.result("ltv_cac").getAttribute("data-value");
+  const ratio = await tally.result("ltv_cac").getAttribute("data-value");
   await tally.type("arpa", "2,90");
   await expect(message).toHaveText("Commas group thousands (1,234.5); use a point for decimals");
   // A reload, then a trip to another calculator (which reloads too): the
@@ -317,7 +317,7 @@ test("text that is not a number yet comes back after a reload, in its own scenar
   await tally.ready();
   await expect(arpa).toHaveValue("2,90");
   await expect(message).toHaveText("Commas group thousands (1,234.5); use a point for decimals");
-  await expect(tally.result("ltv_cac")).toHaveAttribute("data-value", cac);
+  await expect(tally.result("ltv_cac")).toHaveAttribute("data-value", ratio);
   await page.getByRole("link", { name: "ROI" }).click();
   await tally.ready();
   await page.getByRole("link", { name: "Unit economics" }).click();
