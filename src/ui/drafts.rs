@@ -6,8 +6,10 @@
 //! Drafts are kept in localStorage under their own key, apart from the
 //! scenarios (never in a link or a backup), and shown again, with their
 //! message, where they were typed: the same calculator, scenario and field,
-//! over the same value in force. After a reset, a switch or another tab's
-//! edit changed that value, a draft is stale and dropped.
+//! over the same value in force. After another tab's edit or an undo
+//! changed that value, a draft is stale and dropped. A reset drops the
+//! scenario's drafts; a scenario saved as, duplicated or renamed takes them
+//! along with its inputs.
 
 use crate::json;
 use crate::ui::state::Scenarios;
@@ -21,12 +23,17 @@ const MAX: usize = 20;
 /// Where a draft belongs: the calculator, the scenario on screen (a
 /// link's, while one is open) and the field's name.
 pub fn place(scenarios: &Scenarios, field: &str) -> Value {
-    let scenario = if scenarios.shared.with_untracked(Option::is_some) {
+    json!([scenarios.calc, scenario(scenarios), field])
+}
+
+/// The scenario part of a place: the open scenario's name, or null for a
+/// link's.
+pub fn scenario(scenarios: &Scenarios) -> Value {
+    if scenarios.shared.with_untracked(Option::is_some) {
         Value::Null
     } else {
         Value::String(untrack(|| scenarios.active()))
-    };
-    json!([scenarios.calc, scenario, field])
+    }
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -45,9 +52,12 @@ fn read() -> Vec<Value> {
         .unwrap_or_default()
 }
 
-/// Best effort: storage that is missing or full keeps no drafts, and the
-/// page's notice already says changes last only while the tab is open.
-fn write(drafts: Vec<Value>) {
+/// Writes the newest [`MAX`] drafts. Best effort: storage that is missing
+/// or full keeps no drafts, and the page's notice already says changes last
+/// only while the tab is open.
+fn write(mut drafts: Vec<Value>) {
+    let extra = drafts.len().saturating_sub(MAX);
+    drafts.drain(..extra);
     if let Some(s) = storage() {
         let _ = if drafts.is_empty() {
             s.remove_item(KEY)
@@ -66,16 +76,57 @@ pub fn keep(at: &Value, text: &str, over: f64) {
     let mut drafts = read();
     drafts.retain(|d| !is_at(d, at));
     drafts.push(json!({ "at": at, "text": text, "over": over }));
-    let extra = drafts.len().saturating_sub(MAX);
-    drafts.drain(..extra);
     write(drafts);
 }
 
 /// Drops the draft at `at`, if there is one.
 pub fn forget(at: &Value) {
+    forget_where(|d| is_at(d, at));
+}
+
+/// Whether `draft` was typed in the scenario `scenario` of this calculator.
+fn is_in(draft: &Value, scenarios: &Scenarios, scenario: &Value) -> bool {
+    let at = |i: usize| draft.get("at").and_then(|a| a.get(i));
+    at(0).and_then(Value::as_str) == Some(scenarios.calc) && at(1) == Some(scenario)
+}
+
+/// Drops every draft of the scenario on screen (it was reset).
+pub fn forget_scenario(scenarios: &Scenarios) {
+    let scenario = scenario(scenarios);
+    forget_where(|d| is_in(d, scenarios, &scenario));
+}
+
+/// Gives the scenario now on screen the drafts of scenario `from`, whose
+/// inputs it has (saved as, duplicated or renamed): `moved` when `from`
+/// is gone (renamed), else copied.
+pub fn carry(scenarios: &Scenarios, from: &Value, moved: bool) {
+    let to = scenario(scenarios);
+    let mut drafts = read();
+    let mut carried: Vec<Value> = drafts
+        .iter()
+        .filter(|d| is_in(d, scenarios, from))
+        .cloned()
+        .collect();
+    if carried.is_empty() || &to == from {
+        return;
+    }
+    for d in &mut carried {
+        if let Some(slot) = d.get_mut("at").and_then(|at| at.get_mut(1)) {
+            *slot = to.clone();
+        }
+    }
+    // Stale drafts of a scenario once under the new name go, and a
+    // renamed scenario's drafts under the old.
+    let gone = |d: &Value| is_in(d, scenarios, &to) || (moved && is_in(d, scenarios, from));
+    drafts.retain(|d| !gone(d));
+    drafts.extend(carried);
+    write(drafts);
+}
+
+fn forget_where(gone: impl Fn(&Value) -> bool) {
     let mut drafts = read();
     let before = drafts.len();
-    drafts.retain(|d| !is_at(d, at));
+    drafts.retain(|d| !gone(d));
     if drafts.len() != before {
         write(drafts);
     }

@@ -2,6 +2,7 @@
 //! view of its scenarios (saved, or opened from a link and not saved).
 
 use crate::scenario::{Book, Scenario, Store};
+use crate::ui::drafts;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -78,6 +79,11 @@ pub struct Scenarios {
     /// What the last one-click change did, and how to undo it; or what
     /// its undo did. Gone at the next change.
     pub offer: RwSignal<Option<Offer>>,
+    /// Counts the times the inputs on screen were replaced at once (a
+    /// reset, a switch, a delete, an undo): each has every field show
+    /// the value in force again (or its draft over it), even where that
+    /// value did not change.
+    pub replaced: RwSignal<u32>,
     defaults: fn() -> Value,
 }
 
@@ -89,6 +95,7 @@ impl Scenarios {
             store: app.store,
             shared: RwSignal::new(None),
             offer: RwSignal::new(None),
+            replaced: RwSignal::new(0),
             defaults,
         }
     }
@@ -143,29 +150,44 @@ impl Scenarios {
         self.withdraw();
         self.shared.set(None);
         let _ = self.update_book(|b| b.switch(name));
+        self.replace();
+    }
+
+    fn replace(&self) {
+        self.replaced.update(|n| *n = n.wrapping_add(1));
     }
 
     /// Saves what is on screen (a shared scenario included) as a new scenario.
     pub fn save_as(&self, name: &str) -> Result<String, String> {
         self.withdraw();
         let inputs = self.inputs_untracked();
+        let from = drafts::scenario(self);
         let saved = self
             .update_book(|b| b.save_as(name, inputs))
             .unwrap_or(Err(GONE.into()))?;
         self.shared.set(None);
+        drafts::carry(self, &from, false);
         Ok(saved)
     }
 
     pub fn rename(&self, name: &str) -> Result<String, String> {
         self.withdraw();
-        self.update_book(|b| b.rename(name))
-            .unwrap_or(Err(GONE.into()))
+        let from = drafts::scenario(self);
+        let renamed = self
+            .update_book(|b| b.rename(name))
+            .unwrap_or(Err(GONE.into()))?;
+        drafts::carry(self, &from, true);
+        Ok(renamed)
     }
 
     pub fn duplicate(&self) -> Result<String, String> {
         self.withdraw();
-        self.update_book(Book::duplicate)
-            .unwrap_or(Err(GONE.into()))
+        let from = drafts::scenario(self);
+        let copy = self
+            .update_book(Book::duplicate)
+            .unwrap_or(Err(GONE.into()))?;
+        drafts::carry(self, &from, false);
+        Ok(copy)
     }
 
     /// Deletes the open scenario, offering to undo it.
@@ -177,12 +199,16 @@ impl Scenarios {
             let text = format!("Deleted “{}”", scenario.name);
             self.offer_undo(text, Undo::Deleted { at, scenario }, earlier);
         }
+        self.replace();
     }
 
+    /// The defaults, and no text left in any field that is not a number.
     pub fn reset(&self) {
         self.undoably("Inputs reset to the defaults", || {
             self.set_inputs(self.defaults())
         });
+        drafts::forget_scenario(self);
+        self.replace();
     }
 
     /// Makes `change` to the inputs (a removal, a reset) and offers to undo
@@ -285,6 +311,7 @@ impl Scenarios {
             },
         };
         self.offer.set(Some(offer));
+        self.replace();
     }
 
     /// Takes back the offer (or the report of an undo).

@@ -340,3 +340,25 @@ test("text that is not a number yet comes back after a reload, in its own scenar
   await expect(arpa).toHaveValue("2.9");
   expect(await page.evaluate(() => localStorage.getItem("tally.drafts"))).toBeNull();
 });
+
+test("a reset clears text that is not a number, even over a default; a rename keeps it", async ({ tally, page }) => {
+  await tally.open();
+  await tally.type("arpa", "abc");
+  await tally.button("Rename…").click();
+  await page.getByLabel("New name").fill("Plan");
+  await tally.button("OK").click();
+  await page.reload();
+  await tally.ready();
+  await expect(tally.scenarioSelect()).toHaveValue("Plan");
+  await expect(tally.field("arpa")).toHaveValue("abc");
+  await expect(page.locator(".field.invalid")).toHaveCount(1);
+  // Every value in force is a default already, so the reset changes no
+  // value: it still shows them.
+  await tally.button("Reset to defaults").click();
+  await expect(tally.field("arpa")).toHaveValue("2,900");
+  await expect(page.locator(".field.invalid")).toHaveCount(0);
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("arpa")).toHaveValue("2,900");
+  expect(await page.evaluate(() => localStorage.getItem("tally.drafts"))).toBeNull();
+});

@@ -40,6 +40,11 @@ test("disabled storage leaves the app usable in memory", async ({ tally, page })
   await expect(page.locator(".notices")).toContainText("SecurityError");
   await tally.type("arpa", "3000");
   await expect(tally.result("payback_months")).toHaveAttribute("data-value", "1");
+  // Text that is not a number stays in its field while others are edited.
+  await tally.type("churn_pct", "abc");
+  await tally.type("arpa", "3500");
+  await expect(tally.field("churn_pct")).toHaveValue("abc");
+  await expect(page.locator(".field.invalid")).toHaveCount(1);
 });
 
 test("full storage keeps edits in memory with a notice", async ({ tally, page }) => {

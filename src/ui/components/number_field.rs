@@ -46,16 +46,24 @@ pub fn NumberField(
     let (first_text, first_error) = shown(value.get_untracked());
     let text = RwSignal::new(first_text);
     let error = RwSignal::new(first_error);
-    // A value changed from outside (scenario switch, reset, another tab)
-    // replaces the text, unless the text already says that value: with
-    // what was typed over the new value, if anything was.
-    Effect::new(move |_| {
-        let v = value.get();
-        if text.with_untracked(|t| spec.parse(t).ok()) != Some(v) {
-            let (t, e) = shown(v);
-            text.set(t);
-            error.set(e);
+    // A value changed from outside (another tab, an undo) replaces the
+    // text, unless the text already says that value; inputs replaced at
+    // once (a reset, a switch) replace it anyway. The new text is what was
+    // typed over the value in force, if anything was. The value is read
+    // again whenever any input changes: then, unchanged, it leaves the text
+    // alone, refused text included.
+    let replaced = move || scenarios.map_or(0, |s| s.replaced.get());
+    Effect::new(move |last: Option<(u32, f64)>| {
+        let (now, v) = (replaced(), value.get());
+        if let Some((then, was)) = last {
+            let says_v = text.with_untracked(|t| spec.parse(t).ok()) == Some(v);
+            if then != now || (was != v && !says_v) {
+                let (t, e) = shown(v);
+                text.set(t);
+                error.set(e);
+            }
         }
+        (now, v)
     });
     let id = move || format!("f-{}", name());
     let error_id = move || format!("{}-error", id());
