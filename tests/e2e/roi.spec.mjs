@@ -239,3 +239,28 @@ test("the presentation and the copy's differences pass axe", async ({ tally, pag
   await expect(page.locator(".differences table")).toBeVisible();
   expect(await serious()).toEqual([]);
 });
+
+test("the payback date keeps to one line at any width, on the page and in the presentation", async ({ tally, page }) => {
+  await tally.open("#/roi");
+  // Started in August, paid back in September: the longest month's name.
+  await tally.field("start_date").fill("2026-08-01");
+  await expect(tally.result("payback_date")).toHaveText(/^September \d\d, 2026$/);
+  await tally.button("Copy presentation link").click();
+  const url = await page.getByLabel("Link to this scenario").inputValue();
+  for (const where of ["page", "presentation"]) {
+    if (where === "presentation") {
+      await page.goto(url);
+      await tally.ready();
+    }
+    for (const width of [1280, 1220, 1100, 1000, 800, 600, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      const shape = await tally.result("payback_date").evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        return { lines, fits: el.scrollWidth <= el.clientWidth };
+      });
+      expect(shape, `${where} at ${width} px`).toEqual({ lines: 1, fits: true });
+    }
+  }
+});

@@ -649,7 +649,7 @@ fn Report(case: Case) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <div class="result" class:long=move || date_text.with(|t| is_long(t))>
+            <div class="result date" class:long=move || date_text.with(|t| is_long(t))>
                 <dt>"Paid back by"</dt>
                 <dd>
                     <output
