@@ -65,14 +65,22 @@ pub fn ScenarioBar(
     };
     let copy_link = move |suffix: &'static str, done: &'static str| {
         let inputs = untrack(|| scenarios.inputs());
+        let refused = refused_fields();
         spawn_local(async move {
             let url = link::compact_share_url(scenarios.calc, &inputs).await + suffix;
             link_text.set(Some(url.clone()));
-            message.set(if link::copy(&url).await {
-                done.into()
+            let copied = if link::copy(&url).await {
+                done
             } else {
-                "Copy the link from the box below.".into()
-            });
+                "Copy the link from the box below."
+            };
+            // The link carries the values in force, not text being typed.
+            let warning = match refused {
+                0 => String::new(),
+                1 => " One field holds text that is not a number; the link carries its last valid value.".into(),
+                n => format!(" {n} fields hold text that is not a number; the link carries their last valid values."),
+            };
+            message.set(format!("{copied}{warning}"));
         });
     };
     // A link goes stale as soon as an input changes.
@@ -267,4 +275,13 @@ fn UndoOffer(
             })}
         </div>
     }
+}
+
+/// How many fields on the page show text that is not a number (each keeps
+/// its last valid value in force meanwhile).
+fn refused_fields() -> u32 {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(".field.invalid").ok())
+        .map_or(0, |list| list.length())
 }
