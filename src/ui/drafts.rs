@@ -14,7 +14,7 @@
 use crate::json;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 const KEY: &str = "tally.drafts";
 /// Drafts kept at most; the oldest go first.
@@ -23,7 +23,12 @@ const MAX: usize = 20;
 /// Where a draft belongs: the calculator, the scenario on screen (a
 /// link's, while one is open) and the field's name.
 pub fn place(scenarios: &Scenarios, field: &str) -> Value {
-    json!([scenarios.calc, scenario(scenarios), field])
+    // Built by hand: `json!` would bring serde_json's serializer along.
+    Value::Array(vec![
+        scenarios.calc.into(),
+        scenario(scenarios),
+        field.into(),
+    ])
 }
 
 /// The scenario part of a place: the open scenario's name, or null for a
@@ -75,7 +80,11 @@ fn is_at(draft: &Value, at: &Value) -> bool {
 pub fn keep(at: &Value, text: &str, over: f64) {
     let mut drafts = read();
     drafts.retain(|d| !is_at(d, at));
-    drafts.push(json!({ "at": at, "text": text, "over": over }));
+    let mut draft = serde_json::Map::new();
+    draft.insert("at".into(), at.clone());
+    draft.insert("text".into(), text.into());
+    draft.insert("over".into(), over.into());
+    drafts.push(Value::Object(draft));
     write(drafts);
 }
 
