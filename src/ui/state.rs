@@ -153,6 +153,7 @@ impl Scenarios {
         self.replace();
     }
 
+    /// Has every field show the value in force again: see `replaced`.
     fn replace(&self) {
         self.replaced.update(|n| *n = n.wrapping_add(1));
     }
