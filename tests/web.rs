@@ -302,3 +302,21 @@ fn a_quantity_that_jumps_is_drawn_as_steps() {
     );
     assert_eq!(steps(Vec::new()), Vec::new());
 }
+
+#[wasm_bindgen_test]
+fn a_marker_label_goes_where_no_line_runs() {
+    use tally::ui::components::chart::place_label;
+    // Nothing in the way: right of the point and above it.
+    let (alone, area) = place_label((300.0, 150.0), 10, &[], &[]);
+    assert_eq!(
+        (alone.x, alone.y, alone.anchor, alone.hanging),
+        (308.0, 142.0, "start", false)
+    );
+    // A line rising through the point crosses that place: below it is clear.
+    let rising = vec![vec![(100.0, 250.0), (500.0, 50.0)]];
+    let (below, _) = place_label((300.0, 150.0), 10, &rising, &[]);
+    assert_eq!((below.anchor, below.hanging), ("start", true));
+    // A label already there moves the next one too.
+    let (next, _) = place_label((300.0, 150.0), 10, &[], &[area]);
+    assert!(next.hanging);
+}

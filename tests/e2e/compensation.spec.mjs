@@ -16,6 +16,7 @@ test("the plan's worked check: 260,000 at 150 % of an 800,000 quota", async ({ t
   await expect(tally.result("plan.rate")).toHaveAttribute("data-value", "10");
   // The payout curve marks the tier and where the plan pays now.
   await expect(page.locator(".tool").first().locator(".chart .marker")).toHaveText(["1.5× from 100%", "Now"]);
+  expect(await tally.crossedLabels()).toEqual([]);
   await expect(tally.result("plan.attainment_pct")).toHaveAttribute("data-value", "150");
   // The earnings table and the reverse question.
   await expect(tally.result("plan.total_at.150")).toHaveAttribute("data-value", "260000");
@@ -33,6 +34,8 @@ test("an SDR plan counts meetings and pays per meeting", async ({ tally, page })
   await tally.open("#/compensation");
   // At 100 % the tier's start and "now" are one marker.
   await expect(page.locator(".tool").first().locator(".chart .marker")).toHaveText(["Now · 1.5× from 100%"]);
+  // Below the curve, clear of it.
+  expect(await tally.crossedLabels()).toEqual([]);
   await tally.field("plan.role").selectOption("sdr");
   await expect(tally.field("plan.quota")).toHaveValue("50");
   await expect(tally.field("plan.period")).toHaveValue("monthly");

@@ -40,6 +40,28 @@ export class Tally {
     return this.page.getByRole("button", { name, exact: true });
   }
 
+  /** The marker labels of the page's charts that a line runs through. */
+  async crossedLabels() {
+    return this.page.locator("figure.chart svg").evaluateAll((charts) =>
+      charts.flatMap((svg) => {
+        const paths = [...svg.querySelectorAll("path.line")];
+        return [...svg.querySelectorAll(".marker text")]
+          .filter((text) => {
+            const b = text.getBBox();
+            return paths.some((path) => {
+              const length = path.getTotalLength();
+              for (let at = 0; at <= length; at += 1) {
+                const p = path.getPointAtLength(at);
+                if (p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height) return true;
+              }
+              return false;
+            });
+          })
+          .map((text) => text.textContent);
+      }),
+    );
+  }
+
   scenarioSelect() {
     return this.page.getByLabel("Scenario", { exact: true });
   }

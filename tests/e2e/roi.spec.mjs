@@ -264,3 +264,12 @@ test("the payback date keeps to one line at any width, on the page and in the pr
     }
   }
 });
+
+test("the payback label sits clear of the lines, on a wide screen and a phone", async ({ tally, page }) => {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await tally.open("#/roi");
+    await expect(page.locator(".chart .marker text")).toHaveText("Paid back, month 1.7");
+    expect(await tally.crossedLabels(), `at ${width} px`).toEqual([]);
+  }
+});

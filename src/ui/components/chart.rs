@@ -119,6 +119,15 @@ impl Scale {
     fn y(&self, y: f64) -> f64 {
         TOP + (self.y_top - y) / (self.y_top - self.y_min).max(1e-9) * (H - TOP - BOTTOM)
     }
+
+    /// A line's finite points, in SVG units.
+    fn points(&self, points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+        points
+            .iter()
+            .filter(|(x, y)| x.is_finite() && y.is_finite())
+            .map(|&(x, y)| (self.x(x), self.y(y)))
+            .collect()
+    }
 }
 
 /// How an x-axis label sits on its tick at `x`: centred, unless that would
@@ -134,6 +143,103 @@ fn x_label_anchor(x: f64, label: &str) -> &'static str {
     } else {
         "middle"
     }
+}
+
+/// Where a marker's label is drawn, in SVG units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelAt {
+    pub x: f64,
+    pub y: f64,
+    /// "start" or "end": the text runs right or left of `x`.
+    pub anchor: &'static str,
+    /// Set: the text hangs below `y`; else it stands on it.
+    pub hanging: bool,
+}
+
+/// A box, `(left, top, right, bottom)` in SVG units.
+type Box = (f64, f64, f64, f64);
+
+/// Whether the segment from `a` to `b` passes through `area`
+/// (Liang–Barsky clipping).
+fn crosses(a: (f64, f64), b: (f64, f64), (left, top, right, bottom): Box) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut enter, mut leave) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 - left),
+        (dx, right - a.0),
+        (-dy, a.1 - top),
+        (dy, bottom - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else if p < 0.0 {
+            enter = enter.max(q / p);
+        } else {
+            leave = leave.min(q / p);
+        }
+    }
+    enter <= leave
+}
+
+/// Where the label of a marker at `(x, y)` goes, `chars` long, among the
+/// `lines` (their points in SVG units) and the labels `taken` already:
+/// right of the point and above it, else below it, else left above, left
+/// below; the first place no line crosses and that stays in the plot, for
+/// a phone's 20-unit text if one is clear, else for the desktop's 12. With
+/// no clear place, above right: the label's halo keeps it legible there.
+pub fn place_label(
+    (x, y): (f64, f64),
+    chars: usize,
+    lines: &[Vec<(f64, f64)>],
+    taken: &[Box],
+) -> (LabelAt, Box) {
+    const GAP: f64 = 8.0;
+    // Bold text is about 0.64 em a character; the halo adds 4 units.
+    let area = |at: &LabelAt, size: f64| {
+        let width = chars as f64 * 0.64 * size;
+        let (left, right) = if at.anchor == "start" {
+            (at.x, at.x + width)
+        } else {
+            (at.x - width, at.x)
+        };
+        let (top, bottom) = if at.hanging {
+            (at.y, at.y + size)
+        } else {
+            (at.y - 0.8 * size, at.y + 0.25 * size)
+        };
+        (left - 4.0, top - 4.0, right + 4.0, bottom + 4.0)
+    };
+    let places = [
+        (x + GAP, y - GAP, "start", false),
+        (x + GAP, y + GAP, "start", true),
+        (x - GAP, y - GAP, "end", false),
+        (x - GAP, y + GAP, "end", true),
+    ]
+    .map(|(x, y, anchor, hanging)| LabelAt {
+        x,
+        y,
+        anchor,
+        hanging,
+    });
+    let clear = |b: Box| {
+        b.0 >= LEFT - 4.0
+            && b.2 <= W
+            && b.1 >= 0.0
+            && b.3 <= H - BOTTOM + 4.0
+            && !lines
+                .iter()
+                .any(|l| l.windows(2).any(|s| crosses(s[0], s[1], b)))
+            && taken
+                .iter()
+                .all(|t| b.2 <= t.0 || t.2 <= b.0 || b.3 <= t.1 || t.3 <= b.1)
+    };
+    [20.0, 12.0]
+        .into_iter()
+        .flat_map(|size| places.map(|at| (at, area(&at, size))))
+        .find(|&(_, b)| clear(b))
+        .unwrap_or_else(|| (places[0], area(&places[0], 20.0)))
 }
 
 /// A line chart of `data`, with axis titles and a text summary for screen
@@ -159,18 +265,16 @@ pub fn LineChart(
 ) -> impl IntoView {
     let scale = Memo::new(move |_| data.with(Scale::fit));
     let path = move |points: &[(f64, f64)]| {
-        scale.with(|s| {
-            points
-                .iter()
-                .filter(|(x, y)| x.is_finite() && y.is_finite())
-                .enumerate()
-                .map(|(i, &(x, y))| {
-                    let command = if i == 0 { 'M' } else { 'L' };
-                    format!("{command}{},{}", px(s.x(x)), px(s.y(y)))
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        scale
+            .with(|s| s.points(points))
+            .into_iter()
+            .enumerate()
+            .map(|(i, (x, y))| {
+                let command = if i == 0 { 'M' } else { 'L' };
+                format!("{command}{},{}", px(x), px(y))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let at = move |f: fn(&Scale, f64) -> f64, v: f64| scale.with(|s| f(s, v));
     view! {
@@ -229,15 +333,25 @@ pub fn LineChart(
                         .collect_view()
                 }}
                 {move || {
-                    data.get()
-                        .markers
+                    let data = data.get();
+                    let lines: Vec<_> = scale.with(|s| data.lines.iter().map(|l| s.points(&l.points)).collect());
+                    let mut taken = Vec::new();
+                    data.markers
                         .into_iter()
                         .filter(|m| m.x.is_finite() && m.y.is_finite())
                         .map(|m| {
+                            let point = (at(Scale::x, m.x), at(Scale::y, m.y));
+                            let (label, area) = place_label(point, m.label.chars().count(), &lines, &taken);
+                            taken.push(area);
                             view! {
                                 <g class="marker">
-                                    <circle cx=px(at(Scale::x, m.x)) cy=px(at(Scale::y, m.y)) r="5" />
-                                    <text x=px(at(Scale::x, m.x) + 8.0) y=px(at(Scale::y, m.y) - 8.0)>
+                                    <circle cx=px(point.0) cy=px(point.1) r="5" />
+                                    <text
+                                        x=px(label.x)
+                                        y=px(label.y)
+                                        text-anchor=label.anchor
+                                        dominant-baseline=if label.hanging { "hanging" } else { "alphabetic" }
+                                    >
                                         {m.label}
                                     </text>
                                 </g>
