@@ -182,4 +182,6 @@ test("the cumulative chart labels where one offer passes another", async ({ tall
   // B's cash trails A's by 55,000 a year, but 108,000 of options vest at
   // the cliff: B passes A in month 12 and stays ahead.
   await expect(page.locator(".offers .chart .marker")).toHaveText(["Offer B passes Offer A, month 12"]);
+  // Below A's line, clear of both.
+  expect(await tally.crossedLabels()).toEqual([]);
 });
