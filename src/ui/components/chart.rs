@@ -156,12 +156,12 @@ pub struct LabelAt {
     pub hanging: bool,
 }
 
-/// A box, `(left, top, right, bottom)` in SVG units.
-type Box = (f64, f64, f64, f64);
+/// A rectangle, `(left, top, right, bottom)` in SVG units.
+pub type Area = (f64, f64, f64, f64);
 
 /// Whether the segment from `a` to `b` passes through `area`
 /// (Liang–Barsky clipping).
-fn crosses(a: (f64, f64), b: (f64, f64), (left, top, right, bottom): Box) -> bool {
+fn crosses(a: (f64, f64), b: (f64, f64), (left, top, right, bottom): Area) -> bool {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let (mut enter, mut leave) = (0.0f64, 1.0f64);
     for (p, q) in [
@@ -193,8 +193,8 @@ pub fn place_label(
     (x, y): (f64, f64),
     chars: usize,
     lines: &[Vec<(f64, f64)>],
-    taken: &[Box],
-) -> (LabelAt, Box) {
+    taken: &[Area],
+) -> (LabelAt, Area) {
     const GAP: f64 = 8.0;
     // Bold text is about 0.64 em a character; the halo adds 4 units.
     let area = |at: &LabelAt, size: f64| {
@@ -223,7 +223,7 @@ pub fn place_label(
         anchor,
         hanging,
     });
-    let clear = |b: Box| {
+    let clear = |b: Area| {
         b.0 >= LEFT - 4.0
             && b.2 <= W
             && b.1 >= 0.0
