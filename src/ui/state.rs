@@ -162,33 +162,43 @@ impl Scenarios {
     pub fn save_as(&self, name: &str) -> Result<String, String> {
         self.withdraw();
         let inputs = self.inputs_untracked();
-        let from = drafts::scenario(self);
-        let saved = self
-            .update_book(|b| b.save_as(name, inputs))
-            .unwrap_or(Err(GONE.into()))?;
-        self.shared.set(None);
-        drafts::carry(self, &from, false);
-        Ok(saved)
+        self.naming(false, || {
+            let saved = self
+                .update_book(|b| b.save_as(name, inputs))
+                .unwrap_or(Err(GONE.into()))?;
+            self.shared.set(None);
+            Ok(saved)
+        })
     }
 
     pub fn rename(&self, name: &str) -> Result<String, String> {
         self.withdraw();
-        let from = drafts::scenario(self);
-        let renamed = self
-            .update_book(|b| b.rename(name))
-            .unwrap_or(Err(GONE.into()))?;
-        drafts::carry(self, &from, true);
-        Ok(renamed)
+        self.naming(true, || {
+            self.update_book(|b| b.rename(name))
+                .unwrap_or(Err(GONE.into()))
+        })
     }
 
     pub fn duplicate(&self) -> Result<String, String> {
         self.withdraw();
+        self.naming(false, || {
+            self.update_book(Book::duplicate)
+                .unwrap_or(Err(GONE.into()))
+        })
+    }
+
+    /// Puts the inputs on screen under another name (`change`: a save as,
+    /// a duplicate, or with `moved` a rename), and gives them the drafts
+    /// typed under the name before.
+    fn naming(
+        &self,
+        moved: bool,
+        change: impl FnOnce() -> Result<String, String>,
+    ) -> Result<String, String> {
         let from = drafts::scenario(self);
-        let copy = self
-            .update_book(Book::duplicate)
-            .unwrap_or(Err(GONE.into()))?;
-        drafts::carry(self, &from, false);
-        Ok(copy)
+        let named = change()?;
+        drafts::carry(self, &from, moved);
+        Ok(named)
     }
 
     /// Deletes the open scenario, offering to undo it.
