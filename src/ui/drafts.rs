@@ -8,8 +8,8 @@
 //! message, where they were typed: the same calculator, scenario and field,
 //! over the same value in force. After another tab's edit or an undo
 //! changed that value, a draft is stale and dropped. A reset drops the
-//! scenario's drafts; a scenario saved as, duplicated or renamed takes them
-//! along with its inputs.
+//! scenario's drafts, and undoing it puts them back; a scenario saved as,
+//! duplicated or renamed takes them along with its inputs.
 
 use crate::json;
 use crate::ui::state::Scenarios;
@@ -99,10 +99,23 @@ fn is_in(draft: &Value, scenarios: &Scenarios, scenario: &Value) -> bool {
     at(0).and_then(Value::as_str) == Some(scenarios.calc) && at(1) == Some(scenario)
 }
 
-/// Drops every draft of the scenario on screen (it was reset).
-pub fn forget_scenario(scenarios: &Scenarios) {
+/// The drafts of the scenario on screen, oldest first.
+pub fn of_scenario(scenarios: &Scenarios) -> Vec<Value> {
     let scenario = scenario(scenarios);
-    forget_where(|d| is_in(d, scenarios, &scenario));
+    read()
+        .into_iter()
+        .filter(|d| is_in(d, scenarios, &scenario))
+        .collect()
+}
+
+/// Makes `kept` the drafts of the scenario on screen: none after a reset,
+/// and those it had before when the reset is undone.
+pub fn set_scenario(scenarios: &Scenarios, kept: Vec<Value>) {
+    let scenario = scenario(scenarios);
+    let mut drafts = read();
+    drafts.retain(|d| !is_in(d, scenarios, &scenario));
+    drafts.extend(kept);
+    write(drafts);
 }
 
 /// Gives the scenario now on screen the drafts of scenario `from`, whose

@@ -42,12 +42,14 @@ impl AppState {
 /// puts back, offered until the next change.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Undo {
-    /// The inputs `before` the change and just `after` it; `scenario`
-    /// names the saved scenario they are in, `None` the open shared one.
+    /// The inputs `before` the change and just `after` it, and the
+    /// `drafts` typed into their fields before it; `scenario` names the
+    /// saved scenario they are in, `None` the open shared one.
     Inputs {
         scenario: Option<String>,
         before: Value,
         after: Value,
+        drafts: Vec<Value>,
     },
     /// A deleted scenario and its place in the list.
     Deleted { at: usize, scenario: Scenario },
@@ -216,23 +218,25 @@ impl Scenarios {
     /// The defaults, and no text left in any field that is not a number.
     pub fn reset(&self) {
         self.undoably("Inputs reset to the defaults", || {
-            self.set_inputs(self.defaults())
+            self.set_inputs(self.defaults());
+            drafts::set_scenario(self, Vec::new());
         });
-        drafts::forget_scenario(self);
         self.replace();
     }
 
     /// Makes `change` to the inputs (a removal, a reset) and offers to undo
     /// it, saying `text`, until the next change. A change that changed
-    /// nothing (the defaults reset to the defaults) offers nothing.
+    /// nothing (the defaults reset to the defaults, no text in a field)
+    /// offers nothing.
     pub fn undoably(&self, text: impl Into<String>, change: impl FnOnce()) {
         crate::ui::focus::keep_focus();
         let earlier = self.undoable_changes();
         let scenario = self.open_scenario();
         let before = self.inputs_untracked();
+        let typed = drafts::of_scenario(self);
         change();
         let after = self.inputs_untracked();
-        if crate::json::same(&after, &before) {
+        if crate::json::same(&after, &before) && drafts::of_scenario(self) == typed {
             return;
         }
         self.offer_undo(
@@ -241,6 +245,7 @@ impl Scenarios {
                 scenario,
                 before,
                 after,
+                drafts: typed,
             },
             earlier,
         );
@@ -290,6 +295,7 @@ impl Scenarios {
                 scenario,
                 before,
                 after,
+                drafts: typed,
             } => {
                 // Another tab may have changed the scenario since: its edit
                 // is not overwritten.
@@ -299,6 +305,7 @@ impl Scenarios {
                     Err("The scenario has changed since; nothing was undone".into())
                 } else {
                     self.set_inputs(before);
+                    drafts::set_scenario(self, typed);
                     Ok("Undone".into())
                 }
             }

@@ -362,3 +362,38 @@ test("a reset clears text that is not a number, even over a default; a rename ke
   await expect(tally.field("arpa")).toHaveValue("2,900");
   expect(await page.evaluate(() => localStorage.getItem("tally.drafts"))).toBeNull();
 });
+
+test("undoing a reset brings back the text it cleared; typing withdraws the undo", async ({ tally, page }) => {
+  const offer = page.locator(".undo-offer");
+  await tally.open();
+  // Text over a default only: the reset changes no value, yet it clears
+  // the text, so it can be undone.
+  await tally.type("arpa", "abc");
+  await tally.button("Reset to defaults").click();
+  await expect(tally.field("arpa")).toHaveValue("2,900");
+  await offer.getByRole("button", { name: "Undo" }).click();
+  await expect(tally.field("arpa")).toHaveValue("abc");
+  await expect(page.locator(".field.invalid")).toHaveCount(1);
+
+  // Text over a changed value, beside another change.
+  await tally.type("leads", "300");
+  await tally.type("churn_pct", "2,90");
+  await tally.button("Reset to defaults").click();
+  await expect(tally.field("leads")).toHaveValue("200");
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+  await expect(page.locator(".field.invalid")).toHaveCount(0);
+  await offer.getByRole("button", { name: "Undo" }).click();
+  await expect(tally.field("leads")).toHaveValue("300");
+  await expect(tally.field("churn_pct")).toHaveValue("2,90");
+  await expect(tally.field("arpa")).toHaveValue("abc");
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("leads")).toHaveValue("300");
+  await expect(tally.field("churn_pct")).toHaveValue("2,90");
+  await expect(tally.field("arpa")).toHaveValue("abc");
+
+  // Refused text is an edit like any other: the undo would take it back.
+  await tally.button("Reset to defaults").click();
+  await tally.type("arpa", "xyz");
+  await expect(offer.getByRole("button", { name: "Undo" })).toHaveCount(0);
+});

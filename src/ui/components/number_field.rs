@@ -85,6 +85,11 @@ pub fn NumberField(
             }
             Err(message) => {
                 error.set(Some(message));
+                // Like any edit, it ends the offer to undo the last reset
+                // or removal, which would now undo this too.
+                if let Some(s) = scenarios {
+                    s.withdraw();
+                }
                 if let Some(at) = at() {
                     drafts::keep(&at, &typed, value.get_untracked());
                 }
