@@ -319,4 +319,20 @@ fn a_marker_label_goes_where_no_line_runs() {
     // A label already there moves the next one too.
     let (next, _) = place_label((300.0, 150.0), 10, &[], &[area]);
     assert!(next.hanging);
+    assert_eq!(next.leader, None);
+    // Unit economics' break-even: the curve rises through the point, the
+    // CAC line runs just below it, and left of it the plot soon ends. The
+    // label goes above, apart, joined by a leader line.
+    let curve = |x: f64| 228.0 - (x - 78.0) * 0.363;
+    let lines = vec![
+        vec![(78.0, curve(78.0)), (624.0, curve(624.0))],
+        vec![(78.0, 211.0), (624.0, 211.0)],
+    ];
+    let point = (169.0, curve(169.0));
+    let (apart, (left, _, right, bottom)) = place_label(point, 19, &lines, &[]);
+    assert_eq!(apart.leader, Some(apart.y));
+    assert!(apart.y < point.1 && !apart.hanging);
+    assert!(left >= 74.0 && left <= point.0 && point.0 <= right);
+    // Both lines pass below the label.
+    assert!(curve(right) > bottom && 211.0 > bottom, "{apart:?}");
 }

@@ -159,6 +159,29 @@ test("labels show the exact values behind them: the LTV/CAC grid and the stake a
   expect(ticks).not.toContain("0.3%");
 });
 
+test("the break-even label sits clear of the lines, on a leader line to its point", async ({ tally, page }) => {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await tally.open();
+    const marker = page.locator(".chart .marker");
+    await expect(marker.locator("text")).toHaveText("Break-even, month 2");
+    expect(await tally.crossedLabels(), `at ${width} px`).toEqual([]);
+    // No place beside the point is clear: the leader runs from the point
+    // straight up to the label.
+    const joins = await marker.evaluate((g) => {
+      const dot = g.querySelector("circle").getBBox();
+      const leader = g.querySelector("line.leader");
+      const label = g.querySelector("text").getBBox();
+      const x = leader.x1.baseVal.value;
+      return {
+        fromDot: Math.abs(x - (dot.x + dot.width / 2)) < 0.1 && Math.abs(leader.y1.baseVal.value - (dot.y + dot.height / 2)) < 0.1,
+        underLabel: x > label.x && x < label.x + label.width && Math.abs(leader.y2.baseVal.value - (label.y + label.height)) < 8,
+      };
+    });
+    expect(joins, `at ${width} px`).toEqual({ fromDot: true, underLabel: true });
+  }
+});
+
 test("an LTV earned mostly after the horizon says so, on its card and in the grid", async ({ tally, page }) => {
   await tally.open();
   // The plan's 3.8 % expansion against 3.75 % churn: q = 0.999075, and

@@ -154,6 +154,9 @@ pub struct LabelAt {
     pub anchor: &'static str,
     /// Set: the text hangs below `y`; else it stands on it.
     pub hanging: bool,
+    /// For a label set apart from its point: the y at which a leader line
+    /// from the point reaches it, straight above or below the point.
+    pub leader: Option<f64>,
 }
 
 /// A rectangle, `(left, top, right, bottom)` in SVG units.
@@ -186,9 +189,11 @@ fn crosses(a: (f64, f64), b: (f64, f64), (left, top, right, bottom): Area) -> bo
 /// Where the label of a marker at `(x, y)` goes, `chars` long, among the
 /// `lines` (their points in SVG units) and the labels `taken` already:
 /// right of the point and above it, else below it, else left above, left
-/// below; the first place no line crosses and that stays in the plot, for
-/// a phone's 20-unit text if one is clear, else for the desktop's 12. With
-/// no clear place, above right: the label's halo keeps it legible there.
+/// below; else set apart, straight above or below the point at a growing
+/// distance and joined to it by a leader line. The first place no line
+/// crosses and that stays in the plot, for a phone's 20-unit text if one
+/// is clear, else for the desktop's 12. With no clear place, above right:
+/// the label's halo keeps it legible there.
 pub fn place_label(
     (x, y): (f64, f64),
     chars: usize,
@@ -196,13 +201,13 @@ pub fn place_label(
     taken: &[Area],
 ) -> (LabelAt, Area) {
     const GAP: f64 = 8.0;
+    let width = |size: f64| chars as f64 * 0.64 * size;
     // Bold text is about 0.64 em a character; the halo adds 4 units.
     let area = |at: &LabelAt, size: f64| {
-        let width = chars as f64 * 0.64 * size;
         let (left, right) = if at.anchor == "start" {
-            (at.x, at.x + width)
+            (at.x, at.x + width(size))
         } else {
-            (at.x - width, at.x)
+            (at.x - width(size), at.x)
         };
         let (top, bottom) = if at.hanging {
             (at.y, at.y + size)
@@ -211,35 +216,68 @@ pub fn place_label(
         };
         (left - 4.0, top - 4.0, right + 4.0, bottom + 4.0)
     };
-    let places = [
-        (x + GAP, y - GAP, "start", false),
-        (x + GAP, y + GAP, "start", true),
-        (x - GAP, y - GAP, "end", false),
-        (x - GAP, y + GAP, "end", true),
-    ]
-    .map(|(x, y, anchor, hanging)| LabelAt {
-        x,
-        y,
-        anchor,
-        hanging,
-    });
-    let clear = |b: Area| {
+    let near = |size: f64| {
+        [
+            (x + GAP, y - GAP, "start", false),
+            (x + GAP, y + GAP, "start", true),
+            (x - GAP, y - GAP, "end", false),
+            (x - GAP, y + GAP, "end", true),
+        ]
+        .map(|(x, y, anchor, hanging)| {
+            let at = LabelAt {
+                x,
+                y,
+                anchor,
+                hanging,
+                leader: None,
+            };
+            (at, area(&at, size))
+        })
+    };
+    // Centred on the point's x where the plot has room, else against the
+    // plot's edge: the leader always meets the label.
+    let apart = move |size: f64| {
+        let left = (x - width(size) / 2.0)
+            .min(W - RIGHT - width(size))
+            .max(LEFT);
+        (1..=10).flat_map(move |step| {
+            let away = GAP + 12.0 * f64::from(step);
+            [(y - away, false), (y + away, true)].map(|(at_y, hanging)| {
+                let at = LabelAt {
+                    x: left,
+                    y: at_y,
+                    anchor: "start",
+                    hanging,
+                    leader: Some(at_y),
+                };
+                (at, area(&at, size))
+            })
+        })
+    };
+    let clear = |&(at, b): &(LabelAt, Area)| {
+        let leader = at.leader.map(|end| {
+            // From the edge of the point's dot.
+            let from = y + 6.0_f64.copysign(end - y);
+            (x, from.min(end), x, from.max(end))
+        });
         b.0 >= LEFT - 4.0
             && b.2 <= W
             && b.1 >= 0.0
             && b.3 <= H - BOTTOM + 4.0
-            && !lines
-                .iter()
-                .any(|l| l.windows(2).any(|s| crosses(s[0], s[1], b)))
+            && !lines.iter().any(|l| {
+                l.windows(2).any(|s| {
+                    crosses(s[0], s[1], b) || leader.is_some_and(|a| crosses(s[0], s[1], a))
+                })
+            })
             && taken
                 .iter()
                 .all(|t| b.2 <= t.0 || t.2 <= b.0 || b.3 <= t.1 || t.3 <= b.1)
     };
     [20.0, 12.0]
         .into_iter()
-        .flat_map(|size| places.map(|at| (at, area(&at, size))))
-        .find(|&(_, b)| clear(b))
-        .unwrap_or_else(|| (places[0], area(&places[0], 20.0)))
+        .flat_map(|size| near(size).into_iter().chain(apart(size)))
+        .find(clear)
+        .unwrap_or_else(|| near(20.0)[0])
 }
 
 /// A line chart of `data`, with axis titles and a text summary for screen
@@ -343,8 +381,12 @@ pub fn LineChart(
                             let point = (at(Scale::x, m.x), at(Scale::y, m.y));
                             let (label, area) = place_label(point, m.label.chars().count(), &lines, &taken);
                             taken.push(area);
+                            let leader = label.leader.map(|end| {
+                                view! { <line class="leader" x1=px(point.0) x2=px(point.0) y1=px(point.1) y2=px(end) /> }
+                            });
                             view! {
                                 <g class="marker">
+                                    {leader}
                                     <circle cx=px(point.0) cy=px(point.1) r="5" />
                                     <text
                                         x=px(label.x)
