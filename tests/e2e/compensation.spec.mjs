@@ -168,9 +168,16 @@ test("print keeps both tools' results, tables and charts", async ({ tally, page 
   await expect(page.locator(".comparison")).toBeVisible();
   await expect(page.locator(".chart svg").first()).toBeVisible();
   await expect(tally.button("Add an offer")).toBeHidden();
-  const pdf = await page.pdf({ format: "A4" });
-  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  expect(pages).toBeLessThanOrEqual(3);
+  // A page for each tool, with one offer or two side by side.
+  for (const offers of [1, 2]) {
+    for (const format of ["A4", "Letter"]) {
+      const pdf = await page.pdf({ format });
+      expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length, `${offers} offers, ${format}`).toBe(2);
+    }
+    await page.emulateMedia({ media: "screen" });
+    await tally.button("Add an offer").click();
+    await page.emulateMedia({ media: "print" });
+  }
 });
 
 test("the cumulative chart labels where one offer passes another", async ({ tally, page }) => {

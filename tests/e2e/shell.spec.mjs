@@ -251,9 +251,10 @@ test("print turns the page into a report", async ({ tally, page }) => {
   await expect(page.locator(".inputs")).toBeVisible();
   await expect(page.locator('[data-result="ltv_cac"]')).toBeVisible();
   await expect(page.locator(".formula").first()).toBeVisible();
-  const pdf = await page.pdf({ format: "A4" });
-  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  expect(pages).toBe(1);
+  for (const format of ["A4", "Letter"]) {
+    const pdf = await page.pdf({ format });
+    expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length, format).toBe(1);
+  }
 });
 
 test("nothing moves while the app loads, even on a slow network", async ({ tally, page, context }) => {
