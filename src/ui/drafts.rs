@@ -9,7 +9,8 @@
 //! over the same value in force. After another tab's edit or an undo
 //! changed that value, a draft is stale and dropped. A reset drops the
 //! scenario's drafts, and undoing it puts them back; a scenario saved as,
-//! duplicated or renamed takes them along with its inputs.
+//! duplicated or renamed takes them along with its inputs, and a row of a
+//! list that is removed or moved takes those of its fields.
 
 use crate::json;
 use crate::ui::state::Scenarios;
@@ -143,6 +144,45 @@ pub fn carry(scenarios: &Scenarios, from: &Value, moved: bool) {
     drafts.retain(|d| !gone(d));
     drafts.extend(carried);
     write(drafts);
+}
+
+/// Moves the drafts typed into the rows of the list `list` (fields named
+/// `<list>.<row>.<key>`) of the scenario on screen along with their rows:
+/// to row `to(row)`, or gone with a row that is gone.
+pub fn renumber(scenarios: &Scenarios, list: &str, to: impl Fn(usize) -> Option<usize>) {
+    let scenario = scenario(scenarios);
+    let mut drafts = read();
+    let mut changed = false;
+    drafts.retain_mut(|d| {
+        if !is_in(d, scenarios, &scenario) {
+            return true;
+        }
+        let Some(field) = d.get_mut("at").and_then(|at| at.get_mut(2)) else {
+            return true;
+        };
+        let row_key = field
+            .as_str()
+            .and_then(|f| f.strip_prefix(list)?.strip_prefix('.')?.split_once('.'))
+            .and_then(|(row, key)| Some((row.parse::<usize>().ok()?, key.to_string())));
+        let Some((row, key)) = row_key else {
+            return true;
+        };
+        match to(row) {
+            Some(new) if new == row => true,
+            Some(new) => {
+                *field = Value::String(format!("{list}.{new}.{key}"));
+                changed = true;
+                true
+            }
+            None => {
+                changed = true;
+                false
+            }
+        }
+    });
+    if changed {
+        write(drafts);
+    }
 }
 
 fn forget_where(gone: impl Fn(&Value) -> bool) {

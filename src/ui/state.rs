@@ -251,6 +251,52 @@ impl Scenarios {
         );
     }
 
+    /// Removes row `index` of the list `list` (its fields named
+    /// `<list>.<row>.<key>`) by `change`, offering to undo it, saying
+    /// `text`: the text typed into the rows below moves up with them.
+    pub fn remove_row(
+        &self,
+        text: impl Into<String>,
+        list: &str,
+        index: usize,
+        change: impl FnOnce(),
+    ) {
+        self.undoably(text, || {
+            self.moving_rows(list, change, |row| match row.cmp(&index) {
+                std::cmp::Ordering::Less => Some(row),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => Some(row - 1),
+            })
+        });
+    }
+
+    /// Swaps rows `a` and `b` of the list `list` by `change`, and the text
+    /// typed into them with them.
+    pub fn swap_rows(&self, list: &str, (a, b): (usize, usize), change: impl FnOnce()) {
+        self.moving_rows(list, change, |row| {
+            Some(if row == a {
+                b
+            } else if row == b {
+                a
+            } else {
+                row
+            })
+        });
+    }
+
+    /// Makes `change`, which moves rows of `list` to `to(row)`; if it did
+    /// change the inputs, the drafts typed into the rows follow them, and
+    /// every field shows again what its row holds (a field whose value is
+    /// the same in the row now there would keep the text of the row gone).
+    fn moving_rows(&self, list: &str, change: impl FnOnce(), to: impl Fn(usize) -> Option<usize>) {
+        let before = self.inputs_untracked();
+        change();
+        if !crate::json::same(&self.inputs_untracked(), &before) {
+            drafts::renumber(self, list, to);
+            self.replace();
+        }
+    }
+
     /// The saved scenario on screen, `None` for a shared one.
     fn open_scenario(&self) -> Option<String> {
         self.shared

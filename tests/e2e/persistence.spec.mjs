@@ -363,6 +363,37 @@ test("a reset clears text that is not a number, even over a default; a rename ke
   expect(await page.evaluate(() => localStorage.getItem("tally.drafts"))).toBeNull();
 });
 
+test("text that is not a number moves with its row when a row above is removed or rounds are reordered", async ({ tally, page }) => {
+  const offer = page.locator(".undo-offer");
+  await tally.open();
+  // Stage 2's conversion holds text; stage 1 goes, and stage 2 moves up.
+  await tally.type("stages.1.rate_pct", "2O");
+  await page.getByRole("button", { name: "Remove stage 1" }).click();
+  await expect(tally.field("stages.0.name")).toHaveValue("SQL → customer");
+  await expect(tally.field("stages.0.rate_pct")).toHaveValue("2O");
+  // Undone, it goes back down with its stage.
+  await offer.getByRole("button", { name: "Undo" }).click();
+  await expect(tally.field("stages.0.rate_pct")).toHaveValue("25");
+  await expect(tally.field("stages.1.rate_pct")).toHaveValue("2O");
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("stages.0.rate_pct")).toHaveValue("25");
+  await expect(tally.field("stages.1.rate_pct")).toHaveValue("2O");
+  // Equity: both SAFEs have no discount. Text typed over the first's 0
+  // stays with that round when it moves later, not with the round that
+  // takes its place.
+  await tally.open("#/equity");
+  await tally.type("rounds.0.discount_pct", "1O");
+  await page.getByRole("button", { name: "Move Pre-seed SAFE later" }).click();
+  await expect(tally.field("rounds.0.name")).toHaveValue("Seed SAFE");
+  await expect(tally.field("rounds.0.discount_pct")).toHaveValue("0");
+  await expect(tally.field("rounds.1.discount_pct")).toHaveValue("1O");
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("rounds.0.discount_pct")).toHaveValue("0");
+  await expect(tally.field("rounds.1.discount_pct")).toHaveValue("1O");
+});
+
 test("undoing a reset brings back the text it cleared; typing withdraws the undo", async ({ tally, page }) => {
   const offer = page.locator(".undo-offer");
   await tally.open();

@@ -251,7 +251,7 @@ fn TierList(c: Comp) -> impl IntoView {
                         class="remove"
                         aria-label=format!("Remove tier {}", index + 1)
                         disabled=move || { count.get() <= 1 }
-                        on:click=move |_| c.scenarios.undoably(format!("Removed tier {}", index + 1), || c.edit(|i| { if index < i.plan.tiers.len() && i.plan.tiers.len() > 1 { i.plan.tiers.remove(index); } }))
+                        on:click=move |_| c.scenarios.remove_row(format!("Removed tier {}", index + 1), "plan.tiers", index, || c.edit(|i| { if index < i.plan.tiers.len() && i.plan.tiers.len() > 1 { i.plan.tiers.remove(index); } }))
                     >
                         "Remove"
                     </button>
@@ -638,7 +638,7 @@ fn OfferCard(c: Comp, index: usize) -> impl IntoView {
                 disabled=move || { inputs.with(|i| i.offers.len() <= 1) }
                 on:click=move |_| {
                     let name = inputs.with_untracked(|i| i.offers.get(index).map(|o| o.name.clone()).unwrap_or_default());
-                    c.scenarios.undoably(format!("Removed “{name}”"), || c.edit(|i| { if index < i.offers.len() && i.offers.len() > 1 { i.offers.remove(index); } }));
+                    c.scenarios.remove_row(format!("Removed “{name}”"), "offers", index, || c.edit(|i| { if index < i.offers.len() && i.offers.len() > 1 { i.offers.remove(index); } }));
                 }
             >
                 {move || inputs.with(|i| format!("Remove {}", i.offers.get(index).map(|o| o.name.as_str()).unwrap_or("this offer")))}

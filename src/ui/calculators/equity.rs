@@ -268,7 +268,7 @@ fn HolderList(e: Eq) -> impl IntoView {
                         aria-label=format!("Remove holder {}", index + 1)
                         on:click=move |_| {
                             let name = inputs.with_untracked(|i| i.holders.get(index).map(|h| h.name.clone()).unwrap_or_default());
-                            e.scenarios.undoably(format!("Removed the holder “{name}”"), || e.edit(|i| { if index < i.holders.len() { i.holders.remove(index); } }));
+                            e.scenarios.remove_row(format!("Removed the holder “{name}”"), "holders", index, || e.edit(|i| { if index < i.holders.len() { i.holders.remove(index); } }));
                         }
                     >
                         "Remove"
@@ -519,7 +519,7 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                     disabled=move || { index == 0 }
                     on:click=move |_| {
                         follow_move(-1);
-                        e.edit(|i| { if index > 0 && index < i.rounds.len() { i.rounds.swap(index - 1, index); } });
+                        e.scenarios.swap_rows("rounds", (index.saturating_sub(1), index), || e.edit(|i| { if index > 0 && index < i.rounds.len() { i.rounds.swap(index - 1, index); } }));
                     }
                 >
                     "↑ Earlier"
@@ -531,7 +531,7 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                     disabled=move || { index + 1 >= count.get() }
                     on:click=move |_| {
                         follow_move(1);
-                        e.edit(|i| { if index + 1 < i.rounds.len() { i.rounds.swap(index, index + 1); } });
+                        e.scenarios.swap_rows("rounds", (index, index + 1), || e.edit(|i| { if index + 1 < i.rounds.len() { i.rounds.swap(index, index + 1); } }));
                     }
                 >
                     "↓ Later"
@@ -540,7 +540,7 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                     type="button"
                     class="remove"
                     aria-label=move || format!("Remove {}", name())
-                    on:click=move |_| e.scenarios.undoably(format!("Removed the round “{}”", name()), || e.edit(|i| { if index < i.rounds.len() { i.rounds.remove(index); } }))
+                    on:click=move |_| e.scenarios.remove_row(format!("Removed the round “{}”", name()), "rounds", index, || e.edit(|i| { if index < i.rounds.len() { i.rounds.remove(index); } }))
                 >
                     "Remove"
                 </button>

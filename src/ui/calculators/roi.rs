@@ -428,7 +428,7 @@ fn ItemList(case: Case) -> impl IntoView {
                     aria-label=format!("Remove line {}", index + 1)
                     on:click=move |_| {
                         let name = case.inputs.with_untracked(|i| i.items.get(index).map(|it| it.name.clone()).unwrap_or_default());
-                        case.scenarios.undoably(format!("Removed the line “{name}”"), || case.edit(|i| { if index < i.items.len() { i.items.remove(index); } }));
+                        case.scenarios.remove_row(format!("Removed the line “{name}”"), "items", index, || case.edit(|i| { if index < i.items.len() { i.items.remove(index); } }));
                     }
                 >
                     "Remove"

@@ -330,7 +330,7 @@ fn StageList(
                                 aria-label=format!("Remove stage {}", index + 1)
                                 on:click=move |_| {
                                     let name = inputs.with_untracked(|i| i.stages.get(index).map(|s| s.name.clone()).unwrap_or_default());
-                                    scenarios.undoably(format!("Removed the stage “{name}”"), || change(&|s| { if index < s.len() { s.remove(index); } }));
+                                    scenarios.remove_row(format!("Removed the stage “{name}”"), "stages", index, || change(&|s| { if index < s.len() { s.remove(index); } }));
                                 }
                             >
                                 "Remove"
