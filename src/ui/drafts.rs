@@ -4,7 +4,8 @@
 //! screen, a reload, or a move to another calculator (which reloads the
 //! page), would show the last valid value again as if the edit had taken.
 //! Drafts are kept in localStorage under their own key, apart from the
-//! scenarios (never in a link or a backup), and shown again, with their
+//! scenarios (never in a link or a backup; in memory while storage is
+//! missing or full), and shown again, with their
 //! message, where they were typed: the same calculator, scenario and field,
 //! over the same value in force. After another tab's edit or an undo
 //! changed that value, a draft is stale and dropped. A reset drops the
@@ -16,6 +17,7 @@ use crate::json;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 use serde_json::Value;
+use std::cell::RefCell;
 
 const KEY: &str = "tally.drafts";
 /// Drafts kept at most; the oldest go first.
@@ -46,8 +48,17 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+thread_local! {
+    /// The drafts while storage is missing or full: kept for the tab's life,
+    /// as the inputs are then.
+    static MEMORY: RefCell<Option<Vec<Value>>> = const { RefCell::new(None) };
+}
+
 /// Every draft, oldest first, as `{"at", "text", "over"}`.
 fn read() -> Vec<Value> {
+    if let Some(kept) = MEMORY.with_borrow(Clone::clone) {
+        return kept;
+    }
     storage()
         .and_then(|s| s.get_item(KEY).ok()?)
         .and_then(|text| json::parse(&text))
@@ -58,19 +69,21 @@ fn read() -> Vec<Value> {
         .unwrap_or_default()
 }
 
-/// Writes the newest [`MAX`] drafts. Best effort: storage that is missing
-/// or full keeps no drafts, and the page's notice already says changes last
-/// only while the tab is open.
+/// Writes the newest [`MAX`] drafts; into memory where storage is missing
+/// or full (the page's notice says changes then last while the tab is
+/// open).
 fn write(mut drafts: Vec<Value>) {
     let extra = drafts.len().saturating_sub(MAX);
     drafts.drain(..extra);
-    if let Some(s) = storage() {
-        let _ = if drafts.is_empty() {
-            s.remove_item(KEY)
+    let stored = storage().is_some_and(|s| {
+        if drafts.is_empty() {
+            s.remove_item(KEY).is_ok()
         } else {
-            s.set_item(KEY, &json::stringify(&Value::Array(drafts)))
-        };
-    }
+            s.set_item(KEY, &json::stringify(&Value::Array(drafts.clone())))
+                .is_ok()
+        }
+    });
+    MEMORY.with_borrow_mut(|kept| *kept = (!stored).then_some(drafts));
 }
 
 fn is_at(draft: &Value, at: &Value) -> bool {

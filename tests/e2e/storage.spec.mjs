@@ -45,6 +45,15 @@ test("disabled storage leaves the app usable in memory", async ({ tally, page })
   await tally.type("arpa", "3500");
   await expect(tally.field("churn_pct")).toHaveValue("abc");
   await expect(page.locator(".field.invalid")).toHaveCount(1);
+  // ...and through a removal, which has every field show its value again,
+  // and a reset and its undo.
+  await page.getByRole("button", { name: "Remove stage 1" }).click();
+  await expect(tally.field("churn_pct")).toHaveValue("abc");
+  await tally.button("Reset to defaults").click();
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+  await page.locator(".undo-offer").getByRole("button", { name: "Undo" }).click();
+  await expect(tally.field("churn_pct")).toHaveValue("abc");
+  await expect(tally.field("arpa")).toHaveValue("3,500");
 });
 
 test("full storage keeps edits in memory with a notice", async ({ tally, page }) => {
