@@ -5,9 +5,9 @@
 //! page), would show the last valid value again as if the edit had taken.
 //! Drafts are kept in localStorage under their own key, apart from the
 //! scenarios (never in a link or a backup; in memory while storage is
-//! missing or full), and shown again, with their
-//! message, where they were typed: the same calculator, scenario and field,
-//! over the same value in force. After another tab's edit or an undo
+//! missing or full), and shown again, with their message, where they were
+//! typed: the same calculator, scenario and field, over the same value in
+//! force. After another tab's edit or an undo
 //! changed that value, a draft is stale and dropped. A reset drops the
 //! scenario's drafts, and undoing it puts them back; a scenario saved as,
 //! duplicated or renamed takes them along with its inputs, and a row of a
