@@ -8,8 +8,9 @@
 //! missing or full), and shown again, with their message, where they were
 //! typed: the same calculator, scenario and field, over the same value in
 //! force. After another tab's edit or an undo
-//! changed that value, a draft is stale and dropped. A reset drops the
-//! scenario's drafts, and undoing it puts them back; a scenario saved as,
+//! changed that value, a draft is stale and dropped. A reset or a delete
+//! drops the scenario's drafts, and undoing it puts them back; a scenario
+//! saved as,
 //! duplicated or renamed takes them along with its inputs, and a row of a
 //! list that is removed or moved takes those of its fields.
 
@@ -113,50 +114,42 @@ fn is_in(draft: &Value, scenarios: &Scenarios, scenario: &Value) -> bool {
     at(0).and_then(Value::as_str) == Some(scenarios.calc) && at(1) == Some(scenario)
 }
 
-/// The drafts of the scenario on screen, oldest first.
-pub fn of_scenario(scenarios: &Scenarios) -> Vec<Value> {
-    let scenario = scenario(scenarios);
+/// The drafts of `scenario` (a name, or null for a link's), oldest first.
+pub fn of(scenarios: &Scenarios, scenario: &Value) -> Vec<Value> {
     read()
         .into_iter()
-        .filter(|d| is_in(d, scenarios, &scenario))
+        .filter(|d| is_in(d, scenarios, scenario))
         .collect()
 }
 
-/// Makes `kept` the drafts of the scenario on screen: none after a reset,
-/// and those it had before when the reset is undone.
-pub fn set_scenario(scenarios: &Scenarios, kept: Vec<Value>) {
-    let scenario = scenario(scenarios);
+/// Makes `kept` the drafts of `scenario`: none after a reset or a delete,
+/// those it had before when either is undone, those of another scenario
+/// when it takes that one's inputs.
+pub fn set(scenarios: &Scenarios, scenario: &Value, mut kept: Vec<Value>) {
+    for d in &mut kept {
+        if let Some(slot) = d.get_mut("at").and_then(|at| at.get_mut(1)) {
+            *slot = scenario.clone();
+        }
+    }
     let mut drafts = read();
-    drafts.retain(|d| !is_in(d, scenarios, &scenario));
+    drafts.retain(|d| !is_in(d, scenarios, scenario));
     drafts.extend(kept);
     write(drafts);
 }
 
 /// Gives the scenario now on screen the drafts of scenario `from`, whose
 /// inputs it has (saved as, duplicated or renamed): `moved` when `from`
-/// is gone (renamed), else copied.
+/// is gone (renamed), else copied. Drafts left under its name by a
+/// scenario once called so go.
 pub fn carry(scenarios: &Scenarios, from: &Value, moved: bool) {
     let to = scenario(scenarios);
-    let mut drafts = read();
-    let mut carried: Vec<Value> = drafts
-        .iter()
-        .filter(|d| is_in(d, scenarios, from))
-        .cloned()
-        .collect();
-    if carried.is_empty() || &to == from {
+    if &to == from {
         return;
     }
-    for d in &mut carried {
-        if let Some(slot) = d.get_mut("at").and_then(|at| at.get_mut(1)) {
-            *slot = to.clone();
-        }
+    set(scenarios, &to, of(scenarios, from));
+    if moved {
+        set(scenarios, from, Vec::new());
     }
-    // Stale drafts of a scenario once under the new name go, and a
-    // renamed scenario's drafts under the old.
-    let gone = |d: &Value| is_in(d, scenarios, &to) || (moved && is_in(d, scenarios, from));
-    drafts.retain(|d| !gone(d));
-    drafts.extend(carried);
-    write(drafts);
 }
 
 /// Moves the drafts typed into the rows of the list `list` (fields named

@@ -51,8 +51,13 @@ pub enum Undo {
         after: Value,
         drafts: Vec<Value>,
     },
-    /// A deleted scenario and its place in the list.
-    Deleted { at: usize, scenario: Scenario },
+    /// A deleted scenario, its place in the list and the `drafts` typed
+    /// into it.
+    Deleted {
+        at: usize,
+        scenario: Scenario,
+        drafts: Vec<Value>,
+    },
 }
 
 /// What the page says about the last one-click change.
@@ -208,9 +213,20 @@ impl Scenarios {
         let defaults = self.defaults();
         crate::ui::focus::keep_focus();
         let earlier = self.undoable_changes();
+        let name = drafts::scenario(self);
+        let typed = drafts::of(self, &name);
         if let Some((at, scenario)) = self.update_book(|b| b.delete(defaults)).flatten() {
+            drafts::set(self, &name, Vec::new());
             let text = format!("Deleted “{}”", scenario.name);
-            self.offer_undo(text, Undo::Deleted { at, scenario }, earlier);
+            self.offer_undo(
+                text,
+                Undo::Deleted {
+                    at,
+                    scenario,
+                    drafts: typed,
+                },
+                earlier,
+            );
         }
         self.replace();
     }
@@ -219,7 +235,7 @@ impl Scenarios {
     pub fn reset(&self) {
         self.undoably("Inputs reset to the defaults", || {
             self.set_inputs(self.defaults());
-            drafts::set_scenario(self, Vec::new());
+            drafts::set(self, &drafts::scenario(self), Vec::new());
         });
         self.replace();
     }
@@ -233,10 +249,11 @@ impl Scenarios {
         let earlier = self.undoable_changes();
         let scenario = self.open_scenario();
         let before = self.inputs_untracked();
-        let typed = drafts::of_scenario(self);
+        let name = drafts::scenario(self);
+        let typed = drafts::of(self, &name);
         change();
         let after = self.inputs_untracked();
-        if crate::json::same(&after, &before) && drafts::of_scenario(self) == typed {
+        if crate::json::same(&after, &before) && drafts::of(self, &name) == typed {
             return;
         }
         self.offer_undo(
@@ -351,12 +368,19 @@ impl Scenarios {
                     Err("The scenario has changed since; nothing was undone".into())
                 } else {
                     self.set_inputs(before);
-                    drafts::set_scenario(self, typed);
+                    drafts::set(self, &drafts::scenario(self), typed);
                     Ok("Undone".into())
                 }
             }
-            Undo::Deleted { at, scenario } => match self.update_book(|b| b.restore(at, scenario)) {
-                Some(Ok(name)) => Ok(format!("“{name}” is back")),
+            Undo::Deleted {
+                at,
+                scenario,
+                drafts: typed,
+            } => match self.update_book(|b| b.restore(at, scenario)) {
+                Some(Ok(name)) => {
+                    drafts::set(self, &Value::String(name.clone()), typed);
+                    Ok(format!("“{name}” is back"))
+                }
                 Some(Err(e)) => Err(e),
                 None => Err(GONE.into()),
             },

@@ -394,6 +394,25 @@ test("text that is not a number moves with its row when a row above is removed o
   await expect(tally.field("rounds.1.discount_pct")).toHaveValue("1O");
 });
 
+test("deleting a scenario deletes the text typed into it; undoing the delete brings it back", async ({ tally, page }) => {
+  await tally.open();
+  await tally.type("churn_pct", "abc");
+  // The only scenario: a fresh "Base case" of defaults takes its place,
+  // with none of the deleted one's text.
+  await tally.button("Delete").click();
+  await tally.button("Really delete?").click();
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+  await expect(page.locator(".field.invalid")).toHaveCount(0);
+  await page.locator(".undo-offer").getByRole("button", { name: "Undo" }).click();
+  await expect(tally.scenarioSelect()).toHaveValue("Base case (2)");
+  await expect(tally.field("churn_pct")).toHaveValue("abc");
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("churn_pct")).toHaveValue("abc");
+  await tally.scenarioSelect().selectOption("Base case");
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+});
+
 test("undoing a reset brings back the text it cleared; typing withdraws the undo", async ({ tally, page }) => {
   const offer = page.locator(".undo-offer");
   await tally.open();
