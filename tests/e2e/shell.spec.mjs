@@ -251,6 +251,11 @@ test("print turns the page into a report", async ({ tally, page }) => {
   await expect(page.locator(".inputs")).toBeVisible();
   await expect(page.locator('[data-result="ltv_cac"]')).toBeVisible();
   await expect(page.locator(".formula").first()).toBeVisible();
+  // The LTV/CAC grid with its key, in colour; the funnel stays on screen.
+  await expect(page.locator(".sensitivity")).toBeVisible();
+  await expect(page.locator(".grid-view .help")).toBeVisible();
+  expect(await page.locator(".sensitivity td.good").first().evaluate((td) => getComputedStyle(td).printColorAdjust)).toBe("exact");
+  await expect(page.locator(".funnel")).toBeHidden();
   for (const format of ["A4", "Letter"]) {
     const pdf = await page.pdf({ format });
     expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length, format).toBe(1);

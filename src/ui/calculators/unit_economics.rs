@@ -44,7 +44,7 @@ pub fn UnitEconomicsPage() -> impl IntoView {
     };
 
     view! {
-        <article class="calculator">
+        <article class="calculator unit-economics">
             <ReportMeta scenario=Signal::derive(move || scenarios.active()) />
             <ScenarioBar scenarios=scenarios />
             <ProblemList problems=problems />
@@ -127,10 +127,13 @@ pub fn UnitEconomicsPage() -> impl IntoView {
                     <Health inputs=inputs results=results />
                     <h3>"Cohort gross profit against CAC"</h3>
                     <CohortChart inputs=inputs results=results currency=currency />
-                    // The printed report keeps to one page: inputs, results, chart.
+                    // The printed report keeps to one page: the funnel,
+                    // whose numbers the results give, stays on screen.
                     <div class="no-print">
                         <h3>"Funnel"</h3>
                         <Funnel inputs=inputs currency=currency />
+                    </div>
+                    <div class="grid-view">
                         <h3>"LTV / CAC by churn and ARPA"</h3>
                         <SensitivityGrid inputs=inputs currency=currency />
                     </div>
