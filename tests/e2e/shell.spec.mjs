@@ -262,6 +262,20 @@ test("print turns the page into a report", async ({ tally, page }) => {
   }
 });
 
+test("a report prints in the light colours when the system prefers dark", async ({ tally, page }) => {
+  await tally.open();
+  await page.emulateMedia({ media: "print", colorScheme: "dark" });
+  const colours = await page.evaluate(() => ({
+    line: getComputedStyle(document.querySelector(".chart .line.primary")).stroke,
+    cell: getComputedStyle(document.querySelector(".sensitivity td.good")).backgroundColor,
+    page: getComputedStyle(document.documentElement).backgroundColor,
+  }));
+  expect(colours).toEqual({ line: "rgb(31, 78, 121)", cell: "rgb(227, 243, 232)", page: "rgb(255, 255, 255)" });
+  // On screen, dark stays dark.
+  await page.emulateMedia({ media: "screen", colorScheme: "dark" });
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector(".chart .line.primary")).stroke)).toBe("rgb(127, 178, 229)");
+});
+
 test("nothing moves while the app loads, even on a slow network", async ({ tally, page, context }) => {
   // A slow link and a slow CPU (Lighthouse's mobile figures) widen the gap
   // between the static frame and the app.
