@@ -160,6 +160,16 @@ impl Scenarios {
         self.replace();
     }
 
+    /// Closes the shared scenario a link opened: the saved one shows again,
+    /// and the text typed into the link's fields goes with the link.
+    pub fn close_link(&self) {
+        self.withdraw();
+        drafts::set(self, &Value::Null, Vec::new());
+        self.shared.set(None);
+        crate::ui::link::clear_payload(self.calc);
+        self.replace();
+    }
+
     /// Has every field show the value in force again: see `replaced`.
     fn replace(&self) {
         self.replaced.update(|n| *n = n.wrapping_add(1));
@@ -169,7 +179,9 @@ impl Scenarios {
     pub fn save_as(&self, name: &str) -> Result<String, String> {
         self.withdraw();
         let inputs = self.inputs_untracked();
-        self.naming(false, || {
+        // A link's text moves to the scenario it is saved as.
+        let from_link = self.shared.with_untracked(Option::is_some);
+        self.naming(from_link, || {
             let saved = self
                 .update_book(|b| b.save_as(name, inputs))
                 .unwrap_or(Err(GONE.into()))?;
@@ -195,8 +207,8 @@ impl Scenarios {
     }
 
     /// Puts the inputs on screen under another name (`change`: a save as,
-    /// a duplicate, or with `moved` a rename), and gives them the drafts
-    /// typed under the name before.
+    /// a duplicate, or with `moved` a rename or a link saved), and gives
+    /// them the drafts typed under the name before.
     fn naming(
         &self,
         moved: bool,

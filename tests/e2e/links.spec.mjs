@@ -143,3 +143,29 @@ test("copying a link while a field holds text that is not a number says what the
   await tally.button("Copy link").click();
   await expect(said).toHaveText(/^(Link copied\. Anyone who opens it sees these inputs\.|Copy the link from the box below\.)$/);
 });
+
+test("text typed into a link's fields goes when the link is closed, and with the scenario it is saved as", async ({ tally, page }) => {
+  await tally.open();
+  // The link's churn and the saved scenario's are both the default 2.5 %.
+  await page.goto(linkFor({ arpa: 5000 }));
+  await tally.ready();
+  await tally.type("churn_pct", "abc");
+  await tally.button("Close it").click();
+  await expect(tally.field("arpa")).toHaveValue("2,900");
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+  await expect(page.locator(".field.invalid")).toHaveCount(0);
+  // Opened again, the link shows its own values.
+  await page.goto(linkFor({ arpa: 5000 }));
+  await tally.ready();
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+
+  await tally.type("churn_pct", "xyz");
+  await page.getByRole("button", { name: "Save to my scenarios" }).click();
+  await tally.button("OK").click();
+  await expect(tally.scenarioSelect()).toHaveValue("Shared scenario");
+  await expect(tally.field("churn_pct")).toHaveValue("xyz");
+  await page.goto(linkFor({ arpa: 5000 }));
+  await tally.ready();
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+  await expect(page.locator(".field.invalid")).toHaveCount(0);
+});

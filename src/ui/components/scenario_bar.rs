@@ -103,10 +103,7 @@ pub fn ScenarioBar(
                     </button>
                     <button
                         type="button"
-                        on:click=move |_| {
-                            scenarios.shared.set(None);
-                            link::clear_payload(scenarios.calc);
-                        }
+                        on:click=move |_| scenarios.close_link()
                     >
                         "Close it"
                     </button>
