@@ -44,9 +44,10 @@ impl AppState {
 pub enum Undo {
     /// The inputs `before` the change and just `after` it, and the
     /// `drafts` typed into their fields before it; `scenario` names the
-    /// saved scenario they are in, `None` the open shared one.
+    /// saved scenario they are in, null the open shared one (as in a
+    /// draft's place, [`drafts::scenario`]).
     Inputs {
-        scenario: Option<String>,
+        scenario: Value,
         before: Value,
         after: Value,
         drafts: Vec<Value>,
@@ -259,13 +260,12 @@ impl Scenarios {
     pub fn undoably(&self, text: impl Into<String>, change: impl FnOnce()) {
         crate::ui::focus::keep_focus();
         let earlier = self.undoable_changes();
-        let scenario = self.open_scenario();
+        let scenario = drafts::scenario(self);
         let before = self.inputs_untracked();
-        let name = drafts::scenario(self);
-        let typed = drafts::of(self, &name);
+        let typed = drafts::of(self, &scenario);
         change();
         let after = self.inputs_untracked();
-        if crate::json::same(&after, &before) && drafts::of(self, &name) == typed {
+        if crate::json::same(&after, &before) && drafts::of(self, &scenario) == typed {
             return;
         }
         self.offer_undo(
@@ -326,13 +326,6 @@ impl Scenarios {
         }
     }
 
-    /// The saved scenario on screen, `None` for a shared one.
-    fn open_scenario(&self) -> Option<String> {
-        self.shared
-            .with_untracked(Option::is_none)
-            .then(|| untrack(|| self.active()))
-    }
-
     /// The changes on offer, oldest first; none after an edit (which
     /// withdraws the offer).
     fn undoable_changes(&self) -> Vec<(String, Undo)> {
@@ -374,13 +367,13 @@ impl Scenarios {
             } => {
                 // Another tab may have changed the scenario since: its edit
                 // is not overwritten.
-                if self.open_scenario() != scenario
+                if drafts::scenario(self) != scenario
                     || !crate::json::same(&self.inputs_untracked(), &after)
                 {
                     Err("The scenario has changed since; nothing was undone".into())
                 } else {
                     self.set_inputs(before);
-                    drafts::set(self, &drafts::scenario(self), typed);
+                    drafts::set(self, &scenario, typed);
                     Ok("Undone".into())
                 }
             }
