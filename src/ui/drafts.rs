@@ -6,8 +6,8 @@
 //! Drafts are kept in localStorage under their own key, apart from the
 //! scenarios (never in a link or a backup; in memory while storage is
 //! missing or full), and shown again, with their message, where they were
-//! typed: the same calculator, scenario and field, over the same value in
-//! force. After another tab's edit or an undo changed that value, a draft
+//! typed: the same calculator, scenario (for a link, the same opening of
+//! it) and field, over the same value in force. After another tab's edit or an undo changed that value, a draft
 //! is stale and dropped. A reset or a delete drops the scenario's drafts,
 //! and undoing it puts them back; a scenario saved as, duplicated or
 //! renamed takes them along with its inputs, and a row of a list that is
@@ -34,11 +34,11 @@ pub fn place(scenarios: &Scenarios, field: &str) -> Value {
     ])
 }
 
-/// The scenario part of a place: the open scenario's name, or null for a
-/// link's.
+/// The scenario part of a place: the open scenario's name, or for a link
+/// the number of this opening of it ([`crate::ui::link::visit`]).
 pub fn scenario(scenarios: &Scenarios) -> Value {
     if scenarios.shared.with_untracked(Option::is_some) {
-        Value::Null
+        crate::ui::link::visit()
     } else {
         Value::String(untrack(|| scenarios.active()))
     }
@@ -113,7 +113,7 @@ fn is_in(draft: &Value, scenarios: &Scenarios, scenario: &Value) -> bool {
     at(0).and_then(Value::as_str) == Some(scenarios.calc) && at(1) == Some(scenario)
 }
 
-/// The drafts of `scenario` (a name, or null for a link's), oldest first.
+/// The drafts of `scenario` (see [`scenario`]), oldest first.
 pub fn of(scenarios: &Scenarios, scenario: &Value) -> Vec<Value> {
     read()
         .into_iter()

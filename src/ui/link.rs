@@ -110,10 +110,36 @@ pub fn clear_payload(calc: &str) {
     replace_hash(&format!("#/{calc}"));
 }
 
+/// Changes the address without a navigation or a history entry, keeping
+/// the entry's [`visit`].
 fn replace_hash(hash: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    if let Some(history) = history() {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(hash));
     }
+}
+
+fn history() -> Option<web_sys::History> {
+    web_sys::window()?.history().ok()
+}
+
+/// Which opening of a link this is: a number kept in the state of the
+/// page's history entry. A reload, or going back to the entry, finds it
+/// again; the link opened anew (pasted, in another tab, after the tab was
+/// closed) gets another. The text typed into a link's fields is kept under
+/// it (`drafts::scenario`), so it shows in this opening only.
+pub fn visit() -> Value {
+    let Some(history) = history() else {
+        return Value::Null;
+    };
+    let kept = history.state().ok().and_then(|s| s.as_f64());
+    let visit = kept.unwrap_or_else(|| {
+        // Whole and below 2^53: the same number read back from storage.
+        let new = (js_sys::Math::random() * 9_007_199_254_740_992.0).floor();
+        let _ = history.replace_state(&new.into(), "");
+        new
+    });
+    Value::from(visit as u64)
 }
 
 /// Copies `text` to the clipboard; false when the browser refuses.

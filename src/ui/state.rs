@@ -44,8 +44,8 @@ impl AppState {
 pub enum Undo {
     /// The inputs `before` the change and just `after` it, and the
     /// `drafts` typed into their fields before it; `scenario` names the
-    /// saved scenario they are in, null the open shared one (as in a
-    /// draft's place, [`drafts::scenario`]).
+    /// scenario they are in, as a draft's place does
+    /// ([`drafts::scenario`]).
     Inputs {
         scenario: Value,
         before: Value,
@@ -165,7 +165,7 @@ impl Scenarios {
     /// and the text typed into the link's fields goes with the link.
     pub fn close_link(&self) {
         self.withdraw();
-        drafts::set(self, &Value::Null, Vec::new());
+        drafts::set(self, &drafts::scenario(self), Vec::new());
         self.shared.set(None);
         crate::ui::link::clear_payload(self.calc);
         self.replace();

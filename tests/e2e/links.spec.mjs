@@ -1,5 +1,5 @@
 import { deflateRawSync } from "node:zlib";
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, Tally } from "./fixtures.mjs";
 
 function linkFor(inputs, v = 1, calc = "unit-economics") {
   const json = JSON.stringify({ v, calc, inputs });
@@ -168,4 +168,32 @@ test("text typed into a link's fields goes when the link is closed, and with the
   await tally.ready();
   await expect(tally.field("churn_pct")).toHaveValue("2.5");
   await expect(page.locator(".field.invalid")).toHaveCount(0);
+});
+
+test("text typed into a link shows again in that opening of it only: a reload, or going back, not the link opened anew", async ({ tally, page, context }) => {
+  const link = linkFor({ arpa: 5000 });
+  const refused = page.locator(".field.invalid");
+  await tally.open(link);
+  await tally.type("churn_pct", "abc");
+  await page.reload();
+  await tally.ready();
+  await expect(tally.field("churn_pct")).toHaveValue("abc");
+  await expect(refused).toHaveCount(1);
+
+  // The same link in another tab, and another link in this one, with the
+  // same churn (the default 2.5 %): neither shows the text.
+  const other = new Tally(await context.newPage());
+  await other.open(link);
+  await expect(other.field("churn_pct")).toHaveValue("2.5");
+  await expect(other.page.locator(".field.invalid")).toHaveCount(0);
+  await tally.open(linkFor({ arpa: 6000 }));
+  await expect(tally.field("arpa")).toHaveValue("6,000");
+  await expect(tally.field("churn_pct")).toHaveValue("2.5");
+  await expect(refused).toHaveCount(0);
+
+  // Back to the first opening: its text is there again.
+  await page.goBack();
+  await expect(tally.field("arpa")).toHaveValue("5,000");
+  await expect(tally.field("churn_pct")).toHaveValue("abc");
+  await expect(refused).toHaveCount(1);
 });
