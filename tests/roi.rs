@@ -172,6 +172,77 @@ fn payback_that_never_comes_is_undefined() {
     assert_eq!(r.payback_date, None);
 }
 
+/// The cash flows CSV read back: its header and rows of numbers by column.
+fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut lines = text.split_terminator("\r\n").map(|l| {
+        assert!(
+            !l.contains('"') && !l.contains('\''),
+            "plain fields only: {l}"
+        );
+        l.split(',').map(String::from).collect::<Vec<_>>()
+    });
+    (lines.next().unwrap(), lines.collect())
+}
+
+fn column(rows: &[Vec<String>], c: usize) -> Vec<f64> {
+    rows.iter().map(|r| r[c].parse().unwrap()).collect()
+}
+
+#[test]
+fn the_cash_flows_csv_adds_up_to_the_results() {
+    // The worked check, then discounted yearly and monthly at 12 %, with a
+    // ramp and growth so that no two months are alike.
+    let discounted = |discounting| Inputs {
+        discount_rate_pct: 12.0,
+        discounting,
+        ramp_months: 3.0,
+        workload_growth_pct: 2.0,
+        ..worked()
+    };
+    for inputs in [
+        worked(),
+        discounted(Discounting::Annual),
+        discounted(Discounting::Monthly),
+    ] {
+        let (header, rows) = read_csv(&cash_flows_csv(&inputs));
+        assert_eq!(
+            header.join(","),
+            "month,date,benefits,costs,net,discount_factor,present_value,cumulative_net"
+        );
+        assert_eq!(rows.len(), 37);
+        let r = compute(&inputs);
+        let sum = |c| column(&rows, c).iter().sum::<f64>();
+        close(r.total_benefits, sum(2), 1e-6);
+        close(r.total_costs, sum(3), 1e-6);
+        close(r.net_benefit, sum(4), 1e-6);
+        close(r.npv, sum(6), 1e-6);
+        close(r.net_benefit, *column(&rows, 7).last().unwrap(), 1e-6);
+        // The month the cumulative net turns positive holds the payback.
+        let paid = column(&rows, 7).iter().position(|&c| c >= 0.0).unwrap() as f64;
+        let payback = r.payback_months.value().unwrap();
+        assert!(paid - 1.0 < payback && payback <= paid, "{paid} {payback}");
+        for (row, factor) in rows.iter().zip(column(&rows, 5)) {
+            let net: f64 = row[4].parse().unwrap();
+            let pv: f64 = row[6].parse().unwrap();
+            assert!((net * factor - pv).abs() < 1e-9, "{row:?}");
+        }
+    }
+    let (_, rows) = read_csv(&cash_flows_csv(&worked()));
+    // Month 0 is the start, with the implementation; month m is dated at
+    // its end.
+    assert_eq!(rows[0][..5].join(","), "0,2026-01-01,0,40000,-40000");
+    assert_eq!(rows[1][..5].join(","), "1,2026-02-01,30000,5000,25000");
+    assert_eq!(rows[12][1], "2027-01-01");
+    assert_eq!(rows[36][1], "2029-01-01");
+    // Yearly at 12 %: months 1 to 12 share year 1's factor, month 13 is in
+    // year 2.
+    let (_, rows) = read_csv(&cash_flows_csv(&discounted(Discounting::Annual)));
+    let factors = column(&rows, 5);
+    assert_eq!((factors[0], factors[1]), (1.0, factors[12]));
+    assert!((factors[12] - 1.0 / 1.12).abs() < 1e-15);
+    assert!((factors[13] - 1.0 / 1.12f64.powi(2)).abs() < 1e-15);
+}
+
 #[test]
 fn dates_follow_the_calendar() {
     let jan31 = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
@@ -304,6 +375,8 @@ proptest! {
                     amounts: Amounts::Yearly { initial: 0.0, yearly: yearly.clone() } }],
                 ..Inputs::default()
             };
+            let csv = cash_flows_csv(&inputs);
+            prop_assert!(!csv.contains("NaN") && !csv.contains("inf"), "{csv}");
             let r = compute(&inputs);
             for o in [r.current_monthly_cost, r.new_monthly_cost, r.monthly_savings,
                 r.total_benefits, r.total_costs, r.net_benefit, r.pv_benefits, r.pv_costs,

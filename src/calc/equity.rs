@@ -38,7 +38,7 @@
 //! take the difference; common the rest. (OCF and CSV: `ocf.rs`,
 //! `holders_csv`, `cap_table_csv`.)
 
-use super::{Currency, Outcome, TOO_LARGE};
+use super::{csv, Currency, Outcome, TOO_LARGE};
 use crate::input::{FieldSpec, Kind as FieldKind, Problem, Reader, MAX_AMOUNT};
 use crate::text::shortest;
 use chrono::NaiveDate;
@@ -1822,37 +1822,12 @@ pub fn swap_safe_kinds(rounds: &[Round]) -> Vec<Round> {
 
 // ---------------------------------------------------------------- CSV
 
-/// One CSV field: quoted when it needs to be (RFC 4180), and with a
-/// leading apostrophe when a spreadsheet would read it as a formula.
-fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-fn csv_line(fields: &[String]) -> String {
-    let mut line = fields
-        .iter()
-        .map(|f| csv_field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
-}
-
 /// The starting cap table as CSV: `name,class,shares,strike` (what
 /// [`holders_from_csv`] reads back; the strike is empty but for options).
 pub fn holders_csv(holders: &[Holder]) -> String {
-    let mut out = csv_line(&["name", "class", "shares", "strike"].map(String::from));
+    let mut out = csv::line(&["name", "class", "shares", "strike"].map(String::from));
     for h in holders {
-        out += &csv_line(&[
+        out += &csv::line(&[
             h.name.clone(),
             word_of(&CLASSES, h.class).into(),
             shortest(h.shares),
@@ -1869,7 +1844,7 @@ pub fn holders_csv(holders: &[Holder]) -> String {
 /// The cap table after the last round, one line per position, with each
 /// holder's stake and exit proceeds (on the holder's first line).
 pub fn cap_table_csv(r: &Results, exit: Option<&Exit>) -> String {
-    let mut out = csv_line(
+    let mut out = csv::line(
         &[
             "holder",
             "class",
@@ -1901,7 +1876,7 @@ pub fn cap_table_csv(r: &Results, exit: Option<&Exit>) -> String {
         } else {
             (String::new(), String::new())
         };
-        out += &csv_line(&[
+        out += &csv::line(&[
             p.holder.clone(),
             class.into(),
             p.series.clone().unwrap_or_default(),

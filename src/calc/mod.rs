@@ -1,6 +1,7 @@
 //! The maths of every calculator: plain Rust, no Leptos, no browser.
 
 pub mod compensation;
+pub mod csv;
 pub mod equity;
 pub mod ocf;
 pub mod roi;

@@ -9,7 +9,7 @@
 //! (year-end convention), ROI = net present value ÷ present value of costs,
 //! and a risk adjustment applied to benefits.
 
-use super::{monthly_rate, Currency, Outcome, TOO_LARGE};
+use super::{csv, monthly_rate, Currency, Outcome, TOO_LARGE};
 use crate::input::{FieldSpec, Kind, Problem, Reader, MAX_AMOUNT};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -754,6 +754,48 @@ pub fn cumulative_net(i: &Inputs, scale: f64) -> Vec<f64> {
             Some(*total)
         })
         .collect()
+}
+
+/// The business case month by month, as CSV for a spreadsheet: `month` (0
+/// is the initial period), `date` (the start, then the day each month
+/// ends, where it is discounted), `benefits` (risk-adjusted), `costs`,
+/// `net`, `discount_factor`, `present_value` and `cumulative_net`, at full
+/// precision (empty where too large): `present_value` sums to the net
+/// present value, and `cumulative_net` turns positive at the payback.
+pub fn cash_flows_csv(i: &Inputs) -> String {
+    let f = flows(i);
+    let mut out = csv::line(
+        &[
+            "month",
+            "date",
+            "benefits",
+            "costs",
+            "net",
+            "discount_factor",
+            "present_value",
+            "cumulative_net",
+        ]
+        .map(String::from),
+    );
+    let mut cumulative = 0.0;
+    for m in 0..f.benefits.len() {
+        let net = f.net(m);
+        let factor = discount_factor(i, m);
+        cumulative += net;
+        out += &csv::line(&[
+            m.to_string(),
+            date_after(i.start_date, m as f64)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            csv::number(f.benefits.get(m).copied().unwrap_or(0.0)),
+            csv::number(f.costs.get(m).copied().unwrap_or(0.0)),
+            csv::number(net),
+            csv::number(factor),
+            csv::number(net * factor),
+            csv::number(cumulative),
+        ]);
+    }
+    out
 }
 
 /// The share of the claimed inference savings in the "what if" case.

@@ -6,7 +6,7 @@ pub mod backup;
 pub mod calculators;
 pub mod components;
 pub mod drafts;
-#[cfg(any(feature = "home", feature = "equity"))]
+#[cfg(any(feature = "home", feature = "roi", feature = "equity"))]
 pub mod files;
 pub mod focus;
 pub mod format;

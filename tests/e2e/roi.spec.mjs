@@ -44,6 +44,38 @@ test("the worked check holds in the browser, to the cent", async ({ tally, page 
   await expect(how.locator(".formula")).toHaveText("NPV ÷ PV of costs = $860,000 ÷ $220,000");
 });
 
+/** The text of the file a click on `link` downloads. */
+async function downloaded(page, link) {
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  const chunks = await (await download.createReadStream()).toArray();
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
+}
+
+test("the cash flows download month by month and add up to the results, in the presentation too", async ({ tally, page }) => {
+  await enterWorkedCheck(tally, page);
+  await tally.type("discount_rate_pct", "12");
+  await tally.type("ramp_months", "3");
+  const link = page.getByRole("link", { name: "Download the cash flows month by month (CSV)" });
+  const check = async () => {
+    const { name, text } = await downloaded(page, link);
+    expect(name).toBe("roi-cash-flows.csv");
+    const [header, ...rows] = text.trimEnd().split("\r\n").map((line) => line.split(","));
+    expect(header.join(",")).toBe("month,date,benefits,costs,net,discount_factor,present_value,cumulative_net");
+    expect(rows).toHaveLength(37);
+    expect(rows[0].slice(0, 5).join(",")).toBe("0,2026-01-01,0,40000,-40000");
+    expect(rows[36][1]).toBe("2029-01-01");
+    const sum = (c) => rows.reduce((total, row) => total + Number(row[c]), 0);
+    expect(sum(6)).toBeCloseTo(await tally.value("npv"), 6);
+    expect(sum(2)).toBeCloseTo(await tally.value("total_benefits"), 6);
+    expect(Number(rows[36][7])).toBeCloseTo(await tally.value("net_benefit"), 6);
+  };
+  await check();
+  await tally.button("Copy presentation link").click();
+  await page.goto(await page.getByLabel("Link to this scenario").inputValue());
+  await expect(page.locator(".present-title")).toBeVisible();
+  await check();
+});
+
 test("a presentation link opens read-only in a fresh browser, and edits go to a copy", async ({ tally, page, browser }) => {
   await enterWorkedCheck(tally, page);
   await tally.type("prospect", "Acme <b>Corp</b>");
