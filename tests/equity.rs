@@ -1058,6 +1058,19 @@ fn csv_round_trips_the_starting_table_and_exports_the_result() {
             shares: 1.0,
             strike: 0.0,
         },
+        // An apostrophe of the name's own stays; a number stays a number.
+        Holder {
+            name: "'t Hooft Capital".into(),
+            class: Class::Common,
+            shares: 2.0,
+            strike: 0.0,
+        },
+        Holder {
+            name: "-1".into(),
+            class: Class::Common,
+            shares: 3.0,
+            strike: 0.0,
+        },
     ];
     let text = holders_csv(&tricky);
     assert!(text.contains("\"Smith, \"\"Jo\"\"\""));

@@ -21,11 +21,14 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// What a spreadsheet may take for the start of a formula.
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// One field: quoted when it needs to be, and text a spreadsheet would run
 /// as a formula (`=…`, `+…`, `-…`, `@…`) behind an apostrophe, so that it
 /// reads as text. A number (`-40000`, `1.5e-7`) stays a number.
 fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text) {
+    let text = if text.starts_with(FORMULA) && !is_number(text) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -34,6 +37,16 @@ fn field(text: &str) -> String {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
+    }
+}
+
+/// A field read back as it was before [`line`] wrote it: without the
+/// apostrophe put before a formula. An apostrophe of the text's own
+/// ("'t Hooft") stays.
+pub fn unguarded(field: &str) -> &str {
+    match field.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA) => rest,
+        _ => field,
     }
 }
 

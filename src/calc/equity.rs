@@ -1950,11 +1950,7 @@ pub fn holders_from_csv(text: &str) -> Result<Vec<Holder>, String> {
         .skip(1)
         .map(|(line, row)| {
             let get = |i: usize| row.get(i).map(|f| f.trim()).unwrap_or("");
-            let name: String = get(n)
-                .trim_start_matches('\'')
-                .chars()
-                .take(MAX_NAME)
-                .collect();
+            let name: String = csv::unguarded(get(n)).chars().take(MAX_NAME).collect();
             let class = CLASSES
                 .iter()
                 .find(|(w, _)| w.eq_ignore_ascii_case(get(c)))
