@@ -1,7 +1,7 @@
 //! The home page's backup: every saved scenario to a file, and back.
 
 use crate::scenario::Store;
-use crate::ui::files::{data_href, read_chosen_file};
+use crate::ui::files::{download, read_chosen_file};
 use crate::ui::format::today_date;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -61,13 +61,16 @@ pub fn Backup() -> impl IntoView {
             <h2 id="backup-title">"Your saved scenarios"</h2>
             <p>{said}</p>
             {move || (saved.get() > 0).then(|| view! {
-                <a
-                    class="button"
-                    download=move || format!("tally-backup-{}.json", today_date())
-                    href=move || app.store.with(|s| data_href("application/json", &s.to_text()))
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| {
+                        let name = format!("tally-backup-{}.json", today_date());
+                        app.store.with_untracked(|s| download(&name, "application/json", &s.to_text()));
+                    }
                 >
                     "Download a backup"
-                </a>
+                </button>
             })}
             <div class="field">
                 <label for="restore-backup">"Restore from a backup (adds its scenarios; overwrites none)"</label>

@@ -1,14 +1,23 @@
-//! Files in and out: a download link's address, and the text of a file the
+//! Files in and out: a file saved from text, and the text of a file the
 //! user picked.
 
 use wasm_bindgen::JsCast;
 
-/// A `data:` URL holding `text`, for a download link.
-pub fn data_href(mime: &str, text: &str) -> String {
-    format!(
+/// Saves `text` as the file `name`, as a download. Called by a button's
+/// click, so the text is made when it is wanted, not at every edit.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(link) = link else { return };
+    let href = format!(
         "data:{mime};charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(text))
-    )
+    );
+    if link.set_attribute("href", &href).is_ok() && link.set_attribute("download", name).is_ok() {
+        link.click();
+    }
 }
 
 /// Reads the file chosen in a file input, then hands its text to `done`

@@ -145,7 +145,7 @@ test("CSV: the cap table downloads, and a starting table imports", async ({ tall
   await tally.open("#/equity");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "Download the cap table after the rounds (CSV)" }).click(),
+    page.getByRole("button", { name: "Download the cap table after the rounds (CSV)" }).click(),
   ]);
   const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8"));
   expect(text.split("\r\n")[0]).toBe("holder,class,series,shares,invested,fully_diluted_pct,exit_proceeds");
@@ -177,7 +177,7 @@ test("OCF: export, edit, import brings the table and the SAFEs back", async ({ t
   const before = await tally.result("price:Series A").getAttribute("data-value");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: /as OCF JSON/ }).click(),
+    page.getByRole("button", { name: /as OCF JSON/ }).click(),
   ]);
   const text = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8"));
   const doc = JSON.parse(text);

@@ -214,7 +214,7 @@ test("a backup file brings every scenario to another browser, and overwrites non
   await expect(section).toContainText("3 scenarios are saved in this browser");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    section.getByRole("link", { name: "Download a backup" }).click(),
+    section.getByRole("button", { name: "Download a backup" }).click(),
   ]);
   expect(download.suggestedFilename()).toMatch(/^tally-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = readFileSync(await download.path(), "utf8");

@@ -44,9 +44,9 @@ test("the worked check holds in the browser, to the cent", async ({ tally, page 
   await expect(how.locator(".formula")).toHaveText("NPV ÷ PV of costs = $860,000 ÷ $220,000");
 });
 
-/** The text of the file a click on `link` downloads. */
-async function downloaded(page, link) {
-  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+/** The name and text of the file a click on `button` downloads. */
+async function downloaded(page, button) {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
   const chunks = await (await download.createReadStream()).toArray();
   return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString("utf8") };
 }
@@ -55,9 +55,9 @@ test("the cash flows download month by month and add up to the results, in the p
   await enterWorkedCheck(tally, page);
   await tally.type("discount_rate_pct", "12");
   await tally.type("ramp_months", "3");
-  const link = page.getByRole("link", { name: "Download the cash flows month by month (CSV)" });
+  const button = page.getByRole("button", { name: "Download the cash flows month by month (CSV)" });
   const check = async () => {
-    const { name, text } = await downloaded(page, link);
+    const { name, text } = await downloaded(page, button);
     expect(name).toBe("roi-cash-flows.csv");
     const [header, ...rows] = text.trimEnd().split("\r\n").map((line) => line.split(","));
     expect(header.join(",")).toBe("month,date,benefits,costs,net,discount_factor,present_value,cumulative_net");

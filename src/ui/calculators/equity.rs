@@ -16,7 +16,7 @@ use crate::ui::components::{
     result::contract,
     scenario_bar::ScenarioBar,
 };
-use crate::ui::files::{data_href, read_chosen_file};
+use crate::ui::files::{download, read_chosen_file};
 use crate::ui::focus::follow_move;
 use crate::ui::format::{format, format_input, today_date, Style};
 use crate::ui::state::Scenarios;
@@ -979,7 +979,7 @@ fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
         })
     };
     let ocf_text = move || {
-        inputs.with(|i| {
+        inputs.with_untracked(|i| {
             crate::json::stringify(&ocf::export(
                 &i.holders,
                 &i.rounds,
@@ -991,18 +991,24 @@ fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
     view! {
         <h3 class="no-print">"CSV and Open Cap Table Format"</h3>
         <div class="interchange no-print">
-            <a download="holders.csv" href=move || inputs.with(|i| data_href("text/csv", &eq::holders_csv(&i.holders)))>
+            <button
+                type="button"
+                on:click=move |_| inputs.with_untracked(|i| download("holders.csv", "text/csv", &eq::holders_csv(&i.holders)))
+            >
                 "Download the starting cap table (CSV)"
-            </a>
-            <a
-                download="cap-table.csv"
-                href=move || inputs.with(|i| results.with(|r| data_href("text/csv", &eq::cap_table_csv(r, eq::exit_on(r, i.exit_value, i.exit_date).as_ref()))))
+            </button>
+            <button
+                type="button"
+                on:click=move |_| inputs.with_untracked(|i| results.with_untracked(|r| {
+                    let exit = eq::exit_on(r, i.exit_value, i.exit_date);
+                    download("cap-table.csv", "text/csv", &eq::cap_table_csv(r, exit.as_ref()))
+                }))
             >
                 "Download the cap table after the rounds (CSV)"
-            </a>
-            <a download="cap-table.ocf.json" href=move || data_href("application/json", &ocf_text())>
+            </button>
+            <button type="button" on:click=move |_| download("cap-table.ocf.json", "application/json", &ocf_text())>
                 "Download the cap table as OCF JSON (the starting table and the SAFEs and notes before the first priced round)"
-            </a>
+            </button>
             <div class="field">
                 <label for="import-csv">"Import a starting cap table (CSV with name, class, shares, strike)"</label>
                 <input id="import-csv" type="file" accept=".csv,text/csv" on:change=import_csv />

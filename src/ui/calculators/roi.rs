@@ -19,7 +19,7 @@ use crate::ui::components::{
     result::{is_long, How, ResultValue},
     scenario_bar::ScenarioBar,
 };
-use crate::ui::files::data_href;
+use crate::ui::files::download;
 use crate::ui::format::{format, format_input, long_date, today_date, Style};
 use crate::ui::link;
 use crate::ui::state::{AppState, Scenarios};
@@ -677,10 +677,13 @@ fn Report(case: Case) -> impl IntoView {
         <h3>"Cash flow summary"</h3>
         <SummaryTable case=case />
         <p class="download no-print">
-            <a download="roi-cash-flows.csv" href=move || inputs.with(|i| data_href("text/csv", &roi::cash_flows_csv(i)))>
+            <button
+                type="button"
+                on:click=move |_| inputs.with_untracked(|i| download("roi-cash-flows.csv", "text/csv", &roi::cash_flows_csv(i)))
+            >
                 "Download the cash flows month by month (CSV)"
-            </a>
-            ", to check them in a spreadsheet: the present values add up to the net present value."
+            </button>
+            " To check them in a spreadsheet: the present values add up to the net present value."
         </p>
         <h3>"Cumulative net cash flow"</h3>
         <CashFlowChart case=case />
