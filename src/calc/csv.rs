@@ -50,8 +50,8 @@ pub fn unguarded(field: &str) -> &str {
     }
 }
 
-/// Whether `text` is a number as [`crate::text::shortest`] writes one: a
-/// sign, digits with at most one point, and an exponent.
+/// Whether `text` is a plain number, as [`crate::text::shortest`] writes
+/// one: a sign or none, digits with at most one point, an exponent or none.
 fn is_number(text: &str) -> bool {
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
         Some((m, e)) => (m, Some(e)),

@@ -761,7 +761,8 @@ pub fn cumulative_net(i: &Inputs, scale: f64) -> Vec<f64> {
 /// ends, where it is discounted), `benefits` (risk-adjusted), `costs`,
 /// `net`, `discount_factor`, `present_value` and `cumulative_net`, at full
 /// precision (empty where too large): `present_value` sums to the net
-/// present value, and `cumulative_net` turns positive at the payback.
+/// present value, and `cumulative_net` turns non-negative in the month of
+/// the payback.
 pub fn cash_flows_csv(i: &Inputs) -> String {
     let f = flows(i);
     let mut out = csv::line(

@@ -7,11 +7,12 @@
 //! scenarios (never in a link or a backup; in memory while storage is
 //! missing or full), and shown again, with their message, where they were
 //! typed: the same calculator, scenario (for a link, the same opening of
-//! it) and field, over the same value in force. After another tab's edit or an undo changed that value, a draft
-//! is stale and dropped. A reset or a delete drops the scenario's drafts,
-//! and undoing it puts them back; a scenario saved as, duplicated or
-//! renamed takes them along with its inputs, and a row of a list that is
-//! removed or moved takes those of its fields.
+//! it) and field, over the same value in force. After another tab's edit or
+//! an undo changed that value, a draft is stale and dropped. A reset or a
+//! delete drops the scenario's drafts, and undoing it puts them back; a
+//! scenario saved as, duplicated or renamed takes them along with its
+//! inputs, and a row of a list that is removed or moved takes those of its
+//! fields.
 
 use crate::json;
 use crate::ui::state::Scenarios;
