@@ -217,7 +217,7 @@ fn the_cash_flows_csv_adds_up_to_the_results() {
         close(r.net_benefit, sum(4), 1e-6);
         close(r.npv, sum(6), 1e-6);
         close(r.net_benefit, *column(&rows, 7).last().unwrap(), 1e-6);
-        // The month the cumulative net turns positive holds the payback.
+        // The month the cumulative net turns non-negative holds the payback.
         let paid = column(&rows, 7).iter().position(|&c| c >= 0.0).unwrap() as f64;
         let payback = r.payback_months.value().unwrap();
         assert!(paid - 1.0 < payback && payback <= paid, "{paid} {payback}");
