@@ -17,10 +17,14 @@ pub const STORAGE_KEY: &str = "tally";
 /// Prefix of the key an unreadable store is moved to before anything
 /// overwrites it; the rest of the key is a timestamp.
 pub const BACKUP_KEY_PREFIX: &str = "tally.backup.";
-/// Longest link payload accepted, checked before any decoding.
-pub const MAX_PAYLOAD_CHARS: usize = 32 * 1024;
-/// Longest JSON a compressed payload may inflate to.
+/// Longest JSON a link may carry, in either form (a compressed payload
+/// is inflated no further).
 pub const MAX_JSON_BYTES: usize = 256 * 1024;
+/// Longest link payload accepted, checked before any decoding: the plain
+/// (`j1.`) form of the longest JSON. The address shows a shared scenario in
+/// that form (a compressed link is rewritten plain when opened), so every
+/// link the app accepts must still open, plain, after a reload.
+pub const MAX_PAYLOAD_CHARS: usize = "j1.".len() + MAX_JSON_BYTES.div_ceil(3) * 4;
 /// Most scenarios kept per calculator.
 pub const MAX_SCENARIOS: usize = 50;
 /// Longest scenario name.
@@ -662,7 +666,10 @@ mod tests {
             Err(LinkError::Damaged)
         );
         assert_eq!(
-            decode_link(&"j1.".repeat(20_000), "unit-economics"),
+            decode_link(
+                &format!("j1.{}", "A".repeat(MAX_PAYLOAD_CHARS - 2)),
+                "unit-economics"
+            ),
             Err(LinkError::TooLong)
         );
         assert_eq!(

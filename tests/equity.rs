@@ -1424,3 +1424,34 @@ fn promised_options_beyond_the_pool_count_part_of_its_increase() {
     let c = 9_400_000.0 + increase + r.shares_of("Safe");
     assert!((value(r.rounds[0].price) - 10e6 / c).abs() < 0.0001);
 }
+
+#[test]
+fn the_largest_cap_table_travels_as_a_plain_link() {
+    // The most holders and rounds, every name at its longest in four-byte
+    // characters: a shared scenario shows in the address in the plain form,
+    // so a reload must open it.
+    let d = Inputs::default();
+    let name = |k: usize| format!("{k}{}", "𝔄".repeat(MAX_NAME - 3));
+    let inputs = Inputs {
+        holders: (0..MAX_HOLDERS)
+            .map(|k| Holder {
+                name: name(k),
+                ..d.holders[k % d.holders.len()].clone()
+            })
+            .collect(),
+        rounds: (0..MAX_ROUNDS)
+            .map(|k| Round {
+                name: name(k),
+                ..d.rounds[k % d.rounds.len()].clone()
+            })
+            .collect(),
+        follow: name(0),
+        ..d.clone()
+    };
+    let link = tally::scenario::encode_link("equity", &inputs.to_json());
+    assert!(link.len() > 40_000, "{}", link.len());
+    let back = tally::scenario::decode_link(&link, "equity").unwrap();
+    let (back, problems) = Inputs::from_json(&back);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(back, inputs);
+}

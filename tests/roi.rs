@@ -498,3 +498,34 @@ fn json_round_trip_and_checks_like_typed_input() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn the_largest_business_case_travels_as_a_plain_link() {
+    // Every limit at once: 50 lines of 50 years, every text at its longest
+    // in four-byte characters, amounts with all their digits. The address
+    // shows a shared scenario in the plain form, so a reload must open it.
+    let long = |n: usize| "𝔄".repeat(n);
+    let amount = 999_999_999_999.987_6;
+    let inputs = Inputs {
+        prospect: long(MAX_TEXT),
+        prepared_by: long(MAX_TEXT),
+        horizon_months: 600.0,
+        items: (0..MAX_ITEMS)
+            .map(|_| Item {
+                name: long(MAX_TEXT),
+                kind: ItemKind::Benefit,
+                amounts: Amounts::Yearly {
+                    initial: amount,
+                    yearly: vec![amount; 50],
+                },
+            })
+            .collect(),
+        ..Inputs::default()
+    };
+    let link = tally::scenario::encode_link("roi", &inputs.to_json());
+    assert!(link.len() > 100_000, "{}", link.len());
+    let back = tally::scenario::decode_link(&link, "roi").unwrap();
+    let (back, problems) = Inputs::from_json(&back);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(back, inputs);
+}

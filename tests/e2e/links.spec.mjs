@@ -84,7 +84,8 @@ test("values from a link are checked like typed input", async ({ tally, page }) 
 for (const [what, hash, message] of [
   ["truncated", (l) => l.slice(0, -7), "damaged"],
   ["tampered", (l) => l.replace("j1.ey", "j1.e$"), "damaged"],
-  ["oversized", () => "#/unit-economics?s=j1." + "A".repeat(40_000), "too long"],
+  // Past the plain form of 256 KiB of JSON.
+  ["oversized", () => "#/unit-economics?s=j1." + "A".repeat(350_000), "too long"],
   ["newer", () => linkFor({}, 9), "newer version"],
   // A megabyte of spaces compresses to about a kilobyte.
   ["compressed bomb", () => compressedLinkFor({ arpa: 5000, pad: " ".repeat(1 << 20) }), "unpacks to more than"],
@@ -196,4 +197,30 @@ test("text typed into a link shows again in that opening of it only: a reload, o
   await expect(tally.field("arpa")).toHaveValue("5,000");
   await expect(tally.field("churn_pct")).toHaveValue("abc");
   await expect(refused).toHaveCount(1);
+});
+
+test("a large compressed link still opens after a reload, when the address holds it plain", async ({ tally, page }) => {
+  // 50 lines of 50 years each: compressed it is short, plain it is longer
+  // than 32 KiB (the payload limit before).
+  const items = Array.from({ length: 50 }, (_, k) => ({
+    name: `Line ${k}: savings from moving workload ${k} to the new stack`,
+    type: k % 5 ? "benefit" : "cost",
+    initial: 1000 * k,
+    yearly: Array.from({ length: 50 }, (_, y) => 12345.67 * (k + 1) + 997 * y),
+  }));
+  const inputs = { prospect: "Acme", horizon_months: 600, items };
+  const plain = linkFor(inputs, 1, "roi");
+  expect(plain.length).toBeGreaterThan(32 * 1024);
+  const shared = async () => {
+    await expect(page.getByRole("button", { name: "Save to my scenarios" })).toBeVisible();
+    await expect(tally.field("prospect")).toHaveValue("Acme");
+    await expect(page.locator(".notice")).toHaveCount(0);
+    return tally.result("npv").getAttribute("data-value");
+  };
+  await tally.open(compressedLinkFor(inputs, "roi"));
+  const npv = await shared();
+  await expect(page).toHaveURL(/s=j1\./);
+  await page.reload();
+  await tally.ready();
+  expect(await shared()).toBe(npv);
 });
