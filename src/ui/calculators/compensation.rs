@@ -102,7 +102,8 @@ pub fn CompensationPage() -> impl IntoView {
                 ..i.clone()
             })
         }),
-        currency: Signal::derive(move || inputs.with(|i| i.currency)),
+        // A memo: the fields showing the currency are not woken by every edit.
+        currency: Memo::new(move |_| inputs.with(|i| i.currency)).into(),
         today: today_date(),
     };
     view! {

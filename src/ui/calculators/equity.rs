@@ -122,7 +122,8 @@ pub fn EquityPage() -> impl IntoView {
     let e = Eq {
         scenarios,
         inputs,
-        currency: Signal::derive(move || inputs.with(|i| i.currency)),
+        // A memo: the fields showing the currency are not woken by every edit.
+        currency: Memo::new(move |_| inputs.with(|i| i.currency)).into(),
     };
     let results =
         Memo::new(move |_| inputs.with(|i| eq::compute(&i.holders, &i.rounds, &i.follow)));

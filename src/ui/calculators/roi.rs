@@ -122,7 +122,8 @@ pub fn RoiPage() -> impl IntoView {
         scenarios,
         inputs,
         results: Memo::new(move |_| roi::compute(&inputs.get())),
-        currency: Signal::derive(move || inputs.with(|i| i.currency)),
+        // A memo: the fields showing the currency are not woken by every edit.
+        currency: Memo::new(move |_| inputs.with(|i| i.currency)).into(),
     };
     let edit_copy = move || {
         if scenarios.shared.with_untracked(Option::is_some) {
@@ -320,7 +321,8 @@ fn ItemList(case: Case) -> impl IntoView {
             }
         })
     };
-    let amount = move |index: usize,
+    let amount = move |item: Memo<Option<Item>>,
+                       index: usize,
                        key: String,
                        label: String,
                        get: fn(&Item, usize) -> f64,
@@ -331,17 +333,22 @@ fn ItemList(case: Case) -> impl IntoView {
                 spec=roi::ITEM_AMOUNT
                 name=key
                 label=label
-                value=Signal::derive(move || inputs.with(|i| i.items.get(index).map_or(0.0, |it| get(it, year))))
+                value=Signal::derive(move || item.with(|it| it.as_ref().map_or(0.0, |it| get(it, year))))
                 on_change=Callback::new(move |x| change(index, &|it| set(it, year, x)))
                 currency=case.currency
             />
         }
     };
     let row = move |index: usize| {
+        // The line's own fields read the line, not the whole inputs: an edit
+        // elsewhere then leaves its (up to 51) fields alone. Each field of
+        // the whole inputs is a subscriber that every edit unsubscribes and
+        // subscribes again, at a cost that grows with their number.
+        let item = Memo::new(move |_| inputs.with(|i| i.items.get(index).cloned()));
         let monthly = Memo::new(move |_| {
-            inputs.with(|i| {
+            item.with(|it| {
                 matches!(
-                    i.items.get(index).map(|it| &it.amounts),
+                    it.as_ref().map(|it| &it.amounts),
                     Some(Amounts::Monthly { .. })
                 )
             })
@@ -352,14 +359,14 @@ fn ItemList(case: Case) -> impl IntoView {
                     name=format!("items.{index}.name")
                     label=format!("Line {} name", index + 1)
                     max_chars=roi::MAX_TEXT
-                    value=Signal::derive(move || inputs.with(|i| i.items.get(index).map(|it| it.name.clone()).unwrap_or_default()))
+                    value=Signal::derive(move || item.with(|it| it.as_ref().map(|it| it.name.clone()).unwrap_or_default()))
                     on_change=Callback::new(move |t: String| change(index, &|it| it.name = t.clone()))
                 />
                 <ChoiceField
                     name=format!("items.{index}.type")
                     label="Kind"
                     choices=&[("benefit", "Benefit"), ("cost", "Cost")]
-                    value=Signal::derive(move || match inputs.with(|i| i.items.get(index).map(|it| it.kind)) {
+                    value=Signal::derive(move || match item.with(|it| it.as_ref().map(|it| it.kind)) {
                         Some(ItemKind::Cost) => "cost",
                         _ => "benefit",
                     })
@@ -389,13 +396,13 @@ fn ItemList(case: Case) -> impl IntoView {
                 </div>
                 {move || {
                     if monthly.get() {
-                        amount(index, format!("items.{index}.monthly"), "Every month".into(), |it, _| match &it.amounts {
+                        amount(item, index, format!("items.{index}.monthly"), "Every month".into(), |it, _| match &it.amounts {
                             Amounts::Monthly { monthly } => *monthly,
                             Amounts::Yearly { .. } => 0.0,
                         }, |it, _, x| it.amounts = Amounts::Monthly { monthly: x }, 0)
                         .into_any()
                     } else {
-                        let initial = amount(index, format!("items.{index}.initial"), "Initial".into(), |it, _| match &it.amounts {
+                        let initial = amount(item, index, format!("items.{index}.initial"), "Initial".into(), |it, _| match &it.amounts {
                             Amounts::Yearly { initial, .. } => *initial,
                             Amounts::Monthly { .. } => 0.0,
                         }, |it, _, x| {
@@ -405,7 +412,7 @@ fn ItemList(case: Case) -> impl IntoView {
                         }, 0);
                         let by_year = (0..years.get())
                             .map(|y| {
-                                amount(index, format!("items.{index}.yearly.{y}"), format!("Year {}", y + 1), |it, y| match &it.amounts {
+                                amount(item, index, format!("items.{index}.yearly.{y}"), format!("Year {}", y + 1), |it, y| match &it.amounts {
                                     Amounts::Yearly { yearly, .. } => yearly.get(y).copied().unwrap_or(0.0),
                                     Amounts::Monthly { .. } => 0.0,
                                 }, |it, y, x| {

@@ -23,7 +23,8 @@ pub fn UnitEconomicsPage() -> impl IntoView {
     let (scenarios, inputs, problems) =
         open_page(CALC, || Inputs::default().to_json(), Inputs::from_json);
     let results = Memo::new(move |_| ue::compute(&inputs.get()));
-    let currency = Signal::derive(move || inputs.with(|i| i.currency));
+    // A memo: the fields showing the currency are not woken by every edit.
+    let currency: Signal<_> = Memo::new(move |_| inputs.with(|i| i.currency)).into();
     // The funnel's fields are rebuilt only when this changes.
     let cac_known = Memo::new(move |_| inputs.with(|i| i.cac_override.is_some()));
 
