@@ -1,7 +1,8 @@
 // Speed and size of the built dist/: prints figures, asserts nothing.
 //  - each shipped file raw and gzipped, and the total first-load transfer;
 //  - cold load to the first rendered result (median of LOADS fresh contexts);
-//  - input-to-updated-result latency (median and p95 over EDITS edits);
+//  - input-to-updated-result latency (median and p95 over EDITS edits), on
+//    each page as it opens and on the largest ROI and equity cases;
 //  - Lighthouse 12, mobile preset: LCP, TBT, CLS, performance score.
 // Usage: node scripts/bench.mjs  (scripts/bench.sh builds and installs first)
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -84,10 +85,57 @@ for (const p of PAGES) {
   console.log(`median ${median(loads).toFixed(1)} ms   min ${Math.min(...loads).toFixed(1)} ms   max ${Math.max(...loads).toFixed(1)} ms`);
 
   console.log(`\n== #/${p.route}: input to updated result, ${EDITS} edits of ${p.input}`);
+  await latency(url, p);
+}
+
+// The largest cases the pages accept, saved as a user's scenario: an edit
+// must stay quick when a page holds hundreds of fields.
+const LARGE = [
+  {
+    what: "ROI, 50 lines of 50 years (2,550 fields)",
+    calc: "roi",
+    inputs: {
+      horizon_months: 600,
+      items: Array.from({ length: 50 }, (_, k) => ({
+        name: `Line ${k + 1}`,
+        type: k % 5 ? "benefit" : "cost",
+        initial: 1000 * k,
+        yearly: Array.from({ length: 50 }, (_, y) => 12345.67 * (k + 1) + 997 * y),
+      })),
+    },
+    ...PAGES[1],
+  },
+  {
+    what: "equity, 100 holders and 20 rounds",
+    calc: "equity",
+    inputs: {
+      holders: Array.from({ length: 100 }, (_, k) => ({ name: `Holder ${k + 1}`, class: k % 10 ? "common" : "options", shares: 10000 + k, strike: 0.5 })),
+      rounds: Array.from({ length: 20 }, (_, k) =>
+        k % 2 ? { name: `Round ${k + 1}`, kind: "priced", pre_money: 1e7 * (k + 1), amount: 1e6 * (k + 1) } : { name: `SAFE ${k + 1}`, kind: "safe_post", amount: 100000 * (k + 1), cap: 5e6 * (k + 1) },
+      ),
+      follow: "Holder 1",
+    },
+    ...PAGES[3],
+  },
+];
+for (const p of LARGE) {
+  console.log(`\n== #/${p.route}, ${p.what}: input to updated result, ${EDITS} edits of ${p.input}`);
+  const payload = Buffer.from(JSON.stringify({ v: 1, calc: p.calc, inputs: p.inputs })).toString("base64url");
+  await latency(`${urlOf(p.route)}?s=j1.${payload}`, p, async (page) => {
+    await page.getByRole("button", { name: "Save to my scenarios" }).click();
+    await page.getByRole("button", { name: "OK", exact: true }).click();
+    await page.getByRole("button", { name: "Save to my scenarios" }).waitFor({ state: "detached" });
+  });
+}
+
+/** Prints the median and p95 time from an edit of `p.input` to the change
+ *  of `p.watch`, on the page at `url` (after `prepare`). */
+async function latency(url, p, prepare = async () => {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector(ready);
+  await page.waitForSelector(`[data-result="${p.ready}"][data-value]`);
+  await prepare(page);
   const latencies = await page.evaluate(async ({ edits, input: name, watch, base }) => {
     const input = document.querySelector(`[name="${name}"]`);
     const result = document.querySelector(`[data-result="${watch}"]`);
@@ -112,6 +160,7 @@ for (const p of PAGES) {
   console.log(`median ${median(latencies).toFixed(2)} ms   p95 ${pct(latencies, 95).toFixed(2)} ms   max ${Math.max(...latencies).toFixed(2)} ms   (budget: p95 < 16 ms)`);
   await context.close();
 }
+
 console.log("\n== #/unit-economics on a slow phone (1.6 Mbit/s, 150 ms latency, 4x slower CPU): first result, 3 loads");
 const slow = [];
 for (let i = 0; i < 3; i++) {
