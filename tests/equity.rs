@@ -1455,3 +1455,40 @@ fn the_largest_cap_table_travels_as_a_plain_link() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(back, inputs);
 }
+
+#[test]
+fn ownership_bars_give_the_largest_holders_a_band_each_and_group_the_rest() {
+    // Ten founders of 1,000 to 10,000 shares, then a priced round.
+    let holders: Vec<Holder> = (1..=10)
+        .map(|k| holder(&format!("F{k}"), Class::Common, 1000.0 * k as f64))
+        .collect();
+    let rounds = [priced(
+        "A",
+        1e6,
+        2e5,
+        PoolTopUp::None,
+        PriceBasis::FullyDiluted,
+    )];
+    let r = compute(&holders, &rounds, "F1");
+    let b = bands(&r, 8);
+    // Seven bands of their own: the largest, in the table's order. The
+    // round's investor (11,000 shares at 18.18) is the largest of all.
+    assert_eq!(b.names, ["F5", "F6", "F7", "F8", "F9", "F10", "A"]);
+    assert_eq!(b.others, 4);
+    for (round, bars) in r.rounds.iter().zip(&b.rounds) {
+        assert_eq!(bars.len(), 8);
+        let total: f64 = round.holdings.iter().map(|(_, s)| s).sum();
+        assert!((bars.iter().sum::<f64>() - total).abs() < 1e-6);
+        // The group holds F1 to F4.
+        let grouped: f64 = round
+            .holdings
+            .iter()
+            .filter(|(n, _)| !b.names.contains(n))
+            .map(|(_, s)| s)
+            .sum();
+        assert_eq!(bars[7], grouped);
+    }
+    // Eight holders or fewer: a band each, no group.
+    let b = bands(&compute(&holders[..7], &rounds, "F1"), 8);
+    assert_eq!((b.names.len(), b.others), (8, 0));
+}

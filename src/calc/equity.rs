@@ -642,6 +642,79 @@ fn holdings(positions: &[Position]) -> Vec<(String, f64)> {
     out
 }
 
+/// The bands of the ownership bars, one bar per round that has holdings:
+/// every holder its own band when there are at most `most`, else the
+/// `most - 1` largest after the last round (ties: the earlier first) and
+/// one band for everyone else, so that no two bands need the same colour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bands {
+    /// The holders with a band of their own, in the table's order.
+    pub names: Vec<String>,
+    /// How many holders share the last band (0: there is none).
+    pub others: usize,
+    /// Per round, the shares of each band: `names`, then the others'.
+    pub rounds: Vec<Vec<f64>>,
+}
+
+/// The ownership bars' bands: see [`Bands`].
+pub fn bands(r: &Results, most: usize) -> Bands {
+    let holders = r.holders();
+    let mut shown = vec![true; holders.len()];
+    if holders.len() > most {
+        let mut order: Vec<usize> = (0..holders.len()).collect();
+        let now: Vec<f64> = holders.iter().map(|h| r.shares_of(h)).collect();
+        super::sort_by(&mut order, |&a, &b| {
+            let at = |k: usize| now.get(k).copied().unwrap_or(0.0);
+            at(b).total_cmp(&at(a))
+        });
+        shown = vec![false; holders.len()];
+        for &k in order.iter().take(most.saturating_sub(1)) {
+            if let Some(s) = shown.get_mut(k) {
+                *s = true;
+            }
+        }
+    }
+    let others = shown.iter().filter(|s| !**s).count();
+    let rounds = r
+        .rounds
+        .iter()
+        .filter(|round| !round.holdings.is_empty())
+        .map(|round| {
+            let of = |h: &String| {
+                round
+                    .holdings
+                    .iter()
+                    .filter(|(n, _)| n == h)
+                    .map(|(_, s)| s)
+                    .sum::<f64>()
+            };
+            let mut band: Vec<f64> = Vec::new();
+            let mut rest = 0.0;
+            for (h, &own) in holders.iter().zip(&shown) {
+                if own {
+                    band.push(of(h));
+                } else {
+                    rest += of(h);
+                }
+            }
+            if others > 0 {
+                band.push(rest);
+            }
+            band
+        })
+        .collect();
+    Bands {
+        names: holders
+            .into_iter()
+            .zip(&shown)
+            .filter(|(_, own)| **own)
+            .map(|(h, _)| h)
+            .collect(),
+        others,
+        rounds,
+    }
+}
+
 /// Percentages of `shares` to two decimals that add up to exactly 100.00
 /// as displayed: each is rounded down to a hundredth, and the hundredths
 /// left over go to the largest remainders. Returned in hundredths of a

@@ -39,6 +39,18 @@ test("the option pool shuffle from a link: 1.00 a share, to the share", async ({
   await expect(page.locator(".stacked .bar-labels span")).toHaveText(["Series A"]);
 });
 
+test("with many holders, the bars give the seven largest a colour each and group the rest", async ({ tally, page }) => {
+  const holders = Array.from({ length: 12 }, (_, k) => ({ name: `F${k + 1}`, class: "common", shares: 1000 * (k + 1) }));
+  await page.goto(linkFor({ ...SHUFFLE, holders, follow: "F1" }));
+  await tally.ready();
+  // The round's investor and the pool hold the most; then F12 to F8.
+  await expect(page.locator(".stacked .swatch")).toHaveText(["F8", "F9", "F10", "F11", "F12", "Option pool", "Series A", "Everyone else (7 holders)"]);
+  const bars = await page.locator(".stacked .bar-labels span").count();
+  await expect(page.locator(".stacked rect")).toHaveCount(8 * bars);
+  // The ownership table still lists every holder.
+  await expect(page.locator(".ownership tbody tr")).toHaveCount(14);
+});
+
 test("rounds are added, reordered and removed, and the order changes the maths", async ({ tally, page }) => {
   await page.goto(linkFor(SHUFFLE));
   await tally.ready();

@@ -673,6 +673,9 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                     shown.last().and_then(|col| col.get(row)).map_or_else(|| format(x, Style::Share, c), |h| pct(*h))
                 };
                 let total = r.total_shares();
+                // A band, and a colour, for each of the largest holders;
+                // the rest share the last.
+                let bands = eq::bands(r, BAR_CLASSES);
                 view! {
                     <div class="table-wrap">
                         <table class="ownership">
@@ -714,16 +717,15 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                     </div>
                     <figure class="stacked">
                         <svg viewBox="0 0 100 60" preserveAspectRatio="none" role="img" aria-label="Ownership by holder after each round, as stacked bars">
-                            {columns.iter().enumerate().map(|(x, (_, col))| {
-                                let shares = shares_in(col);
+                            {bands.rounds.iter().enumerate().map(|(x, shares)| {
                                 let sum: f64 = shares.iter().sum();
-                                let width = 100.0 / columns.len().max(1) as f64;
+                                let width = 100.0 / bands.rounds.len().max(1) as f64;
                                 let mut y = 0.0;
                                 shares.iter().enumerate().map(|(k, s)| {
                                     let hgt = if sum > 0.0 { s / sum * 60.0 } else { 0.0 };
                                     let rect = view! {
                                         <rect
-                                            class=format!("band b{}", k % BAR_CLASSES)
+                                            class=format!("band b{k}")
                                             x=fixed(x as f64 * width + width * 0.1, 2)
                                             width=fixed(width * 0.8, 2)
                                             y=fixed(y, 3)
@@ -740,7 +742,10 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                             {columns.iter().map(|(n, _)| view! { <span>{n.clone()}</span> }).collect_view()}
                         </div>
                         <figcaption class="legend">
-                            {holders.iter().enumerate().map(|(k, h)| view! { <span class=format!("swatch b{}", k % BAR_CLASSES)>{h.clone()}</span> }).collect_view()}
+                            {bands.names.iter().enumerate().map(|(k, h)| view! { <span class=format!("swatch b{k}")>{h.clone()}</span> }).collect_view()}
+                            {(bands.others > 0).then(|| view! {
+                                <span class=format!("swatch b{}", BAR_CLASSES - 1)>{format!("Everyone else ({} holders)", bands.others)}</span>
+                            })}
                         </figcaption>
                     </figure>
                 }
