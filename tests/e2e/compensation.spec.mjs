@@ -119,8 +119,7 @@ test("offers are added, compared, removed; everything survives a reload and a li
   await expect(page.locator("fieldset.offer")).toHaveCount(3);
   const year1 = await tally.result("offer.1.year1_total").getAttribute("data-value");
 
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(page.locator("fieldset.offer")).toHaveCount(3);
   await expect(tally.field("offers.1.name")).toHaveValue("Globex <i>Inc</i>");
   await expect(tally.result("offer.1.year1_total")).toHaveAttribute("data-value", year1);

@@ -85,8 +85,7 @@ test("a scenario survives a reload and a copied link", async ({ tally, page, bro
   await tally.field("rounds.2.price_basis").selectOption("dollars_invested");
   await tally.type("exit_value", "$90M");
   const price = await tally.result("price:Series A").getAttribute("data-value");
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.result("price:Series A")).toHaveAttribute("data-value", price);
   await tally.button("Copy link").click();
   const url = await page.getByLabel("Link to this scenario").inputValue();
@@ -250,8 +249,7 @@ test("an option's strike is paid out of its exit proceeds, and only above water"
   await expect(tally.result("exit:Employee")).toHaveAttribute("data-value", "0");
   await expect(tally.result("exit:Founders")).toHaveAttribute("data-value", "14000000");
   // The strike is saved: a reload keeps it.
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("holders.1.strike")).toHaveValue("3");
 });
 

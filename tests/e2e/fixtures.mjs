@@ -13,6 +13,12 @@ export class Tally {
     await this.ready();
   }
 
+  /** Reloads the page and waits for the first result again. */
+  async reload() {
+    await this.page.reload();
+    await this.ready();
+  }
+
   async ready() {
     await expect(this.page.locator("[data-result]").first()).toBeVisible();
   }

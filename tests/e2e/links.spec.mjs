@@ -50,8 +50,7 @@ test("opening a link never overwrites saved scenarios", async ({ tally, page }) 
   await page.getByRole("button", { name: "Save to my scenarios" }).click();
   await tally.button("OK").click();
   await expect(tally.scenarioSelect()).toHaveValue("Shared scenario");
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("arpa")).toHaveValue("5,000");
   await tally.scenarioSelect().selectOption("Base case");
   await expect(tally.field("arpa")).toHaveValue("999");
@@ -63,8 +62,7 @@ test("edits to a shared scenario survive a reload and stay out of saved ones", a
   await tally.ready();
   await tally.type("arpa", "6,500");
   await expect(page).toHaveURL(/\?s=j1\./);
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("arpa")).toHaveValue("6,500");
   await expect(page.getByText("You opened a shared scenario.")).toBeVisible();
   await tally.button("Close it").click();
@@ -176,8 +174,7 @@ test("text typed into a link shows again in that opening of it only: a reload, o
   const refused = page.locator(".field.invalid");
   await tally.open(link);
   await tally.type("churn_pct", "abc");
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("churn_pct")).toHaveValue("abc");
   await expect(refused).toHaveCount(1);
 
@@ -220,7 +217,6 @@ test("a large compressed link still opens after a reload, when the address holds
   await tally.open(compressedLinkFor(inputs, "roi"));
   const npv = await shared();
   await expect(page).toHaveURL(/s=j1\./);
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   expect(await shared()).toBe(npv);
 });

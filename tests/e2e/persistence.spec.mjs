@@ -6,8 +6,7 @@ test("an edit survives a reload", async ({ tally, page }) => {
   await tally.open();
   await tally.type("arpa", "$3,500");
   await expect(tally.result("payback_months")).toHaveAttribute("data-value", String(2400 / (3500 * 0.8)));
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("arpa")).toHaveValue("3,500");
   expect(await tally.value("payback_months")).toBeCloseTo(2400 / 2800, 12);
 });
@@ -41,8 +40,7 @@ test("named scenarios: save as, switch, rename, duplicate, delete, reset", async
   await tally.button("Reset to defaults").click();
   await expect(tally.field("churn_pct")).toHaveValue("2.5");
 
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   const after = await tally.scenarioSelect().locator("option").allTextContents();
   expect(after).toEqual(["Base case", "Best case"]);
 });
@@ -93,8 +91,7 @@ test("a reset, a removal or a delete can be undone, until the next change", asyn
   expect(await tally.scenarioSelect().locator("option").allTextContents()).toEqual(["Base case", "Acme deal"]);
   await expect(tally.field("arpa")).toHaveValue("3,200");
 
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.scenarioSelect()).toHaveValue("Acme deal");
   await expect(tally.field("arpa")).toHaveValue("3,200");
   await expect(tally.field("stages.0.name")).toHaveValue("SQL → customer");
@@ -313,8 +310,7 @@ test("text that is not a number yet comes back after a reload, in its own scenar
   await expect(message).toHaveText("Commas group thousands (1,234.5); use a point for decimals");
   // A reload, then a trip to another calculator (which reloads too): the
   // text and its message are back, and the value in force is still 2,900.
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(arpa).toHaveValue("2,90");
   await expect(message).toHaveText("Commas group thousands (1,234.5); use a point for decimals");
   await expect(tally.result("ltv_cac")).toHaveAttribute("data-value", ratio);
@@ -335,8 +331,7 @@ test("text that is not a number yet comes back after a reload, in its own scenar
   // Mended, the draft is gone: the reload shows the number.
   await tally.scenarioSelect().selectOption("Base case");
   await tally.type("arpa", "2.90");
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(arpa).toHaveValue("2.9");
   expect(await page.evaluate(() => localStorage.getItem("tally.drafts"))).toBeNull();
 });
@@ -347,8 +342,7 @@ test("a reset clears text that is not a number, even over a default; a rename ke
   await tally.button("Rename…").click();
   await page.getByLabel("New name").fill("Plan");
   await tally.button("OK").click();
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.scenarioSelect()).toHaveValue("Plan");
   await expect(tally.field("arpa")).toHaveValue("abc");
   await expect(page.locator(".field.invalid")).toHaveCount(1);
@@ -357,8 +351,7 @@ test("a reset clears text that is not a number, even over a default; a rename ke
   await tally.button("Reset to defaults").click();
   await expect(tally.field("arpa")).toHaveValue("2,900");
   await expect(page.locator(".field.invalid")).toHaveCount(0);
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("arpa")).toHaveValue("2,900");
   expect(await page.evaluate(() => localStorage.getItem("tally.drafts"))).toBeNull();
 });
@@ -375,8 +368,7 @@ test("text that is not a number moves with its row when a row above is removed o
   await offer.getByRole("button", { name: "Undo" }).click();
   await expect(tally.field("stages.0.rate_pct")).toHaveValue("25");
   await expect(tally.field("stages.1.rate_pct")).toHaveValue("2O");
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("stages.0.rate_pct")).toHaveValue("25");
   await expect(tally.field("stages.1.rate_pct")).toHaveValue("2O");
   // Equity: both SAFEs have no discount. Text typed over the first's 0
@@ -388,8 +380,7 @@ test("text that is not a number moves with its row when a row above is removed o
   await expect(tally.field("rounds.0.name")).toHaveValue("Seed SAFE");
   await expect(tally.field("rounds.0.discount_pct")).toHaveValue("0");
   await expect(tally.field("rounds.1.discount_pct")).toHaveValue("1O");
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("rounds.0.discount_pct")).toHaveValue("0");
   await expect(tally.field("rounds.1.discount_pct")).toHaveValue("1O");
 });
@@ -406,8 +397,7 @@ test("deleting a scenario deletes the text typed into it; undoing the delete bri
   await page.locator(".undo-offer").getByRole("button", { name: "Undo" }).click();
   await expect(tally.scenarioSelect()).toHaveValue("Base case (2)");
   await expect(tally.field("churn_pct")).toHaveValue("abc");
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("churn_pct")).toHaveValue("abc");
   await tally.scenarioSelect().selectOption("Base case");
   await expect(tally.field("churn_pct")).toHaveValue("2.5");
@@ -436,8 +426,7 @@ test("undoing a reset brings back the text it cleared; typing withdraws the undo
   await expect(tally.field("leads")).toHaveValue("300");
   await expect(tally.field("churn_pct")).toHaveValue("2,90");
   await expect(tally.field("arpa")).toHaveValue("abc");
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("leads")).toHaveValue("300");
   await expect(tally.field("churn_pct")).toHaveValue("2,90");
   await expect(tally.field("arpa")).toHaveValue("abc");

@@ -240,8 +240,7 @@ test("ROI edits, lines and sources survive a reload", async ({ tally, page }) =>
   await tally.type("items.0.yearly.1", "24,000");
   const npv = await tally.result("npv").getAttribute("data-value");
   await expect(tally.result("current_monthly_cost")).toHaveAttribute("data-value", "30000");
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("prospect")).toHaveValue("Globex");
   await expect(tally.field("cost_basis")).toHaveValue("tokens");
   await expect(tally.field("sources.tokens_per_month")).toHaveValue("prospect");

@@ -290,7 +290,7 @@ test("nothing moves while the app loads, even on a slow network", async ({ tally
   await expect(page.locator("main h1")).toHaveText("Return on investment", { useInnerText: true });
   await page.goto("#/unit-economics");
   await page.reload();
-  // The whole wasm (about 325 KB gzipped) over 1.6 Mbit/s with a 4× slower
+  // The page's wasm (about 170 KB gzipped) over 1.6 Mbit/s with a 4× slower
   // CPU: the first result takes seconds, which is what this test is about.
   await expect(page.locator("[data-result]").first()).toBeVisible({ timeout: 30_000 });
   await expect(page.locator("main h1")).toHaveText("Unit economics", { useInnerText: true });

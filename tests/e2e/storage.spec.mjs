@@ -4,8 +4,7 @@ test("corrupted storage is backed up, reported, and the app works", async ({ tal
   // Once the first load is done, so that it is the reload that finds the data.
   await tally.open();
   await page.evaluate(() => localStorage.setItem("tally", '{"v":1,"calcs":{"unit-eco'));
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(page.locator(".notices")).toContainText("Your saved scenarios could not be read (it is not JSON).");
   const backups = await page.evaluate(() =>
     Object.keys(localStorage)
@@ -14,8 +13,7 @@ test("corrupted storage is backed up, reported, and the app works", async ({ tal
   );
   expect(backups).toEqual(['{"v":1,"calcs":{"unit-eco']);
   await tally.type("arpa", "3000");
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(tally.field("arpa")).toHaveValue("3,000");
 });
 
@@ -23,8 +21,7 @@ test("foreign data under our key is kept aside too", async ({ tally, page }) => 
   // Once the first load is done, so that it is the reload that finds the data.
   await tally.open();
   await page.evaluate(() => localStorage.setItem("tally", '{"theme":"dark"}'));
-  await page.reload();
-  await tally.ready();
+  await tally.reload();
   await expect(page.locator(".notices")).toContainText("not written by Tally");
 });
 
