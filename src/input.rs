@@ -3,6 +3,7 @@
 //! One parser serves every field and every link, so a value from a link is
 //! validated exactly like a typed one.
 
+use crate::text::quoted;
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -301,7 +302,10 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
         .chars()
         .find(|c| !c.is_ascii_digit() && *c != '.' && *c != ',')
     {
-        return Err(format!("“{bad}” is not part of a number"));
+        return Err(format!(
+            "{} is not part of a number",
+            quoted(&bad.to_string())
+        ));
     }
     let (whole, fraction) = match s.split_once('.') {
         Some((w, f)) => (w, Some(f)),
@@ -398,10 +402,16 @@ mod tests {
         let cases = [
             ("", Kind::Money, "Enter a number"),
             ("-", Kind::Money, "Enter a number"),
-            ("1e999", Kind::Money, "“e” is not part"),
-            ("NaN", Kind::Money, "“N” is not part"),
-            ("inf", Kind::Money, "“i” is not part"),
-            ("<script>", Kind::Money, "“<” is not part"),
+            ("1e999", Kind::Money, "“\u{2068}e\u{2069}” is not part"),
+            ("NaN", Kind::Money, "“\u{2068}N\u{2069}” is not part"),
+            ("inf", Kind::Money, "“\u{2068}i\u{2069}” is not part"),
+            ("<script>", Kind::Money, "“\u{2068}<\u{2069}” is not part"),
+            // Set apart, so it cannot turn the message around.
+            (
+                "1\u{202E}",
+                Kind::Money,
+                "“\u{2068}\u{202E}\u{2069}” is not part",
+            ),
             ("1,5", Kind::Percent, "Commas group thousands"),
             ("1.2.3", Kind::Money, "at most one decimal point"),
             ("15%", Kind::Money, "percentage does not belong"),

@@ -3,6 +3,7 @@
 //! Both formats are versioned public interfaces (docs/scenario-format.md).
 //! Plain Rust, so the codec and the migrations are tested natively.
 
+use crate::text::quoted;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::{json, Map, Value};
@@ -129,7 +130,10 @@ impl Book {
             return Ok(new_name);
         }
         if self.position(&new_name).is_some() {
-            return Err(format!("A scenario called “{new_name}” already exists"));
+            return Err(format!(
+                "A scenario called {} already exists",
+                quoted(&new_name)
+            ));
         }
         let active = self.active.clone();
         let i = self.position(&active).ok_or("No open scenario")?;
@@ -432,7 +436,7 @@ impl Restored {
             let pairs: Vec<String> = self
                 .renamed
                 .iter()
-                .map(|(from, to)| format!("“{from}” as “{to}”"))
+                .map(|(from, to)| format!("{} as {}", quoted(from), quoted(to)))
                 .collect();
             text += &format!(
                 " Added beside those of the same name: {}.",
@@ -482,7 +486,7 @@ impl LinkError {
                 "This link was made by a newer version of Tally (format {v}); this one opens format {LINK_VERSION}."
             ),
             LinkError::WrongCalculator(c) => {
-                format!("This link holds a scenario for another calculator (“{c}”).")
+                format!("This link holds a scenario for another calculator ({}).", quoted(c))
             }
         }
     }
@@ -822,7 +826,11 @@ mod tests {
         assert_eq!(ours.calcs["roi"], backup.calcs["roi"]);
         assert_eq!(
             done.message(),
-            "Restored 4 scenarios. Added beside those of the same name: “Base case” as “Base case (restored)”. 1 scenario already here."
+            format!(
+                "Restored 4 scenarios. Added beside those of the same name: {} as {}. 1 scenario already here.",
+                quoted("Base case"),
+                quoted("Base case (restored)")
+            )
         );
 
         // Again: everything is already here, renamed ones included.

@@ -65,6 +65,35 @@ pub fn parse_decimal(digits: &str) -> Option<f64> {
     }
 }
 
+/// A name someone typed (a holder, a stage, a scenario), set apart for a
+/// sentence: first strong isolate (U+2068) to pop directional isolate
+/// (U+2069). Without it, right-to-left text in a name moves the words and
+/// figures after it, and an override character (U+202E) in a shared link's
+/// name would show the next offer's formula, or an error's figures, reversed.
+/// A closing U+2069 the name did not open is left out, so the name cannot
+/// end its isolate early; the name itself is kept unchanged everywhere else.
+pub fn isolate(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 6);
+    out.push('\u{2068}');
+    let mut open = 0usize;
+    for c in name.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => open += 1,
+            '\u{2069}' if open == 0 => continue,
+            '\u{2069}' => open -= 1,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out.push('\u{2069}');
+    out
+}
+
+/// [`isolate`]d between curly quotes, as messages name things.
+pub fn quoted(name: &str) -> String {
+    format!("“{}”", isolate(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +105,19 @@ mod tests {
         assert_eq!(fixed(3.0, 1), "3.0");
         assert_eq!(shortest(0.1 + 0.2), "0.30000000000000004");
         assert_eq!(shortest(2900.0), "2900");
+    }
+
+    #[test]
+    fn names_are_isolated_in_sentences() {
+        assert_eq!(isolate("Acme"), "\u{2068}Acme\u{2069}");
+        assert_eq!(quoted("Acme"), "“\u{2068}Acme\u{2069}”");
+        // An override stays inside; its isolate's end closes it (UAX #9, X6a).
+        assert_eq!(isolate("a\u{202E}b"), "\u{2068}a\u{202E}b\u{2069}");
+        // A stray closing mark would end the isolate early: left out.
+        assert_eq!(isolate("x\u{2069}\u{202E}y"), "\u{2068}x\u{202E}y\u{2069}");
+        // The name's own isolates, balanced, are kept.
+        let nested = "\u{2067}שלום\u{2069} Ltd";
+        assert_eq!(isolate(nested), format!("\u{2068}{nested}\u{2069}"));
     }
 
     #[test]

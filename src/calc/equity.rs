@@ -40,7 +40,7 @@
 
 use super::{csv, Currency, Outcome, TOO_LARGE};
 use crate::input::{FieldSpec, Kind as FieldKind, Problem, Reader, MAX_AMOUNT};
-use crate::text::shortest;
+use crate::text::{quoted, shortest};
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
@@ -316,8 +316,8 @@ impl Pending {
             Some((rate, issued)) => {
                 let (Some(issued), Some(date)) = (issued, date) else {
                     return Err(format!(
-                        "The note “{}” needs its issue date and the converting round's date",
-                        self.name
+                        "The note {} needs its issue date and the converting round's date",
+                        quoted(&self.name)
                     ));
                 };
                 let days = (date - issued).num_days().max(0) as f64;
@@ -568,7 +568,10 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
                 sale_multiple,
             } => {
                 if issue_date.is_none() {
-                    Err(format!("The note “{}” has no issue date", round.name))
+                    Err(format!(
+                        "The note {} has no issue date",
+                        quoted(&round.name)
+                    ))
                 } else {
                     pending.push(Pending {
                         round: index,
@@ -768,16 +771,18 @@ fn check_name(rounds: &[Round], index: usize) -> Option<String> {
     if name.trim().is_empty() {
         return Some(format!("Round {} needs a name", index + 1));
     }
-    rounds[..index]
-        .iter()
-        .any(|r| &r.name == name)
-        .then(|| format!("Two rounds are called “{name}”: names must be unique"))
+    rounds[..index].iter().any(|r| &r.name == name).then(|| {
+        format!(
+            "Two rounds are called {}: names must be unique",
+            quoted(name)
+        )
+    })
 }
 
 /// Amounts, caps and discounts a financing can have (typed input is checked
 /// against the same ranges; this guards the maths).
 fn check_terms(round: &Round) -> Option<String> {
-    let name = &round.name;
+    let name = quoted(&round.name);
     let money = |x: f64| x.is_finite() && x >= 0.0;
     let (amount, cap, discount) = match &round.kind {
         Kind::SafePost {
@@ -805,30 +810,30 @@ fn check_terms(round: &Round) -> Option<String> {
             ..
         } => {
             if !money(*pre_money) || !money(*amount) || !money(*liq_pref) {
-                return Some(format!("“{name}”: amounts must be 0 or more"));
+                return Some(format!("{name}: amounts must be 0 or more"));
             }
             if let PoolTopUp::Increase(x) = pool {
                 if !money(*x) {
-                    return Some(format!("“{name}”: the pool increase must be 0 or more"));
+                    return Some(format!("{name}: the pool increase must be 0 or more"));
                 }
             }
             return None;
         }
     };
     if !money(amount) {
-        return Some(format!("“{name}”: the amount must be 0 or more"));
+        return Some(format!("{name}: the amount must be 0 or more"));
     }
     if cap.is_some_and(|c| !(c.is_finite() && c > 0.0)) {
-        return Some(format!("“{name}”: a cap must be above 0"));
+        return Some(format!("{name}: a cap must be above 0"));
     }
     if !(0.0..100.0).contains(&discount) {
         return Some(format!(
-            "“{name}”: a discount must be from 0 % to below 100 %"
+            "{name}: a discount must be from 0 % to below 100 %"
         ));
     }
     if let Kind::Note { interest_pct, .. } = &round.kind {
         if !(0.0..=100.0).contains(interest_pct) {
-            return Some(format!("“{name}”: interest must be from 0 % to 100 %"));
+            return Some(format!("{name}: interest must be from 0 % to 100 %"));
         }
     }
     None
@@ -876,19 +881,22 @@ fn priced(
     };
     let s0: f64 = positions.iter().map(|p| p.shares).sum();
     if s0 <= 0.0 {
-        return Err(format!("“{}” comes before any shares exist", round.name));
+        return Err(format!(
+            "{} comes before any shares exist",
+            quoted(&round.name)
+        ));
     }
     if !(pre_money.is_finite() && *pre_money > 0.0) {
         return Err(format!(
-            "“{}” needs a pre-money valuation above 0",
-            round.name
+            "{} needs a pre-money valuation above 0",
+            quoted(&round.name)
         ));
     }
     if let PoolTopUp::TargetPct(t) = pool {
         if !(0.0..100.0).contains(t) {
             return Err(format!(
-                "“{}”: a pool target must be below 100 %",
-                round.name
+                "{}: a pool target must be below 100 %",
+                quoted(&round.name)
             ));
         }
     }
@@ -926,8 +934,8 @@ fn priced(
     for _ in 0..(2 * pending.len() + 6) {
         let Some(sol) = setup.solve(&at_cap, fixed_pool, increase_counted) else {
             return Err(format!(
-                "“{}” cannot be computed: the conversions and the pool target have no solution (a pool target that cannot be reached, or SAFEs that would own everything)",
-                round.name
+                "{} cannot be computed: the conversions and the pool target have no solution (a pool target that cannot be reached, or SAFEs that would own everything)",
+                quoted(&round.name)
             ));
         };
         // A pool that already meets its target is never shrunk.
@@ -949,11 +957,11 @@ fn priced(
         at_cap = next;
         increase_counted = next_counted;
     }
-    let sol = x.ok_or_else(|| format!("“{}” cannot be computed", round.name))?;
+    let sol = x.ok_or_else(|| format!("{} cannot be computed", quoted(&round.name)))?;
     if sol.iter().skip(1).any(|s| *s < 0.0) {
         return Err(format!(
-            "“{}”: the SAFEs and notes would own more than the company",
-            round.name
+            "{}: the SAFEs and notes would own more than the company",
+            quoted(&round.name)
         ));
     }
     // Publish: prices to 4 places, shares rounded down.
@@ -963,7 +971,10 @@ fn priced(
     };
     let price = round_price(setup.value() / k_real);
     if !(price.is_finite() && price > 0.0) {
-        return Err(format!("“{}”: the price per share rounds to 0", round.name));
+        return Err(format!(
+            "{}: the price per share rounds to 0",
+            quoted(&round.name)
+        ));
     }
     let pool_increase = sol[0].max(0.0).floor();
     let capitalization = s0 + sol.iter().skip(1).sum::<f64>() + setup.counted_increase(sol[0]);

@@ -2,6 +2,7 @@
 //! view of its scenarios (saved, or opened from a link and not saved).
 
 use crate::scenario::{Book, Scenario, Store};
+use crate::text::quoted;
 use crate::ui::drafts;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -230,7 +231,7 @@ impl Scenarios {
         let typed = drafts::of(self, &name);
         if let Some((at, scenario)) = self.update_book(|b| b.delete(defaults)).flatten() {
             drafts::set(self, &name, Vec::new());
-            let text = format!("Deleted “{}”", scenario.name);
+            let text = format!("Deleted {}", quoted(&scenario.name));
             self.offer_undo(
                 text,
                 Undo::Deleted {
@@ -384,7 +385,7 @@ impl Scenarios {
             } => match self.update_book(|b| b.restore(at, scenario)) {
                 Some(Ok(name)) => {
                     drafts::set(self, &Value::String(name.clone()), typed);
-                    Ok(format!("“{name}” is back"))
+                    Ok(format!("{} is back", quoted(&name)))
                 }
                 Some(Err(e)) => Err(e),
                 None => Err(GONE.into()),

@@ -1,7 +1,7 @@
 // The compensation page: the issue's worked checks in the browser, both
 // tools edited, reloaded and shared, offers added and removed, bad input,
 // print.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, isolate } from "./fixtures.mjs";
 
 test("the plan's worked check: 260,000 at 150 % of an 800,000 quota", async ({ tally, page }) => {
   await tally.open("#/compensation");
@@ -55,6 +55,36 @@ test("an SDR plan counts meetings and pays per meeting", async ({ tally, page })
   await expect(tally.result("plan.rate")).toHaveText("$53.33");
 });
 
+test("a name cannot turn the figures after it around", async ({ tally, page }) => {
+  // A right-to-left override (U+202E) in a shared link's offer name used to
+  // run on through the next offer's formula, showing its figures reversed.
+  await tally.open("#/compensation");
+  await tally.type("offers.0.name", "Offer A\u202E");
+  await tally.button("Add an offer").click();
+  await tally.type("offers.1.shares", "48,000");
+  const how = page.locator(".comparison tbody tr", { hasText: "Grant, % of the company" }).locator("details");
+  await how.locator("summary").click();
+  const formula = how.locator(".formula");
+  await expect(formula).toContainText(/Offer B\W*: 48,000 ÷ 10,000,000/);
+  // Where each character of Offer B's figures is drawn: left to right.
+  const lefts = await formula.evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode()); ) {
+      const at = node.data.indexOf("48,000 ÷ 10,000,000", node.data.indexOf("Offer B"));
+      if (at < 0 || node.data.indexOf("Offer B") < 0) continue;
+      return [...Array(19).keys()].map((k) => {
+        const range = document.createRange();
+        range.setStart(node, at + k);
+        range.setEnd(node, at + k + 1);
+        return range.getBoundingClientRect().left;
+      });
+    }
+    return [];
+  });
+  expect(lefts).toHaveLength(19);
+  for (let k = 1; k < lefts.length; k++) expect(lefts[k], `character ${k}`).toBeGreaterThan(lefts[k - 1]);
+});
+
 test("the vesting worked check, by the calendar", async ({ tally, page }) => {
   await tally.open("#/compensation");
   await tally.type("offers.0.shares", "48,000");
@@ -63,9 +93,9 @@ test("the vesting worked check, by the calendar", async ({ tally, page }) => {
   await expect(tally.result("offer.0.grant_pct")).toHaveText("0.48%");
   // Each row's formula carries each offer's own numbers.
   for (const [row, live] of [
-    ["Grant, % of the company", "Offer A: 48,000 ÷ 10,000,000"],
-    ["Grant's value at the exit", "Offer A: 48,000 × max(0, $500,000,000 × (1 − 30%) ÷ 10,000,000 − $1)"],
-    ["Annualized total", "Offer A: $150,000 + 48,000 × max(0, $3 − $1) ÷ 4 + $150,000 × 10% + $0 ÷ 4"],
+    ["Grant, % of the company", `${isolate("Offer A")}: 48,000 ÷ 10,000,000`],
+    ["Grant's value at the exit", `${isolate("Offer A")}: 48,000 × max(0, $500,000,000 × (1 − 30%) ÷ 10,000,000 − $1)`],
+    ["Annualized total", `${isolate("Offer A")}: $150,000 + 48,000 × max(0, $3 − $1) ÷ 4 + $150,000 × 10% + $0 ÷ 4`],
   ]) {
     const how = page.locator(".comparison tbody tr", { hasText: row }).locator("details");
     await how.locator("summary").click();
@@ -78,7 +108,7 @@ test("the vesting worked check, by the calendar", async ({ tally, page }) => {
   // On 2030-01-15 the whole grant has vested: 48 of 48 months.
   const vested = page.locator(".comparison tbody tr", { hasText: /^\s*Vested on the date/ }).locator("details");
   await vested.locator("summary").click();
-  await expect(vested.locator(".formula")).toContainText("Offer A: floor(48,000 × 48 months ÷ 48)");
+  await expect(vested.locator(".formula")).toContainText(`${isolate("Offer A")}: floor(48,000 × 48 months ÷ 48)`);
   // Cleared, the date is today again (as a new scenario has it).
   await tally.field("as_of").fill("");
   const now = new Date();
@@ -187,7 +217,7 @@ test("the cumulative chart labels where one offer passes another", async ({ tall
   await tally.type("offers.1.share_price", "10");
   // B's cash trails A's by 55,000 a year, but 108,000 of options vest at
   // the cliff: B passes A in month 12 and stays ahead.
-  await expect(page.locator(".offers .chart .marker")).toHaveText(["Offer B passes Offer A, month 12"]);
+  await expect(page.locator(".offers .chart .marker")).toHaveText([`${isolate("Offer B")} passes ${isolate("Offer A")}, month 12`]);
   // Below A's line, clear of both.
   expect(await tally.crossedLabels()).toEqual([]);
 });

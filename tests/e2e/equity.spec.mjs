@@ -1,6 +1,6 @@
 // The equity page: the Venture Hacks pool shuffle typed in, rounds added,
 // reordered and removed, the link round trip, invalid financings, the exit.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, quoted } from "./fixtures.mjs";
 
 function linkFor(inputs) {
   const json = JSON.stringify({ v: 1, calc: "equity", inputs });
@@ -169,7 +169,7 @@ test("CSV: the cap table downloads, and a starting table imports", async ({ tall
   await expect(page.getByText("Imported 3 holders.")).toBeVisible();
   await expect(tally.field("holders.2.strike")).toHaveValue("0.45");
   // The followed holder is gone from the new table: the page says so.
-  await expect(page.locator("#f-follow option:checked")).toHaveText("Choose (“Early engineer” is not in the table)");
+  await expect(page.locator("#f-follow option:checked")).toHaveText(`Choose (${quoted("Early engineer")} is not in the table)`);
   await page.locator("#f-follow").selectOption("Ada, founder");
   await expect(tally.result("follow_pct:Series A")).toHaveAttribute("data-state", "defined");
   await expect(tally.field("holders.0.name")).toHaveValue("Ada, founder");

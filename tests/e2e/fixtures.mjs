@@ -94,4 +94,8 @@ export const test = base.extend({
   },
 });
 
+/// A name as the page sets it apart in a sentence (`text::isolate`).
+export const isolate = (name) => `\u2068${name}\u2069`;
+export const quoted = (name) => `“${isolate(name)}”`;
+
 export { expect };

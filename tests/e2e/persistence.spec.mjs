@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
-import { test, expect, Tally } from "./fixtures.mjs";
+import { test, expect, Tally, quoted } from "./fixtures.mjs";
 
 test("an edit survives a reload", async ({ tally, page }) => {
   await tally.open();
@@ -66,7 +66,7 @@ test("a reset, a removal or a delete can be undone, until the next change", asyn
   // A removal far down the page is offered at the foot of the screen.
   await page.getByRole("button", { name: "Remove stage 1" }).click();
   await expect(tally.field("stages.0.name")).toHaveValue("SQL → customer");
-  await expect(offer).toHaveText(/Removed the stage “MQL → SQL”/);
+  await expect(offer).toContainText(`Removed the stage ${quoted("MQL → SQL")}`);
   expect((await offer.boundingBox()).y).toBeGreaterThan(page.viewportSize().height / 2);
   for (const colorScheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme });
@@ -117,16 +117,16 @@ test("one-click changes in a row are undone in turn, the latest first", async ({
   // A double click on "Remove": the second lands on the row that moved up.
   await page.getByRole("button", { name: "Remove stage 1" }).dblclick();
   await expect(tally.field("stages.0.name")).toHaveCount(0);
-  await expect(offer).toContainText("Removed the stage “SQL → customer”");
+  await expect(offer).toContainText(`Removed the stage ${quoted("SQL → customer")}`);
   // And a reset on top: three changes, undone from the last.
   await tally.button("Reset to defaults").click();
   await expect(offer).toContainText("Inputs reset to the defaults");
   await undo.click();
   await expect(tally.field("stages.0.name")).toHaveCount(0);
-  await expect(offer).toContainText("Undone. Before that: Removed the stage “SQL → customer”");
+  await expect(offer).toContainText(`Undone. Before that: Removed the stage ${quoted("SQL → customer")}`);
   await undo.click();
   await expect(tally.field("stages.0.name")).toHaveValue("SQL → customer");
-  await expect(offer).toContainText("Undone. Before that: Removed the stage “MQL → SQL”");
+  await expect(offer).toContainText(`Undone. Before that: Removed the stage ${quoted("MQL → SQL")}`);
   await undo.click();
   await expect(tally.field("stages.0.name")).toHaveValue("MQL → SQL");
   await expect(tally.field("stages.1.name")).toHaveValue("SQL → customer");
@@ -175,7 +175,7 @@ test("keyboard: focus stays in the list through a removal and its undo, and Ctrl
   await offer.getByRole("button", { name: "Undo" }).focus();
   await page.keyboard.press("Enter");
   await expect(tally.field("stages.0.name")).toHaveValue("MQL → SQL");
-  await expect(offer).toContainText("Before that: Removed the stage “SQL → customer”");
+  await expect(offer).toContainText(`Before that: Removed the stage ${quoted("SQL → customer")}`);
   await expect.poll(focused).toEqual(["Undo", null]);
   await page.keyboard.press("Enter");
   await expect(tally.field("stages.1.name")).toHaveValue("SQL → customer");
@@ -235,7 +235,7 @@ test("a backup file brings every scenario to another browser, and overwrites non
   const restore = other.getByLabel(/Restore from a backup/);
   await restore.setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(backup) });
   await expect(other.locator(".backup [role=status]")).toHaveText(
-    "Restored 2 scenarios. Added beside those of the same name: “Acme” as “Acme (restored)”. 1 scenario already here.",
+    `Restored 2 scenarios. Added beside those of the same name: ${quoted("Acme")} as ${quoted("Acme (restored)")}. 1 scenario already here.`,
   );
   // Twice: nothing more is added.
   await restore.setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(backup) });

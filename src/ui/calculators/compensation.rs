@@ -7,7 +7,7 @@ use crate::calc::compensation::{
 };
 use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
-use crate::text::shortest;
+use crate::text::{isolate, quoted, shortest};
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{steps, ChartData, Line, LineChart, Marker},
@@ -639,7 +639,7 @@ fn OfferCard(c: Comp, index: usize) -> impl IntoView {
                 disabled=move || { inputs.with(|i| i.offers.len() <= 1) }
                 on:click=move |_| {
                     let name = inputs.with_untracked(|i| i.offers.get(index).map(|o| o.name.clone()).unwrap_or_default());
-                    c.scenarios.remove_row(format!("Removed “{name}”"), "offers", index, || c.edit(|i| { if index < i.offers.len() && i.offers.len() > 1 { i.offers.remove(index); } }));
+                    c.scenarios.remove_row(format!("Removed {}", quoted(&name)), "offers", index, || c.edit(|i| { if index < i.offers.len() && i.offers.len() > 1 { i.offers.remove(index); } }));
                 }
             >
                 {move || inputs.with(|i| format!("Remove {}", i.offers.get(index).map(|o| o.name.as_str()).unwrap_or("this offer")))}
@@ -804,7 +804,7 @@ fn offer_formula(
     let lines: Vec<String> = offers
         .iter()
         .zip(results)
-        .filter_map(|(o, r)| Some(format!("{}: {}", o.name, live(o, r)?)))
+        .filter_map(|(o, r)| Some(format!("{}: {}", isolate(&o.name), live(o, r)?)))
         .collect();
     if lines.is_empty() {
         general.to_string()
@@ -847,7 +847,8 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
                             y: curves[a][m],
                             label: format!(
                                 "{} passes {}, month {m}",
-                                i.offers[ahead].name, i.offers[behind].name
+                                isolate(&i.offers[ahead].name),
+                                isolate(&i.offers[behind].name)
                             ),
                         });
                     }

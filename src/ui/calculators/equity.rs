@@ -7,7 +7,7 @@ use crate::calc::equity::{
 use crate::calc::ocf;
 use crate::calc::{Currency, Outcome};
 use crate::input::FieldSpec;
-use crate::text::{fixed, shortest};
+use crate::text::{fixed, quoted, shortest};
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart},
@@ -269,7 +269,7 @@ fn HolderList(e: Eq) -> impl IntoView {
                         aria-label=format!("Remove holder {}", index + 1)
                         on:click=move |_| {
                             let name = inputs.with_untracked(|i| i.holders.get(index).map(|h| h.name.clone()).unwrap_or_default());
-                            e.scenarios.remove_row(format!("Removed the holder “{name}”"), "holders", index, || e.edit(|i| { if index < i.holders.len() { i.holders.remove(index); } }));
+                            e.scenarios.remove_row(format!("Removed the holder {}", quoted(&name)), "holders", index, || e.edit(|i| { if index < i.holders.len() { i.holders.remove(index); } }));
                         }
                     >
                         "Remove"
@@ -541,7 +541,7 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                     type="button"
                     class="remove"
                     aria-label=move || format!("Remove {}", name())
-                    on:click=move |_| e.scenarios.remove_row(format!("Removed the round “{}”", name()), "rounds", index, || e.edit(|i| { if index < i.rounds.len() { i.rounds.remove(index); } }))
+                    on:click=move |_| e.scenarios.remove_row(format!("Removed the round {}", quoted(&name())), "rounds", index, || e.edit(|i| { if index < i.rounds.len() { i.rounds.remove(index); } }))
                 >
                     "Remove"
                 </button>
@@ -570,7 +570,7 @@ fn ChoiceFollow(e: Eq) -> impl IntoView {
                     // imported over) is shown as such, not silently replaced.
                     let missing = !i.holders.iter().any(|h| h.name == follow);
                     let placeholder = missing.then(|| view! {
-                        <option value="" prop:selected=true disabled=true>{format!("Choose (“{follow}” is not in the table)")}</option>
+                        <option value="" prop:selected=true disabled=true>{format!("Choose ({} is not in the table)", quoted(&follow))}</option>
                     });
                     let options = i.holders.iter().map(|h| {
                         let selected = h.name == follow;

@@ -11,6 +11,7 @@ pub mod unit_economics;
 
 use crate::calc::{Currency, Outcome};
 use crate::input::Problem;
+use crate::text::quoted;
 use crate::ui::format::{long_date, today_date, Style};
 use crate::ui::open_link;
 use crate::ui::state::Scenarios;
@@ -52,7 +53,7 @@ pub fn ReportMeta(
 ) -> impl IntoView {
     view! {
         <p class="print-only report-meta">
-            {move || format!("Scenario “{}” · {}", scenario.get(), long_date(today_date()))}
+            {move || format!("Scenario {} · {}", quoted(&scenario.get()), long_date(today_date()))}
         </p>
     }
 }

@@ -10,7 +10,7 @@ use crate::calc::roi::{Source, HALF, SWING};
 use crate::calc::{Currency, Outcome};
 use crate::input::Kind;
 use crate::scenario::{decode_link, encode_link, hash_param};
-use crate::text::{fixed, shortest};
+use crate::text::{fixed, isolate, quoted, shortest};
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
@@ -436,7 +436,7 @@ fn ItemList(case: Case) -> impl IntoView {
                     aria-label=format!("Remove line {}", index + 1)
                     on:click=move |_| {
                         let name = case.inputs.with_untracked(|i| i.items.get(index).map(|it| it.name.clone()).unwrap_or_default());
-                        case.scenarios.remove_row(format!("Removed the line “{name}”"), "items", index, || case.edit(|i| { if index < i.items.len() { i.items.remove(index); } }));
+                        case.scenarios.remove_row(format!("Removed the line {}", quoted(&name)), "items", index, || case.edit(|i| { if index < i.items.len() { i.items.remove(index); } }));
                     }
                 >
                     "Remove"
@@ -1047,7 +1047,7 @@ fn items_text(i: &Inputs) -> String {
                     )
                 }
             };
-            format!("{} ({kind}): {amounts}", it.name)
+            format!("{} ({kind}): {amounts}", isolate(&it.name))
         })
         .collect::<Vec<_>>()
         .join("; ")

@@ -3,7 +3,7 @@
 use crate::calc::unit_economics::{self as ue, Inputs, Stage};
 use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
-use crate::text::{fixed, shortest};
+use crate::text::{fixed, quoted, shortest};
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
@@ -334,7 +334,7 @@ fn StageList(
                                 aria-label=format!("Remove stage {}", index + 1)
                                 on:click=move |_| {
                                     let name = inputs.with_untracked(|i| i.stages.get(index).map(|s| s.name.clone()).unwrap_or_default());
-                                    scenarios.remove_row(format!("Removed the stage “{name}”"), "stages", index, || change(&|s| { if index < s.len() { s.remove(index); } }));
+                                    scenarios.remove_row(format!("Removed the stage {}", quoted(&name)), "stages", index, || change(&|s| { if index < s.len() { s.remove(index); } }));
                                 }
                             >
                                 "Remove"

@@ -1,6 +1,7 @@
 //! Named scenarios of one calculator: switch, save as, rename, duplicate,
 //! delete, reset, copy link; and the banner of a scenario opened from a link.
 
+use crate::text::quoted;
 use crate::ui::focus::return_focus;
 use crate::ui::link;
 use crate::ui::state::Scenarios;
@@ -50,9 +51,11 @@ pub fn ScenarioBar(
             Some(Naming::SaveAs) => scenarios.save_as(&name).map(|n| {
                 // The shared scenario, if one was open, is now a saved one.
                 link::clear_payload(scenarios.calc);
-                format!("Saved as “{n}”")
+                format!("Saved as {}", quoted(&n))
             }),
-            Some(Naming::Rename) => scenarios.rename(&name).map(|n| format!("Renamed to “{n}”")),
+            Some(Naming::Rename) => scenarios
+                .rename(&name)
+                .map(|n| format!("Renamed to {}", quoted(&n))),
             None => return,
         };
         match done {
@@ -143,7 +146,7 @@ pub fn ScenarioBar(
                     disabled=is_shared
                     on:click=move |_| {
                         message.set(match scenarios.duplicate() {
-                            Ok(n) => format!("Duplicated as “{n}”"),
+                            Ok(n) => format!("Duplicated as {}", quoted(&n)),
                             Err(e) => e,
                         })
                     }
