@@ -37,20 +37,43 @@ impl Eq {
         change(&mut next);
         self.scenarios.set_inputs(next.to_json());
     }
+}
 
-    fn edit_round(self, index: usize, change: impl FnOnce(&mut Round)) {
-        self.edit(|i| {
-            if let Some(r) = i.rounds.get_mut(index) {
+/// One round's editor. Its fields read a memo of the round, not the whole
+/// inputs: every reader of the inputs is renewed on every edit, at a cost
+/// that grows with their number (a cap table of 20 rounds has hundreds of
+/// fields; the README's "Large cases").
+#[derive(Clone, Copy)]
+struct RoundRow {
+    e: Eq,
+    index: usize,
+    round: Memo<Option<Round>>,
+}
+
+impl RoundRow {
+    fn new(e: Eq, index: usize) -> Self {
+        let inputs = e.inputs;
+        let round = Memo::new(move |_| inputs.with(|i| i.rounds.get(index).cloned()));
+        Self { e, index, round }
+    }
+
+    fn edit(self, change: impl FnOnce(&mut Round)) {
+        self.e.edit(|i| {
+            if let Some(r) = i.rounds.get_mut(self.index) {
                 change(r);
             }
         })
     }
 
-    /// A number of round `index`, read and written through `get`/`set`
-    /// (which see only the round's own kind).
-    fn round_number(
+    /// `get` of the round, or `default` while it is gone.
+    fn read<T>(self, default: T, get: impl FnOnce(&Round) -> T) -> T {
+        self.round.with(|r| r.as_ref().map_or(default, get))
+    }
+
+    /// A number of the round, read and written through `get`/`set` (which
+    /// see only the round's own kind).
+    fn number(
         self,
-        index: usize,
         spec: FieldSpec,
         get: fn(&Kind) -> Option<f64>,
         set: fn(&mut Kind, f64),
@@ -58,33 +81,32 @@ impl Eq {
         view! {
             <NumberField
                 spec=spec
-                name=format!("rounds.{index}.{}", spec.key)
-                value=Signal::derive(move || self.inputs.with(|i| i.rounds.get(index).and_then(|r| get(&r.kind)).unwrap_or(0.0)))
-                on_change=Callback::new(move |x| self.edit_round(index, |r| set(&mut r.kind, x)))
-                currency=self.currency
+                name=format!("rounds.{}.{}", self.index, spec.key)
+                value=Signal::derive(move || self.read(None, |r| get(&r.kind)).unwrap_or(0.0))
+                on_change=Callback::new(move |x| self.edit(|r| set(&mut r.kind, x)))
+                currency=self.e.currency
             />
         }
     }
 
-    fn round_check(
+    fn check(
         self,
-        index: usize,
         key: &'static str,
         label: &'static str,
         get: fn(&Kind) -> bool,
         set: fn(&mut Kind, bool),
     ) -> impl IntoView {
-        let id = format!("f-rounds.{index}.{key}");
+        let id = format!("f-rounds.{}.{key}", self.index);
         view! {
             <div class="check">
                 <input
                     id=id.clone()
-                    name=format!("rounds.{index}.{key}")
+                    name=format!("rounds.{}.{key}", self.index)
                     type="checkbox"
-                    prop:checked=move || self.inputs.with(|i| i.rounds.get(index).is_some_and(|r| get(&r.kind)))
+                    prop:checked=move || self.read(false, |r| get(&r.kind))
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        self.edit_round(index, |r| set(&mut r.kind, on));
+                        self.edit(|r| set(&mut r.kind, on));
                     }
                 />
                 <label for=id>{label}</label>
@@ -92,9 +114,8 @@ impl Eq {
         }
     }
 
-    fn round_date(
+    fn date(
         self,
-        index: usize,
         key: &'static str,
         label: &'static str,
         get: fn(&Kind) -> Option<chrono::NaiveDate>,
@@ -102,12 +123,12 @@ impl Eq {
     ) -> impl IntoView {
         view! {
             <DateField
-                name=format!("rounds.{index}.{key}")
+                name=format!("rounds.{}.{key}", self.index)
                 label=label
-                value=Signal::derive(move || self.inputs.with(|i| i.rounds.get(index).and_then(|r| get(&r.kind))))
+                value=Signal::derive(move || self.read(None, |r| get(&r.kind)))
                 on_change=Callback::new(move |d: Option<chrono::NaiveDate>| {
                     if let Some(d) = d {
-                        self.edit_round(index, |r| set(&mut r.kind, d));
+                        self.edit(|r| set(&mut r.kind, d));
                     }
                 })
             />
@@ -221,25 +242,26 @@ fn HolderList(e: Eq) -> impl IntoView {
         <fieldset data-list="holders">
             <legend>"Cap table before the rounds"</legend>
             {move || (0..count.get()).map(|index| {
+                // The row's fields read this memo, not the whole inputs (as
+                // a round's do, `RoundRow`).
+                let holder = Memo::new(move |_| inputs.with(|i| i.holders.get(index).cloned()));
                 // Only options have an exercise price; the field is rebuilt
                 // only when the row's class changes, never while typing.
-                let option = Memo::new(move |_| inputs.with(|i| {
-                    i.holders.get(index).is_some_and(Holder::is_option)
-                }));
+                let option = Memo::new(move |_| holder.with(|h| h.as_ref().is_some_and(Holder::is_option)));
                 view! {
                 <div class="holder" role="group" aria-label=format!("Holder {}", index + 1)>
                     <TextField
                         name=format!("holders.{index}.name")
                         label=format!("Holder {} name", index + 1)
                         max_chars=eq::MAX_NAME
-                        value=Signal::derive(move || inputs.with(|i| i.holders.get(index).map(|h| h.name.clone()).unwrap_or_default()))
+                        value=Signal::derive(move || holder.with(|h| h.as_ref().map(|h| h.name.clone()).unwrap_or_default()))
                         on_change=Callback::new(move |t: String| change(index, &|h| h.name = t.clone()))
                     />
                     <ChoiceField
                         name=format!("holders.{index}.class")
                         label="Class"
                         choices=&CLASS_LABELS
-                        value=Signal::derive(move || inputs.with(|i| i.holders.get(index).map_or("common", |h| eq::word_of(&eq::CLASSES, h.class))))
+                        value=Signal::derive(move || holder.with(|h| h.as_ref().map_or("common", |h| eq::word_of(&eq::CLASSES, h.class))))
                         on_change=Callback::new(move |v: String| {
                             if let Some((_, c)) = eq::CLASSES.into_iter().find(|(w, _)| *w == v) {
                                 change(index, &|h| h.class = c);
@@ -249,7 +271,7 @@ fn HolderList(e: Eq) -> impl IntoView {
                     <NumberField
                         spec=eq::SHARES
                         name=format!("holders.{index}.shares")
-                        value=Signal::derive(move || inputs.with(|i| i.holders.get(index).map_or(0.0, |h| h.shares)))
+                        value=Signal::derive(move || holder.with(|h| h.as_ref().map_or(0.0, |h| h.shares)))
                         on_change=Callback::new(move |x| change(index, &|h| h.shares = x))
                     />
                     {move || {
@@ -257,7 +279,7 @@ fn HolderList(e: Eq) -> impl IntoView {
                             <NumberField
                                 spec=eq::STRIKE
                                 name=format!("holders.{index}.strike")
-                                value=Signal::derive(move || inputs.with(|i| i.holders.get(index).map_or(0.0, |h| h.strike)))
+                                value=Signal::derive(move || holder.with(|h| h.as_ref().map_or(0.0, |h| h.strike)))
                                 on_change=Callback::new(move |x| change(index, &|h| h.strike = x))
                                 currency=e.currency
                             />
@@ -399,39 +421,23 @@ fn RoundList(e: Eq) -> impl IntoView {
 
 #[component]
 fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
-    let inputs = e.inputs;
-    let kind =
-        Memo::new(move |_| inputs.with(|i| i.rounds.get(index).map_or("priced", Round::kind_word)));
-    let capped = Memo::new(move |_| {
-        inputs.with(|i| {
-            i.rounds
-                .get(index)
-                .and_then(|r| cap_of(&r.kind))
-                .flatten()
-                .is_some()
-        })
-    });
+    let row = RoundRow::new(e, index);
+    let kind = Memo::new(move |_| row.read("priced", Round::kind_word));
+    let capped = Memo::new(move |_| row.read(false, |r| cap_of(&r.kind).flatten().is_some()));
     let pool_mode = Memo::new(move |_| {
-        inputs.with(|i| match i.rounds.get(index).map(|r| &r.kind) {
-            Some(Kind::Priced {
+        row.read("none", |r| match &r.kind {
+            Kind::Priced {
                 pool: PoolTopUp::TargetPct(_),
                 ..
-            }) => "target",
-            Some(Kind::Priced {
+            } => "target",
+            Kind::Priced {
                 pool: PoolTopUp::Increase(_),
                 ..
-            }) => "increase",
+            } => "increase",
             _ => "none",
         })
     });
-    let name = move || {
-        inputs.with(|i| {
-            i.rounds
-                .get(index)
-                .map(|r| r.name.clone())
-                .unwrap_or_default()
-        })
-    };
+    let name = move || row.read(String::new(), |r| r.name.clone());
     view! {
         <div class="round" role="group" aria-label=move || format!("Round {}: {}", index + 1, name())>
             <TextField
@@ -439,26 +445,26 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                 label=format!("Round {} name", index + 1)
                 max_chars=eq::MAX_NAME
                 value=Signal::derive(name)
-                on_change=Callback::new(move |t: String| e.edit_round(index, |r| r.name = t))
+                on_change=Callback::new(move |t: String| row.edit(|r| r.name = t))
             />
             <ChoiceField
                 name=format!("rounds.{index}.kind")
                 label="Kind"
                 choices=&KIND_LABELS
                 value=Signal::derive(move || kind.get())
-                on_change=Callback::new(move |v: String| e.edit_round(index, |r| *r = Round::typical(&r.name, &v)))
+                on_change=Callback::new(move |v: String| row.edit(|r| *r = Round::typical(&r.name, &v)))
             />
             {move || match kind.get() {
                 "priced" => view! {
-                    {e.round_number(index, eq::PRE_MONEY, |k| match k { Kind::Priced { pre_money, .. } => Some(*pre_money), _ => None }, |k, x| if let Kind::Priced { pre_money, .. } = k { *pre_money = x })}
-                    {e.round_number(index, eq::AMOUNT, amount_of, set_amount)}
-                    {e.round_date(index, "date", "Closing date", |k| match k { Kind::Priced { date, .. } => *date, _ => None }, |k, d| if let Kind::Priced { date, .. } = k { *date = Some(d) })}
+                    {row.number(eq::PRE_MONEY, |k| match k { Kind::Priced { pre_money, .. } => Some(*pre_money), _ => None }, |k, x| if let Kind::Priced { pre_money, .. } = k { *pre_money = x })}
+                    {row.number(eq::AMOUNT, amount_of, set_amount)}
+                    {row.date("date", "Closing date", |k| match k { Kind::Priced { date, .. } => *date, _ => None }, |k, d| if let Kind::Priced { date, .. } = k { *date = Some(d) })}
                     <ChoiceField
                         name=format!("rounds.{index}.pool")
                         label="Option pool"
                         choices=&POOL_LABELS
                         value=Signal::derive(move || pool_mode.get())
-                        on_change=Callback::new(move |v: String| e.edit_round(index, |r| if let Kind::Priced { pool, .. } = &mut r.kind {
+                        on_change=Callback::new(move |v: String| row.edit(|r| if let Kind::Priced { pool, .. } = &mut r.kind {
                             *pool = match v.as_str() {
                                 "target" => PoolTopUp::TargetPct(10.0),
                                 "increase" => PoolTopUp::Increase(0.0),
@@ -467,29 +473,29 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                         }))
                     />
                     {move || match pool_mode.get() {
-                        "target" => e.round_number(index, eq::POOL_TARGET, |k| match k { Kind::Priced { pool: PoolTopUp::TargetPct(t), .. } => Some(*t), _ => None }, |k, x| if let Kind::Priced { pool, .. } = k { *pool = PoolTopUp::TargetPct(x) }).into_any(),
-                        "increase" => e.round_number(index, eq::POOL_INCREASE, |k| match k { Kind::Priced { pool: PoolTopUp::Increase(t), .. } => Some(*t), _ => None }, |k, x| if let Kind::Priced { pool, .. } = k { *pool = PoolTopUp::Increase(x) }).into_any(),
+                        "target" => row.number(eq::POOL_TARGET, |k| match k { Kind::Priced { pool: PoolTopUp::TargetPct(t), .. } => Some(*t), _ => None }, |k, x| if let Kind::Priced { pool, .. } = k { *pool = PoolTopUp::TargetPct(x) }).into_any(),
+                        "increase" => row.number(eq::POOL_INCREASE, |k| match k { Kind::Priced { pool: PoolTopUp::Increase(t), .. } => Some(*t), _ => None }, |k, x| if let Kind::Priced { pool, .. } = k { *pool = PoolTopUp::Increase(x) }).into_any(),
                         _ => ().into_any(),
                     }}
                     <ChoiceField
                         name=format!("rounds.{index}.price_basis")
                         label="Price basis"
                         choices=&BASIS_LABELS
-                        value=Signal::derive(move || inputs.with(|i| match i.rounds.get(index).map(|r| &r.kind) {
-                            Some(Kind::Priced { price_basis, .. }) => eq::word_of(&eq::BASES, *price_basis),
+                        value=Signal::derive(move || row.read("fully_diluted", |r| match &r.kind {
+                            Kind::Priced { price_basis, .. } => eq::word_of(&eq::BASES, *price_basis),
                             _ => "fully_diluted",
                         }))
                         on_change=Callback::new(move |v: String| {
                             let basis = eq::BASES.into_iter().find(|(w, _)| *w == v).map_or(PriceBasis::FullyDiluted, |(_, b)| b);
-                            e.edit_round(index, |r| if let Kind::Priced { price_basis, .. } = &mut r.kind { *price_basis = basis });
+                            row.edit(|r| if let Kind::Priced { price_basis, .. } = &mut r.kind { *price_basis = basis });
                         })
                     />
-                    {e.round_number(index, eq::LIQ_PREF, |k| match k { Kind::Priced { liq_pref, .. } => Some(*liq_pref), _ => None }, |k, x| if let Kind::Priced { liq_pref, .. } = k { *liq_pref = x })}
-                    {e.round_check(index, "participating", "Participating preferred", |k| matches!(k, Kind::Priced { participating: true, .. }), |k, on| if let Kind::Priced { participating, .. } = k { *participating = on })}
-                    {e.round_number(index, eq::SENIORITY, |k| match k { Kind::Priced { seniority, .. } => Some(*seniority), _ => None }, |k, x| if let Kind::Priced { seniority, .. } = k { *seniority = x })}
+                    {row.number(eq::LIQ_PREF, |k| match k { Kind::Priced { liq_pref, .. } => Some(*liq_pref), _ => None }, |k, x| if let Kind::Priced { liq_pref, .. } = k { *liq_pref = x })}
+                    {row.check("participating", "Participating preferred", |k| matches!(k, Kind::Priced { participating: true, .. }), |k, on| if let Kind::Priced { participating, .. } = k { *participating = on })}
+                    {row.number(eq::SENIORITY, |k| match k { Kind::Priced { seniority, .. } => Some(*seniority), _ => None }, |k, x| if let Kind::Priced { seniority, .. } = k { *seniority = x })}
                 }.into_any(),
                 other => view! {
-                    {e.round_number(index, eq::AMOUNT, amount_of, set_amount)}
+                    {row.number(eq::AMOUNT, amount_of, set_amount)}
                     <div class="check">
                         <input
                             id=format!("f-rounds.{index}.capped")
@@ -497,19 +503,19 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                             prop:checked=move || capped.get()
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                e.edit_round(index, |r| set_cap(&mut r.kind, on.then_some(10_000_000.0)));
+                                row.edit(|r| set_cap(&mut r.kind, on.then_some(10_000_000.0)));
                             }
                         />
                         <label for=format!("f-rounds.{index}.capped")>"Valuation cap"</label>
                     </div>
-                    {move || capped.get().then(|| e.round_number(index, eq::CAP, |k| cap_of(k).flatten(), |k, x| set_cap(k, Some(x))))}
-                    {e.round_number(index, eq::DISCOUNT, discount_of, set_discount)}
+                    {move || capped.get().then(|| row.number(eq::CAP, |k| cap_of(k).flatten(), |k, x| set_cap(k, Some(x))))}
+                    {row.number(eq::DISCOUNT, discount_of, set_discount)}
                     {(other == "note").then(|| view! {
-                        {e.round_number(index, eq::INTEREST, |k| match k { Kind::Note { interest_pct, .. } => Some(*interest_pct), _ => None }, |k, x| if let Kind::Note { interest_pct, .. } = k { *interest_pct = x })}
-                        {e.round_date(index, "issue_date", "Issue date", |k| match k { Kind::Note { issue_date, .. } => *issue_date, _ => None }, |k, d| if let Kind::Note { issue_date, .. } = k { *issue_date = Some(d) })}
-                        {e.round_number(index, eq::SALE_MULTIPLE, |k| match k { Kind::Note { sale_multiple, .. } => Some(*sale_multiple), _ => None }, |k, x| if let Kind::Note { sale_multiple, .. } = k { *sale_multiple = x })}
+                        {row.number(eq::INTEREST, |k| match k { Kind::Note { interest_pct, .. } => Some(*interest_pct), _ => None }, |k, x| if let Kind::Note { interest_pct, .. } = k { *interest_pct = x })}
+                        {row.date("issue_date", "Issue date", |k| match k { Kind::Note { issue_date, .. } => *issue_date, _ => None }, |k, d| if let Kind::Note { issue_date, .. } = k { *issue_date = Some(d) })}
+                        {row.number(eq::SALE_MULTIPLE, |k| match k { Kind::Note { sale_multiple, .. } => Some(*sale_multiple), _ => None }, |k, x| if let Kind::Note { sale_multiple, .. } = k { *sale_multiple = x })}
                     })}
-                    {(other == "safe_post").then(|| e.round_check(index, "pro_rata", "Pro rata right (side letter)", |k| matches!(k, Kind::SafePost { pro_rata: true, .. }), |k, on| if let Kind::SafePost { pro_rata, .. } = k { *pro_rata = on }))}
+                    {(other == "safe_post").then(|| row.check("pro_rata", "Pro rata right (side letter)", |k| matches!(k, Kind::SafePost { pro_rata: true, .. }), |k, on| if let Kind::SafePost { pro_rata, .. } = k { *pro_rata = on }))}
                 }.into_any(),
             }}
             <div class="round-actions">
