@@ -15,6 +15,14 @@ for feature in "${FEATURES[@]}"; do
   [ "$feature" = home ] || PAGES+=("$feature")
 done
 [ "${#PAGES[@]}" -gt 0 ] || { echo "no calculator among Cargo.toml's default features" >&2; exit 1; }
+# The wasm names no folder of this machine (the crate registry, the Rust
+# toolchain, this clone) in its panic messages: the same commit builds the
+# same files, under the same names, on any machine and in any folder, and
+# tells nobody where it was built. These flags replace those of
+# .cargo/config.toml for the target, so its `--cfg erase_components` is
+# repeated here.
+REGISTRY="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --remap-path-prefix=$REGISTRY=crates --remap-path-prefix=$(rustc --print sysroot)=rust --remap-path-prefix=$ROOT=tally"
 log "release build: the shell (home page)"
 trunk build --release --no-default-features --features home
 for page in "${PAGES[@]}"; do

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "./fixtures.mjs";
 import { CSP } from "./csp.mjs";
@@ -333,6 +335,18 @@ test("each page downloads its own wasm, and moving between pages keeps the edits
   await expect(tally.result("total_shares")).toBeVisible();
   expect(wasm).toHaveLength(5);
   expect(new Set(wasm).size).toBe(4);
+});
+
+test("the shipped files name no folder of the machine that built them", () => {
+  // Panic messages carry source paths: remapped by scripts/build.sh, so the
+  // same commit builds the same files wherever it is built.
+  const folders = [homedir(), process.cwd()];
+  const files = readdirSync("dist", { recursive: true }).map((f) => join("dist", f)).filter((f) => /\.(wasm|js|html|css)$/.test(f));
+  expect(files.filter((f) => f.endsWith(".wasm")).length).toBe(PAGES.length);
+  for (const file of files) {
+    const text = readFileSync(file).toString("latin1");
+    for (const folder of folders) expect(text.includes(folder + "/"), `${file} names ${folder}`).toBe(false);
+  }
 });
 
 test("every page the navigation names has its title, heading, home card and own wasm", async ({ tally, page }) => {
