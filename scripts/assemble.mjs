@@ -2,14 +2,14 @@
 //
 // dist/ holds the shell build (the home page); each calculator page was
 // built on its own, with only its page compiled in, into <pages>/<route>/.
-// Their wasm and JS glue are copied next to the shell's (the names carry a
-// content hash, so nothing collides), and the start-up script is replaced by
+// Their wasm and JS glue are put next to the shell's (under names that
+// hash their contents, so nothing collides), and the start-up script is replaced by
 // one that starts the wasm of the page the address names. Moving to another
 // page reloads (src/ui/app.rs), and the start-up script then picks that
 // page's wasm.
 //
 // Usage: node scripts/assemble.mjs <dist> <pages dir> <route>...
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 
@@ -27,12 +27,22 @@ function only(dir, pattern) {
 const glueOf = (dir) => only(dir, /^tally-[0-9a-f]+\.js$/);
 const wasmOf = (dir) => only(dir, /^tally-[0-9a-f]+_bg\.wasm$/);
 
-const bundles = { "": [glueOf(dist), wasmOf(dist)] };
-for (const route of routes) {
-  const dir = join(pagesDir, route);
-  bundles[route] = [glueOf(dir), wasmOf(dir)];
-  for (const name of bundles[route]) copyFileSync(join(dir, name), join(dist, name));
+// A build's glue and wasm, put into dist/ under a hash of what they hold.
+// Trunk's names hash cargo's output, which still names this clone's folder
+// (wasm-bindgen's section, dropped from the shipped wasm): with these, the
+// same commit gives the same names in any folder.
+function place(dir) {
+  const [glue, wasm] = [glueOf(dir), wasmOf(dir)].map((name) => readFileSync(join(dir, name)));
+  const hash = createHash("sha256").update(glue).update(wasm).digest("hex").slice(0, 16);
+  const names = [`tally-${hash}.js`, `tally-${hash}_bg.wasm`];
+  if (dir === dist) for (const old of [glueOf(dist), wasmOf(dist)]) rmSync(join(dist, old));
+  writeFileSync(join(dist, names[0]), glue);
+  writeFileSync(join(dist, names[1]), wasm);
+  return names;
 }
+
+const bundles = { "": place(dist) };
+for (const route of routes) bundles[route] = place(join(pagesDir, route));
 
 const table = Object.fromEntries(Object.entries(bundles).map(([route, [glue, wasm]]) => [route, [`./${glue}`, `./${wasm}`]]));
 // The route is read as src/scenario.rs (parse_hash) reads it. The page
@@ -63,7 +73,12 @@ const old = html.match(boot);
 if (!old) throw new Error("dist/index.html: no start-up script (scripts/externalize-init.mjs runs first)");
 rmSync(join(dist, old[1]));
 writeFileSync(join(dist, name), code);
-// The shell's glue is preloaded by Trunk; a calculator page does not use it.
-const page = html.replace(boot, `<script type="module" src="./${name}"></script>`).replace(/\s*<link rel="modulepreload"[^>]*>/, "");
+// The shell's glue is preloaded by Trunk; a calculator page does not use
+// it. The snippets' preloads are put in one order (Trunk's varies).
+const preload = /\s*<link rel="modulepreload"[^>]*>/g;
+const snippets = (html.match(preload) ?? []).map((link) => link.trim()).filter((link) => !/href="\.\/tally-[0-9a-f]+\.js"/.test(link)).sort();
+const page = html
+  .replace(preload, "")
+  .replace(boot, `<script type="module" src="./${name}"></script>${snippets.join("")}`);
 writeFileSync(htmlPath, page);
 console.log(`assemble: ${routes.length} pages and the shell in ${dist}/, started by ${name}`);
