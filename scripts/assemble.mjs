@@ -3,10 +3,10 @@
 // dist/ holds the shell build (the home page); each calculator page was
 // built on its own, with only its page compiled in, into <pages>/<route>/.
 // Their wasm and JS glue are put next to the shell's (under names that
-// hash their contents, so nothing collides), and the start-up script is replaced by
-// one that starts the wasm of the page the address names. Moving to another
-// page reloads (src/ui/app.rs), and the start-up script then picks that
-// page's wasm.
+// hash their contents, so nothing collides), and the start-up script is
+// replaced by one that starts the wasm of the page the address names.
+// Moving to another page reloads (src/ui/app.rs), and the start-up script
+// then picks that page's wasm.
 //
 // Usage: node scripts/assemble.mjs <dist> <pages dir> <route>...
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -7,7 +7,7 @@ use crate::calc::equity::{
 use crate::calc::ocf;
 use crate::calc::{Currency, Outcome};
 use crate::input::FieldSpec;
-use crate::text::{fixed, quoted, shortest};
+use crate::text::{fixed, isolate, quoted, shortest};
 use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart},
@@ -782,7 +782,7 @@ fn FollowChart(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
             );
             ChartData {
                 lines: vec![Line {
-                    label: inputs.with(|i| format!("{}'s stake", i.follow)),
+                    label: inputs.with(|i| format!("{}'s stake", isolate(&i.follow))),
                     points,
                     class: "primary",
                 }],
@@ -791,10 +791,10 @@ fn FollowChart(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
         })
     });
     view! {
-        <h3>{move || inputs.with(|i| format!("{}'s stake through the rounds", i.follow))}</h3>
+        <h3>{move || inputs.with(|i| format!("{}'s stake through the rounds", isolate(&i.follow)))}</h3>
         <LineChart
             data=data
-            summary=Signal::derive(move || inputs.with(|i| format!("The fully diluted stake of {} before and after each round.", i.follow)))
+            summary=Signal::derive(move || inputs.with(|i| format!("The fully diluted stake of {} before and after each round.", isolate(&i.follow))))
             x_title="Round"
             y_title="Stake, %"
             x_format=Callback::new(move |x: f64| {

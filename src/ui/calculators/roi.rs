@@ -1142,7 +1142,7 @@ fn Presentation(
             let by = if i.prepared_by.is_empty() {
                 String::new()
             } else {
-                format!("Prepared by {} · ", i.prepared_by)
+                format!("Prepared by {} · ", isolate(&i.prepared_by))
             };
             let discounting = match i.discounting {
                 _ if i.discount_rate_pct == 0.0 => "not discounted".to_string(),
