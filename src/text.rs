@@ -1,5 +1,5 @@
 //! Numbers as plain text and back (data values, SVG coordinates, input
-//! fields).
+//! fields), and names set apart in sentences ([`isolate`], [`quoted`]).
 //!
 //! In the browser these call JavaScript's number formatting, which keeps
 //! Rust's float-to-text machinery out of the wasm; natively they are

@@ -8,7 +8,7 @@ use crate::calc::compensation::{
 use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
 use crate::text::{isolate, quoted, shortest};
-use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::calculators::{currency_of, open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{steps, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
@@ -102,8 +102,7 @@ pub fn CompensationPage() -> impl IntoView {
                 ..i.clone()
             })
         }),
-        // A memo: the fields showing the currency are not woken by every edit.
-        currency: Memo::new(move |_| inputs.with(|i| i.currency)).into(),
+        currency: currency_of(inputs, |i| i.currency),
         today: today_date(),
     };
     view! {

@@ -8,7 +8,7 @@ use crate::calc::ocf;
 use crate::calc::{Currency, Outcome};
 use crate::input::FieldSpec;
 use crate::text::{fixed, isolate, quoted, shortest};
-use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::calculators::{currency_of, open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart},
     fields::{ChoiceField, DateField, TextField},
@@ -143,8 +143,7 @@ pub fn EquityPage() -> impl IntoView {
     let e = Eq {
         scenarios,
         inputs,
-        // A memo: the fields showing the currency are not woken by every edit.
-        currency: Memo::new(move |_| inputs.with(|i| i.currency)).into(),
+        currency: currency_of(inputs, |i| i.currency),
     };
     let results =
         Memo::new(move |_| inputs.with(|i| eq::compute(&i.holders, &i.rounds, &i.follow)));

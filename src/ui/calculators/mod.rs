@@ -43,6 +43,15 @@ where
     (scenarios, inputs, problems)
 }
 
+/// The page's currency, from its inputs. A memo: the fields showing the
+/// currency are not woken by every edit.
+pub fn currency_of<I>(inputs: Memo<I>, get: fn(&I) -> Currency) -> Signal<Currency>
+where
+    I: Send + Sync + 'static,
+{
+    Memo::new(move |_| inputs.with(get)).into()
+}
+
 /// What the printed report adds under the page heading (the heading itself
 /// is static HTML named by head.js): the scenario and the date.
 #[component]

@@ -11,7 +11,9 @@ use crate::calc::{Currency, Outcome};
 use crate::input::Kind;
 use crate::scenario::{decode_link, encode_link, hash_param};
 use crate::text::{fixed, isolate, quoted, shortest};
-use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow};
+use crate::ui::calculators::{
+    currency_of, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
+};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
@@ -122,8 +124,7 @@ pub fn RoiPage() -> impl IntoView {
         scenarios,
         inputs,
         results: Memo::new(move |_| roi::compute(&inputs.get())),
-        // A memo: the fields showing the currency are not woken by every edit.
-        currency: Memo::new(move |_| inputs.with(|i| i.currency)).into(),
+        currency: currency_of(inputs, |i| i.currency),
     };
     let edit_copy = move || {
         if scenarios.shared.with_untracked(Option::is_some) {

@@ -4,7 +4,9 @@ use crate::calc::unit_economics::{self as ue, Inputs, Stage};
 use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
 use crate::text::{fixed, quoted, shortest};
-use crate::ui::calculators::{open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow};
+use crate::ui::calculators::{
+    currency_of, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
+};
 use crate::ui::components::{
     chart::{ChartData, Line, LineChart, Marker},
     fields::TextField,
@@ -23,8 +25,7 @@ pub fn UnitEconomicsPage() -> impl IntoView {
     let (scenarios, inputs, problems) =
         open_page(CALC, || Inputs::default().to_json(), Inputs::from_json);
     let results = Memo::new(move |_| ue::compute(&inputs.get()));
-    // A memo: the fields showing the currency are not woken by every edit.
-    let currency: Signal<_> = Memo::new(move |_| inputs.with(|i| i.currency)).into();
+    let currency = currency_of(inputs, |i| i.currency);
     // The funnel's fields are rebuilt only when this changes.
     let cac_known = Memo::new(move |_| inputs.with(|i| i.cac_override.is_some()));
 
