@@ -285,7 +285,11 @@ test("nothing moves while the app loads, even on a slow network", async ({ tally
   await page.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__shifts.push(e.value);
+      // Each shift names what moved, so that a failure says where to look.
+      for (const e of list.getEntries()) {
+        const moved = e.sources.map((x) => (x.node ? `<${x.node.localName} class="${x.node.className?.baseVal ?? x.node.className ?? ""}">` : "?"));
+        window.__shifts.push(`${e.value.toFixed(4)} at ${e.startTime.toFixed(0)} ms: ${moved.join(", ")}`);
+      }
     }).observe({ type: "layout-shift", buffered: true });
   });
   await page.goto("#/roi");
@@ -335,6 +339,39 @@ test("each page downloads its own wasm, and moving between pages keeps the edits
   await expect(tally.result("total_shares")).toBeVisible();
   expect(wasm).toHaveLength(5);
   expect(new Set(wasm).size).toBe(4);
+});
+
+test("an edit touches only the attributes whose values change", async ({ tally, page }) => {
+  // Leptos rebuilds a part of the page when what it shows changes. Built
+  // with erased components, its renderer used to remove and set again
+  // every attribute of each element rebuilt, changed or not (thousands an
+  // edit on a large cap table); vendor/tachys keeps those that did not.
+  const edits = [
+    ["#/unit-economics", "arpa", "3100", "payback_months"],
+    ["#/roi", "current_monthly_cost", "41000", "npv"],
+    ["#/compensation", "plan.achieved", "950000", "plan.total"],
+    ["#/equity", "holders.0.shares", "7000001", "total_shares"],
+  ];
+  for (const [route, field, text, watch] of edits) {
+    await tally.open(route);
+    const before = await tally.result(watch).getAttribute("data-value");
+    await page.evaluate(() => {
+      window.__unchanged = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.target.getAttribute(r.attributeName) === r.oldValue) {
+            window.__unchanged.push(`<${r.target.localName}> ${r.attributeName}="${r.oldValue}"`);
+          }
+        }
+      }).observe(document.body, { attributes: true, attributeOldValue: true, subtree: true });
+    });
+    await tally.type(field, text);
+    await expect(tally.result(watch)).not.toHaveAttribute("data-value", before);
+    // The frame after the edit, where any rebuild has run.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    const unchanged = await page.evaluate(() => window.__unchanged);
+    expect(unchanged.slice(0, 5), `${route}: ${unchanged.length} attributes set to the value they had`).toEqual([]);
+  }
 });
 
 test("the shipped files name no folder of the machine that built them", () => {

@@ -374,6 +374,22 @@ impl Attribute for Vec<AnyAttribute> {
 
     fn rebuild(self, state: &mut Self::State) {
         let (el, state) = state;
+        // Tally's patch (see vendor/README.md): attributes of the same types
+        // in the same order are rebuilt one by one, as the tuples of a build
+        // without `erase_components` are, so that an unchanged value touches
+        // nothing. Only other attributes clear the old ones and build anew.
+        if self.len() == state.len()
+            && self
+                .iter()
+                .zip(state.iter())
+                .all(|(new, old)| new.type_id == old.type_id)
+        {
+            for (new, old) in self.into_iter().zip(state.iter_mut()) {
+                old.keys = (new.keys)(&new.value);
+                new.rebuild(old);
+            }
+            return;
+        }
         for old in mem::take(state) {
             for key in old.keys {
                 match key {
