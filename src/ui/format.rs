@@ -74,6 +74,8 @@ type Key = (Style, Currency, bool);
 thread_local! {
     // A handful of formatters at most: a list is smaller code than a map.
     static FORMATTERS: RefCell<Vec<(Key, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+    // The long dates' formatter and the language it writes.
+    static DATES: RefCell<Option<(String, js_sys::Function)>> = const { RefCell::new(None) };
 }
 
 fn options(style: Style, currency: Currency, whole: bool) -> Options {
@@ -197,15 +199,30 @@ pub fn long_date(d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     let date =
         js_sys::Date::new_with_year_month_day(d.year() as u32, d.month0() as i32, d.day() as i32);
-    let options = js_sys::Object::new();
-    for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
     let language = web_sys::window()
         .and_then(|w| w.navigator().language())
         .filter(|l| l == "en" || l.starts_with("en-"));
-    date.to_locale_date_string(language.as_deref().unwrap_or(LOCALE), &options)
-        .as_string()
+    let locale = language.as_deref().unwrap_or(LOCALE);
+    // One formatter, made again only if the language changes: making one
+    // (as `toLocaleDateString` does on every call) costs far more than
+    // using it, and an edit of a business case writes several dates.
+    DATES
+        .with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.as_ref().is_none_or(|(l, _)| l != locale) {
+                let options = js_sys::Object::new();
+                for (key, value) in [("day", "numeric"), ("month", "long"), ("year", "numeric")] {
+                    let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+                }
+                let dates = js_sys::Intl::DateTimeFormat::new(
+                    &js_sys::Array::of1(&locale.into()),
+                    &options,
+                );
+                *cache = Some((locale.to_owned(), dates.format()));
+            }
+            let (_, format) = cache.as_ref()?;
+            format.call1(&JsValue::NULL, &date).ok()?.as_string()
+        })
         .unwrap_or_else(|| d.to_string())
 }
 
