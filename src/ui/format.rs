@@ -205,7 +205,7 @@ pub fn long_date(d: chrono::NaiveDate) -> String {
     let locale = language.as_deref().unwrap_or(LOCALE);
     // One formatter, made again only if the language changes: making one
     // (as `toLocaleDateString` does on every call) costs far more than
-    // using it, and an edit of a business case writes several dates.
+    // using it, and an offer's vesting table writes a date a row.
     DATES
         .with(|cache| {
             let mut cache = cache.borrow_mut();
