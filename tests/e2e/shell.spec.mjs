@@ -320,6 +320,29 @@ test("the wasm is requested only after the page's first paint", async ({ tally, 
   }
 });
 
+test.describe("on a phone's screen", () => {
+  test.use({ viewport: { width: 412, height: 823 }, isMobile: true });
+  for (const hash of PAGES) {
+    test(`the largest text in view is the static frame's, not the wasm's, on ${hash}`, async ({ tally, page }) => {
+      // Largest Contentful Paint waits for the wasm if the wasm draws
+      // anything larger than the frame's heading and lede.
+      await page.addInitScript(() => {
+        window.__largest = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__largest.push({ static: !!e.element?.closest(".page-head"), what: e.element?.outerHTML.slice(0, 80) });
+        }).observe({ type: "largest-contentful-paint", buffered: true });
+      });
+      await page.goto(hash);
+      await expect(page.locator(hash === "#/" ? ".backup" : "[data-result]").first()).toBeVisible();
+      // The observer reports the wasm's paints a frame or two late.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const largest = await page.evaluate(() => window.__largest);
+      expect(largest.length).toBeGreaterThan(0);
+      expect(largest.filter((e) => !e.static)).toEqual([]);
+    });
+  }
+});
+
 test("each page downloads its own wasm, and moving between pages keeps the edits", async ({ tally, page }) => {
   const wasm = [];
   page.on("request", (r) => {

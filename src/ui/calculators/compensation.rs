@@ -168,7 +168,7 @@ fn PlanSection(c: Comp) -> impl IntoView {
                             }
                         })
                     />
-                    <p class="help">"Quotas: enterprise AE 1,000,000 ARR a year, SMB AE 500,000, SDR 50 qualified meetings a month. 60/40 base/commission, uncapped, 1.5× above quota, as the company plan sets them. The OTEs are illustrative: edit them."</p>
+                    <p class="help">"Quotas and rates as the company plan sets them; the OTEs are illustrative: edit them."</p>
                     <ChoiceField
                         name="plan.period"
                         label="Quota period"
