@@ -126,19 +126,24 @@ test("copy link gives the compressed form when it is shorter", async ({ tally, p
   expect(url).toContain("?s=z1.");
 });
 
-test("copying a link while a field holds text that is not a number says what the link carries", async ({ tally, page }) => {
+test("copying a link while a field holds text it refuses says what the link carries", async ({ tally, page }) => {
   await tally.open();
   const said = page.locator(".bar-message");
   await tally.type("arpa", "3,50");
   await tally.button("Copy link").click();
-  await expect(said).toContainText("One field holds text that is not a number; the link carries its last valid value.");
+  await expect(said).toContainText("One field holds text it does not accept; the link carries its last valid value.");
   const url = await page.getByLabel("Link to this scenario").inputValue();
   expect(url).toContain("#/unit-economics?s=");
   await tally.type("churn_pct", "2,5");
   await tally.button("Copy link").click();
-  await expect(said).toContainText("2 fields hold text that is not a number");
+  await expect(said).toContainText("2 fields hold text they do not accept");
+  // A number out of the field's range is refused as well.
+  await tally.type("gross_margin_pct", "140");
+  await tally.button("Copy link").click();
+  await expect(said).toContainText("3 fields hold text they do not accept");
   await tally.type("arpa", "3,500");
   await tally.type("churn_pct", "2.5");
+  await tally.type("gross_margin_pct", "80");
   await tally.button("Copy link").click();
   await expect(said).toHaveText(/^(Link copied\. Anyone who opens it sees these inputs\.|Copy the link from the box below\.)$/);
 });

@@ -80,8 +80,8 @@ pub fn ScenarioBar(
             // The link carries the values in force, not text being typed.
             let warning = match refused {
                 0 => String::new(),
-                1 => " One field holds text that is not a number; the link carries its last valid value.".into(),
-                n => format!(" {n} fields hold text that is not a number; the link carries their last valid values."),
+                1 => " One field holds text it does not accept; the link carries its last valid value.".into(),
+                n => format!(" {n} fields hold text they do not accept; the link carries their last valid values."),
             };
             message.set(format!("{copied}{warning}"));
         });
@@ -277,8 +277,8 @@ fn UndoOffer(
     }
 }
 
-/// How many fields on the page show text that is not a number (each keeps
-/// its last valid value in force meanwhile).
+/// How many fields on the page show text they refuse, not a number or out
+/// of their range (each keeps its last valid value in force meanwhile).
 fn refused_fields() -> u32 {
     web_sys::window()
         .and_then(|w| w.document())
