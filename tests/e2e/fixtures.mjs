@@ -7,20 +7,21 @@ export class Tally {
     this.page = page;
   }
 
-  /** Opens a route (e.g. "#/unit-economics") and waits for the first result. */
-  async open(hash = "#/unit-economics") {
+  /** Opens a route (e.g. "#/unit-economics") and waits for the first result
+   *  (`timeout` in ms: longer for the largest scenarios). */
+  async open(hash = "#/unit-economics", { timeout } = {}) {
     await this.page.goto(hash);
-    await this.ready();
+    await this.ready({ timeout });
   }
 
   /** Reloads the page and waits for the first result again. */
-  async reload() {
+  async reload({ timeout } = {}) {
     await this.page.reload();
-    await this.ready();
+    await this.ready({ timeout });
   }
 
-  async ready() {
-    await expect(this.page.locator("[data-result]").first()).toBeVisible();
+  async ready({ timeout } = {}) {
+    await expect(this.page.locator("[data-result]").first()).toBeVisible({ timeout });
   }
 
   field(name) {

@@ -306,8 +306,8 @@ test("nothing moves while the app loads, even on a slow network", async ({ tally
 test("the wasm is requested only after the page's first paint", async ({ tally, page }) => {
   // The frame paints without the wasm; a download that ends before the paint
   // would compete with it, and Lighthouse counts it as needed for the paint.
-  // Loaded several times: on this machine the old start-up lost the race
-  // now and then, not every time.
+  // Loaded several times: the race is timing's, and the old start-up,
+  // which waited two animation frames, lost it on most loads here.
   await tally.open("#/unit-economics");
   for (let i = 0; i < 6; i++) {
     await tally.reload();
