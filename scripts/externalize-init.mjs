@@ -2,10 +2,10 @@
 // 1. moves the inline <script type="module"> that starts the wasm into its
 //    own file, so the page runs under a CSP whose script-src is
 //    'self' 'wasm-unsafe-eval' (no 'unsafe-inline');
-// 2. starts the wasm download after the first paint instead of preloading it
-//    from <head>: the static frame (heading, navigation) paints without
-//    waiting, and on a slow link the 200 KB wasm does not compete with the
-//    render-blocking CSS. Largest Contentful Paint is then the static heading.
+// 2. drops Trunk's preload of the wasm from <head>: the download must not
+//    compete with the static frame's first paint.
+// scripts/assemble.mjs then replaces this start-up with the one dist/ ships,
+// which picks each page's wasm and requests it after the first paint.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -18,16 +18,7 @@ const inline = /<script type="module"[^>]*>([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) throw new Error("no inline module script found in index.html");
 const original = match[1].trim();
-const firstStatement = original.indexOf(";") + 1; // the import of the JS glue
-// Two animation frames: the first paint has then been presented. A hidden
-// tab paints nothing (and runs no animation frames): it starts at once.
-const afterPaint = `
-// After the first paint has been presented; at once in a hidden tab.
-if (document.visibilityState !== "hidden") {
-  await new Promise((go) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(go, 0))));
-}
-`;
-const code = original.slice(0, firstStatement) + afterPaint + original.slice(firstStatement).trim() + "\n";
+const code = original + "\n";
 const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
 const name = `boot-${hash}.js`;
 writeFileSync(join(dir, name), code);
