@@ -219,12 +219,13 @@ test("a large compressed link still opens after a reload, when the address holds
     await expect(page.locator(".notice")).toHaveCount(0);
     return tally.result("npv").getAttribute("data-value");
   };
-  // 2,550 fields take 3 to 4 s to open on a slow 2-core machine, close to
-  // the 5 s a check waits by default: this test is about what opens, and
-  // the bench measures how fast.
-  await tally.open(compressedLinkFor(inputs, "roi"), { timeout: 20_000 });
+  // 2,550 fields take 2 to 5 s to open on a 2-core machine by themselves,
+  // and over 16 s while another worker's browser is busy beside them: this
+  // test is about what opens, not how fast (the README's open problem).
+  test.slow();
+  await tally.open(compressedLinkFor(inputs, "roi"), { timeout: 60_000 });
   const npv = await shared();
   await expect(page).toHaveURL(/s=j1\./);
-  await tally.reload({ timeout: 20_000 });
+  await tally.reload({ timeout: 60_000 });
   expect(await shared()).toBe(npv);
 });
