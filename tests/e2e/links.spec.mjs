@@ -220,7 +220,7 @@ test("a large compressed link still opens after a reload, when the address holds
     return tally.result("npv").getAttribute("data-value");
   };
   // 2,550 fields take 2 to 5 s to open on a 2-core machine by themselves,
-  // and over 16 s while another worker's browser is busy beside them: this
+  // and 8 to 29 s while another worker's browser is busy beside them: this
   // test is about what opens, not how fast (the README's open problem).
   test.slow();
   await tally.open(compressedLinkFor(inputs, "roi"), { timeout: 60_000 });
