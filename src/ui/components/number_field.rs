@@ -23,17 +23,24 @@ pub fn NumberField(
     /// Currency of the calculator, for the unit shown beside money fields.
     #[prop(into, optional)]
     currency: MaybeProp<Currency>,
-    /// Overrides the spec's label (e.g. a stage's own name).
+    /// Overrides the spec's label (e.g. "Stage 2 conversion").
     #[prop(into, optional)]
-    label: MaybeProp<String>,
+    label: Option<String>,
     /// Overrides the spec's key as the control's `name` (list items).
     #[prop(into, optional)]
-    name: MaybeProp<String>,
+    name: Option<String>,
 ) -> impl IntoView {
-    let name = move || name.get().unwrap_or_else(|| spec.key.to_string());
+    // Name and label are fixed while the field is shown (a list builds its
+    // rows again when a row is added or removed): written once, they need
+    // no effect each.
+    let name = name.unwrap_or_else(|| spec.key.to_string());
+    let label = label.unwrap_or_else(|| spec.label.to_string());
+    let id = format!("f-{name}");
+    let error_id = format!("{id}-error");
     // Where this field's draft is kept: only on a calculator page.
     let scenarios = use_context::<Scenarios>();
-    let at = move || scenarios.map(|s| drafts::place(&s, &untrack(name)));
+    let field = StoredValue::new(name.clone());
+    let at = move || scenarios.map(|s| field.with_value(|name| drafts::place(&s, name)));
     // The text for a value in force: what was typed over it and is not a
     // number yet, if anything was, else the value itself.
     let shown = move |v: f64| {
@@ -65,8 +72,6 @@ pub fn NumberField(
         }
         (now, v)
     });
-    let id = move || format!("f-{}", name());
-    let error_id = move || format!("{}-error", id());
     let unit = move || match spec.kind {
         Kind::Money => currency.get().unwrap_or_default().code(),
         Kind::Percent => "%",
@@ -99,7 +104,7 @@ pub fn NumberField(
     };
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || label.get().unwrap_or_else(|| spec.label.to_string())}</label>
+            <label for=id.clone()>{label}</label>
             <div class="control">
                 <input
                     id=id
@@ -122,7 +127,7 @@ pub fn NumberField(
                         }
                     }
                     aria-invalid=move || error.with(Option::is_some).to_string()
-                    aria-describedby=error_id
+                    aria-describedby=error_id.clone()
                 />
                 <span class="unit" aria-hidden="true">{unit}</span>
             </div>
