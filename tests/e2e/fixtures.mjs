@@ -47,6 +47,15 @@ export class Tally {
     return this.page.getByRole("button", { name, exact: true });
   }
 
+  /** For each element of `locator` the page shows, whether the browser has
+   *  laid it out: a row of a long list waits until it comes near the screen
+   *  (content-visibility: auto). */
+  laidOut(locator) {
+    return locator.evaluateAll((els) =>
+      els.filter((el) => el.checkVisibility()).map((el) => el.checkVisibility({ contentVisibilityAuto: true })),
+    );
+  }
+
   /** The marker labels of the page's charts that a line runs through. */
   async crossedLabels() {
     return this.page.locator("figure.chart svg").evaluateAll((charts) =>
