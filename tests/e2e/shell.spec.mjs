@@ -349,7 +349,7 @@ test.describe("on a phone's screen", () => {
     test(`nothing moves as ${hash} opens`, async ({ tally, page }) => {
       // The rows of a long list are laid out late (content-visibility);
       // when that held the first holders too, their real heights moved the
-      // equity page below them by a screen (Lighthouse's CLS 0.5).
+      // rounds below them (Lighthouse's CLS 0.5 on equity).
       await recordShifts(page);
       await page.goto(hash);
       await expect(page.locator(hash === "#/" ? ".backup" : "[data-result]").first()).toBeVisible();
