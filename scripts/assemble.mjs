@@ -51,10 +51,40 @@ const table = Object.fromEntries(Object.entries(bundles).map(([route, [glue, was
 // since, so a disagreement can never reload for ever.
 const code = `// Starts the wasm of the page the address names (scripts/assemble.mjs).
 const BUNDLES = ${JSON.stringify(table, null, 2)};
-const route = location.hash.replace(/^#*\\/*/, "").split("?")[0].replace(/\\/+$/, "");
+const routeOf = () => location.hash.replace(/^#*\\/*/, "").split("?")[0].replace(/\\/+$/, "");
+const route = routeOf();
 const chosen = route in BUNDLES ? route : "";
 document.documentElement.dataset.bundle = chosen;
 const [glue, wasm] = BUNDLES[chosen];
+// A reload comes back to where the page was. The browser restores the
+// scroll before the wasm has built the page, when there is only the static
+// frame to scroll; so the place is kept here, as the field at the top of
+// the screen (rows of estimated height above it cannot move it), else the
+// scroll offset. Moving to another page, which reloads, starts at its top.
+const PLACE = "tally.place";
+const placeOf = () => {
+  for (const y of [0.25, 0.5]) {
+    for (const x of [0.25, 0.5, 0.75]) {
+      const field = document.elementFromPoint(innerWidth * x, innerHeight * y)?.closest(".field")?.querySelector("[id]");
+      if (field) return { id: field.id, top: field.getBoundingClientRect().top };
+    }
+  }
+  return {};
+};
+history.scrollRestoration = "manual";
+addEventListener("pagehide", () => {
+  try {
+    if (routeOf() === route) sessionStorage.setItem(PLACE, JSON.stringify({ route, y: scrollY, ...placeOf() }));
+    else sessionStorage.removeItem(PLACE);
+  } catch {}
+});
+const kept = (() => {
+  try {
+    return JSON.parse(sessionStorage.getItem(PLACE));
+  } catch {
+    return null;
+  }
+})();
 // After the browser reports the frame painted, so that the download never
 // competes with the first paint (Lighthouse counts a download that ends
 // before it as needed for it); at once in a hidden tab, which does not paint.
@@ -77,6 +107,12 @@ if (document.visibilityState !== "hidden") {
 const response = fetch(wasm);
 const { default: init } = await import(glue);
 await init({ module_or_path: response });
+if (kept?.route === route && performance.getEntriesByType("navigation")[0]?.type === "reload") {
+  requestAnimationFrame(() => {
+    const field = kept.id && document.getElementById(kept.id);
+    scrollTo(0, field ? scrollY + field.getBoundingClientRect().top - kept.top : kept.y);
+  });
+}
 `;
 const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
 

@@ -360,6 +360,28 @@ test.describe("on a phone's screen", () => {
   }
 });
 
+test("a reload comes back to where the page was, and another page starts at its top", async ({ tally, page }) => {
+  // 30 lines of 10 years on a phone: line 20 is far down, below rows laid
+  // out only when seen. The browser alone restores the scroll before the
+  // wasm has built the page, when only the static frame is there to scroll.
+  await page.setViewportSize({ width: 412, height: 823 });
+  const items = Array.from({ length: 30 }, (_, k) => ({ name: `Line ${k + 1}`, type: "benefit", initial: 0, yearly: Array.from({ length: 10 }, () => 1000) }));
+  const json = JSON.stringify({ v: 1, calc: "roi", inputs: { horizon_months: 120, items } });
+  await tally.open("#/roi?s=j1." + Buffer.from(json, "utf8").toString("base64url"));
+  const field = tally.field("items.19.name");
+  await field.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  const top = () => field.evaluate((el) => el.getBoundingClientRect().top);
+  const before = await top();
+  await tally.reload();
+  await expect.poll(async () => Math.abs((await top()) - before)).toBeLessThan(20);
+  // Another page, which reloads with the address, opens at its top.
+  await page.evaluate(() => {
+    location.hash = "#/equity";
+  });
+  await expect(tally.result("total_shares")).toBeVisible();
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+});
+
 test("each page downloads its own wasm, and moving between pages keeps the edits", async ({ tally, page }) => {
   const wasm = [];
   page.on("request", (r) => {
