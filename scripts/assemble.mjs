@@ -4,7 +4,8 @@
 // built on its own, with only its page compiled in, into <pages>/<route>/.
 // Their wasm and JS glue are put next to the shell's (under names that
 // hash their contents, so nothing collides), and the start-up script is
-// replaced by one that starts the wasm of the page the address names.
+// replaced by one that starts the wasm of the page the address names (and
+// brings a reloaded page back to where it was).
 // Moving to another page reloads (src/ui/app.rs), and the start-up script
 // then picks that page's wasm.
 //
