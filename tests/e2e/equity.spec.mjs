@@ -1,11 +1,8 @@
 // The equity page: the Venture Hacks pool shuffle typed in, rounds added,
 // reordered and removed, the link round trip, invalid financings, the exit.
-import { test, expect, quoted } from "./fixtures.mjs";
+import { test, expect, quoted, linkFor as plainLink } from "./fixtures.mjs";
 
-function linkFor(inputs) {
-  const json = JSON.stringify({ v: 1, calc: "equity", inputs });
-  return "#/equity?s=j1." + Buffer.from(json, "utf8").toString("base64url");
-}
+const linkFor = (inputs) => plainLink(inputs, 1, "equity");
 
 const SHUFFLE = {
   holders: [{ name: "Founders", class: "common", shares: 6000000 }],

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, linkFor } from "./fixtures.mjs";
 import { CSP } from "./csp.mjs";
 import { slowPhone } from "./slow-phone.mjs";
 
@@ -366,8 +366,7 @@ test("a reload comes back to where the page was, and another page starts at its 
   // wasm has built the page, when only the static frame is there to scroll.
   await page.setViewportSize({ width: 412, height: 823 });
   const items = Array.from({ length: 30 }, (_, k) => ({ name: `Line ${k + 1}`, type: "benefit", initial: 0, yearly: Array.from({ length: 10 }, () => 1000) }));
-  const json = JSON.stringify({ v: 1, calc: "roi", inputs: { horizon_months: 120, items } });
-  await tally.open("#/roi?s=j1." + Buffer.from(json, "utf8").toString("base64url"));
+  await tally.open(linkFor({ horizon_months: 120, items }, 1, "roi"));
   const field = tally.field("items.19.name");
   await field.evaluate((el) => el.scrollIntoView({ block: "center" }));
   const top = () => field.evaluate((el) => el.getBoundingClientRect().top);
