@@ -303,6 +303,23 @@ fn invalid_financings_say_why() {
         over.errors
     );
     assert!(over.rounds[1].price.value().is_none());
+    // Found by `ownership_sums_to_100_and_nobody_loses_shares`: a SAFE's
+    // conversion price that rounds to 0 at 4 places, here (1,000 − 100) /
+    // 1,000,000,000 shares, is refused like a round's own price, not shown
+    // as 0.0000 beside a billion new shares.
+    let dust = compute(
+        &[holder("Founders", Class::Common, 1e9)],
+        &[
+            safe_post("S", 100.0, Some(1_000.0), 0.0),
+            priced("A", 1e9, 1e6, PoolTopUp::None, PriceBasis::FullyDiluted),
+        ],
+        "Founders",
+    );
+    assert_eq!(
+        dust.errors,
+        ["“\u{2068}S\u{2069}”: its conversion price in “\u{2068}A\u{2069}” rounds to 0"]
+    );
+    assert!(dust.rounds[0].price.value().is_none());
     let nothing = compute(
         &[],
         &[priced(

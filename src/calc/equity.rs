@@ -980,7 +980,7 @@ fn priced(
     let capitalization = s0 + sol.iter().skip(1).sum::<f64>() + setup.counted_increase(sol[0]);
     let mut converted_total = 0.0;
     let mut converted: Vec<(f64, f64)> = Vec::new();
-    for ((amount, p), s) in conv.iter().zip(sol.iter().skip(1)) {
+    for (amount, p) in &conv {
         let cap_price = p.cap.map(|c| {
             round_price(if p.post {
                 c / capitalization
@@ -990,11 +990,16 @@ fn priced(
         });
         let discount_price = round_price(price * (1.0 - p.discount));
         let conversion = cap_price.map_or(discount_price, |c| c.min(discount_price));
-        let shares = if conversion > 0.0 {
-            (amount / conversion).floor()
-        } else {
-            s.floor()
-        };
+        // As for the round's own price: a conversion at a price that rounds
+        // to 0 would issue shares without end, so it is refused.
+        if !(conversion.is_finite() && conversion > 0.0) {
+            return Err(format!(
+                "{}: its conversion price in {} rounds to 0",
+                quoted(&p.name),
+                quoted(&round.name)
+            ));
+        }
+        let shares = (amount / conversion).floor();
         converted.push((conversion, shares));
         converted_total += shares;
     }
