@@ -5,7 +5,7 @@
 // Their wasm and JS glue are put next to the shell's (under names that
 // hash their contents, so nothing collides), and the start-up script is
 // replaced by one that starts the wasm of the page the address names (and
-// brings a reloaded page back to where it was).
+// brings a page back to where it was on a reload, Back or Forward).
 // Moving to another page reloads (src/ui/app.rs), and the start-up script
 // then picks that page's wasm.
 //
@@ -57,12 +57,15 @@ const route = routeOf();
 const chosen = route in BUNDLES ? route : "";
 document.documentElement.dataset.bundle = chosen;
 const [glue, wasm] = BUNDLES[chosen];
-// A reload comes back to where the page was. The browser restores the
-// scroll before the wasm has built the page, when there is only the static
-// frame to scroll; so the place is kept here, as the field at the top of
-// the screen (rows of estimated height above it cannot move it), else the
-// scroll offset. Moving to another page, which reloads, starts at its top.
-const PLACE = "tally.place";
+// A reload, Back and Forward come back to where the page was. The browser
+// restores the scroll before the wasm has built the page, when there is
+// only the static frame to scroll; so the place is kept here, as the field
+// at the top of the screen (rows of estimated height above it cannot move
+// it), else the scroll offset. It is kept per history entry, by the
+// Navigation API's key, which a reload and \`replaceState\` keep: moving to
+// another page (a new entry, which reloads) starts at its top. Without
+// that API, per page and for a reload only.
+const PLACES = "tally.places";
 const placeOf = () => {
   for (const y of [0.25, 0.5]) {
     for (const x of [0.25, 0.5, 0.75]) {
@@ -72,20 +75,38 @@ const placeOf = () => {
   }
   return {};
 };
+const places = () => {
+  try {
+    return JSON.parse(sessionStorage.getItem(PLACES)) ?? {};
+  } catch {
+    return {};
+  }
+};
+const navigation = globalThis.navigation;
+// The entry this page is on. A new entry for the same page (a pasted link)
+// is followed. One for another page is not: the page reloads into it, and
+// the place is this page's, taken at once, before the wasm empties the
+// page to reload (which scrolls it to its top).
+let entry = navigation?.currentEntry?.key;
+let leaving;
+navigation?.addEventListener("currententrychange", () => {
+  if (routeOf() === route) entry = navigation.currentEntry?.key;
+  else leaving ??= { y: scrollY, ...placeOf() };
+});
+const key = () => entry ?? \`page:\${route}\`;
 history.scrollRestoration = "manual";
 addEventListener("pagehide", () => {
   try {
-    if (routeOf() === route) sessionStorage.setItem(PLACE, JSON.stringify({ route, y: scrollY, ...placeOf() }));
-    else sessionStorage.removeItem(PLACE);
+    const all = places();
+    delete all[key()];
+    if (entry || routeOf() === route) all[key()] = leaving ?? { y: scrollY, ...placeOf() };
+    // The 20 entries last left.
+    for (const old of Object.keys(all).slice(0, -20)) delete all[old];
+    sessionStorage.setItem(PLACES, JSON.stringify(all));
   } catch {}
 });
-const kept = (() => {
-  try {
-    return JSON.parse(sessionStorage.getItem(PLACE));
-  } catch {
-    return null;
-  }
-})();
+const type = performance.getEntriesByType("navigation")[0]?.type;
+const kept = entry || type === "reload" ? places()[key()] : undefined;
 // After the browser reports the frame painted, so that the download never
 // competes with the first paint (Lighthouse counts a download that ends
 // before it as needed for it); at once in a hidden tab, which does not paint.
@@ -108,7 +129,7 @@ if (document.visibilityState !== "hidden") {
 const response = fetch(wasm);
 const { default: init } = await import(glue);
 await init({ module_or_path: response });
-if (kept?.route === route && performance.getEntriesByType("navigation")[0]?.type === "reload") {
+if (kept) {
   requestAnimationFrame(() => {
     const field = kept.id && document.getElementById(kept.id);
     scrollTo(0, field ? scrollY + field.getBoundingClientRect().top - kept.top : kept.y);

@@ -360,7 +360,7 @@ test.describe("on a phone's screen", () => {
   }
 });
 
-test("a reload comes back to where the page was, and another page starts at its top", async ({ tally, page }) => {
+test("a reload, Back and Forward come back to where the page was; another page starts at its top", async ({ tally, page }) => {
   // 30 lines of 10 years on a phone: line 20 is far down, below rows laid
   // out only when seen. The browser alone restores the scroll before the
   // wasm has built the page, when only the static frame is there to scroll.
@@ -371,13 +371,29 @@ test("a reload comes back to where the page was, and another page starts at its 
   await field.evaluate((el) => el.scrollIntoView({ block: "center" }));
   const top = () => field.evaluate((el) => el.getBoundingClientRect().top);
   const before = await top();
+  const comesBack = () => expect.poll(async () => Math.abs((await top()) - before)).toBeLessThan(20);
   await tally.reload();
-  await expect.poll(async () => Math.abs((await top()) - before)).toBeLessThan(20);
-  // Another page, which reloads with the address, opens at its top.
+  await comesBack();
+  // Another page, here typed into the address bar (which reloads the app),
+  // opens at its top.
   await page.evaluate(() => {
     location.hash = "#/equity";
   });
   await expect(tally.result("total_shares")).toBeVisible();
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await page.evaluate(() => scrollTo(0, 300));
+  // Back (which reloads too) finds ROI's line 20 where it was; Forward,
+  // equity where it was.
+  await page.goBack();
+  await expect(tally.result("npv")).toBeVisible();
+  await comesBack();
+  await page.goForward();
+  await expect(tally.result("total_shares")).toBeVisible();
+  await expect.poll(async () => Math.abs((await page.evaluate(() => scrollY)) - 300)).toBeLessThan(20);
+  // The same page opened anew, from the navigation, starts at its top.
+  await page.locator('nav a[href="#/roi"]').click();
+  await expect(tally.result("npv")).toBeVisible();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   expect(await page.evaluate(() => scrollY)).toBe(0);
 });
 
