@@ -12,6 +12,7 @@
 // Usage: node scripts/assemble.mjs <dist> <pages dir> <route>...
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 
 const [dist, pagesDir, ...routes] = process.argv.slice(2);
@@ -28,12 +29,17 @@ function only(dir, pattern) {
 const glueOf = (dir) => only(dir, /^tally-[0-9a-f]+\.js$/);
 const wasmOf = (dir) => only(dir, /^tally-[0-9a-f]+_bg\.wasm$/);
 
+/** JavaScript as shipped: minified by terser (scripts/tools.sh puts it on
+ *  PATH), which Trunk does not do for wasm-bindgen's glue and snippets. */
+const minify = (code) => execFileSync("terser", ["--module", "--compress", "--mangle"], { input: code, encoding: "utf8" });
+
 // A build's glue and wasm, put into dist/ under a hash of what they hold.
 // Trunk's names hash cargo's output, which still names this clone's folder
 // (wasm-bindgen's section, dropped from the shipped wasm): with these, the
 // same commit gives the same names in any folder.
 function place(dir) {
-  const [glue, wasm] = [glueOf(dir), wasmOf(dir)].map((name) => readFileSync(join(dir, name)));
+  const glue = minify(readFileSync(join(dir, glueOf(dir)), "utf8"));
+  const wasm = readFileSync(join(dir, wasmOf(dir)));
   const hash = createHash("sha256").update(glue).update(wasm).digest("hex").slice(0, 16);
   const names = [`tally-${hash}.js`, `tally-${hash}_bg.wasm`];
   if (dir === dist) for (const old of [glueOf(dist), wasmOf(dist)]) rmSync(join(dist, old));
@@ -50,7 +56,7 @@ const table = Object.fromEntries(Object.entries(bundles).map(([route, [glue, was
 // learns which route its wasm was chosen for (html[data-bundle]): a wasm
 // without the page of the route reloads only if the address has moved on
 // since, so a disagreement can never reload for ever.
-const code = `// Starts the wasm of the page the address names (scripts/assemble.mjs).
+const source = `// Starts the wasm of the page the address names (scripts/assemble.mjs).
 const BUNDLES = ${JSON.stringify(table, null, 2)};
 const routeOf = () => location.hash.replace(/^#*\\/*/, "").split("?")[0].replace(/\\/+$/, "");
 const route = routeOf();
@@ -136,6 +142,8 @@ if (kept) {
   });
 }
 `;
+// Shipped minified, under a first line that names this file.
+const code = `${source.slice(0, source.indexOf("\n"))}\n${minify(source)}`;
 const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
 
 const htmlPath = join(dist, "index.html");
@@ -146,9 +154,24 @@ if (!old) throw new Error("dist/index.html: no start-up script (scripts/external
 rmSync(join(dist, old[1]));
 writeFileSync(join(dist, name), code);
 // The shell's glue is preloaded by Trunk; a calculator page does not use
-// it. The snippets' preloads are put in one order (Trunk's varies).
-const preload = /\s*<link rel="modulepreload"[^>]*>/g;
-const snippets = (html.match(preload) ?? []).map((link) => link.trim()).filter((link) => !/href="\.\/tally-[0-9a-f]+\.js"/.test(link)).sort();
+// it. The snippets (wasm-bindgen's modules of src/ui/*.js) are minified,
+// and their preloads given the new files' integrity, in one order
+// (Trunk's varies). Trunk's HTML is minified: attributes may be unquoted,
+// in any order.
+const preload = /\s*<link\b[^>]*\brel="?modulepreload"?[^>]*>/g;
+const hrefOf = (link) => link.match(/href="?\.\/([^"\s>]+)/)[1];
+const snippets = (html.match(preload) ?? [])
+  .map((link) => link.trim())
+  .filter((link) => !/^tally-[0-9a-f]+\.js$/.test(hrefOf(link)))
+  .map((link) => {
+    const path = join(dist, hrefOf(link));
+    const minified = minify(readFileSync(path, "utf8"));
+    writeFileSync(path, minified);
+    const integrity = `sha384-${createHash("sha384").update(minified).digest("base64")}`;
+    if (!/integrity="?sha384-/.test(link)) throw new Error(`${link}: no integrity to replace`);
+    return link.replace(/integrity="?sha384-[^"\s>]+"?/, `integrity="${integrity}"`);
+  })
+  .sort();
 const page = html
   .replace(preload, "")
   .replace(boot, `<script type="module" src="./${name}"></script>${snippets.join("")}`);

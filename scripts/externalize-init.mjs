@@ -6,6 +6,8 @@
 //    compete with the static frame's first paint.
 // scripts/assemble.mjs then replaces this start-up with the one dist/ ships,
 // which picks each page's wasm and requests it after the first paint.
+// A release build's HTML is minified (Trunk.toml): attributes unquoted and
+// in another order.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
@@ -14,7 +16,7 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("TRUNK_STAGING_DIR is not set: run me as a Trunk hook");
 const htmlPath = join(dir, "index.html");
 const html = readFileSync(htmlPath, "utf8");
-const inline = /<script type="module"[^>]*>([\s\S]*?)<\/script>/;
+const inline = /<script type="?module"?[^>]*>([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) throw new Error("no inline module script found in index.html");
 const original = match[1].trim();
@@ -24,6 +26,6 @@ const name = `boot-${hash}.js`;
 writeFileSync(join(dir, name), code);
 const page = html
   .replace(inline, `<script type="module" src="./${name}"></script>`)
-  .replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/, "");
+  .replace(/<link\b[^>]*\btype="?application\/wasm"?[^>]*>/, "");
 writeFileSync(htmlPath, page);
 console.log(`externalize-init: inline start-up script moved to ${name}`);

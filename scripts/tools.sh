@@ -14,6 +14,7 @@ TOOLS=${TALLY_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/tally-tools}
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.51.4
 # wasm-bindgen-cli must equal the wasm-bindgen crate the app links against.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' "$ROOT/Cargo.lock")
 
@@ -67,6 +68,19 @@ ensure_wasm_opt() {
   PATH="$dir/node_modules/.bin:$PATH"
 }
 
+ensure_terser() {
+  # Minifies the JavaScript Trunk leaves as written (wasm-bindgen's glue,
+  # its snippets, the start-up script): scripts/assemble.mjs.
+  local dir="$TOOLS/terser-$TERSER_VERSION"
+  if [ ! -f "$dir/.installed" ]; then
+    log "installing terser $TERSER_VERSION from npm into $dir"
+    mkdir -p "$dir"
+    npm install --prefix "$dir" --no-audit --no-fund --silent "terser@$TERSER_VERSION"
+    touch "$dir/.installed"
+  fi
+  PATH="$dir/node_modules/.bin:$PATH"
+}
+
 ensure_apt() { # packages...
   local missing=()
   for p in "$@"; do
@@ -93,6 +107,7 @@ ensure_build_tools() {
   ensure_trunk
   ensure_wasm_bindgen
   ensure_wasm_opt
+  ensure_terser
   export PATH
 }
 
