@@ -1,5 +1,7 @@
 // A plain static file server for the built dist/, mounted under a sub-path
 // (/tally/) the way a CDN folder would host it, sending the README's CSP.
+// With \`?pause=<ms>\` in its address, the page's HTML is sent in two parts,
+// cut after the navigation's first link, that long apart: a slow link.
 // Usage: node tests/e2e/server.mjs [port] [dist-dir]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -37,7 +39,15 @@ export function serve(port, dist) {
         "content-security-policy": CSP,
         "cache-control": "no-cache",
       });
-      res.end(body);
+      const pause = Number(url.searchParams.get("pause"));
+      if (pause > 0 && path.endsWith(".html")) {
+        const text = body.toString("utf8");
+        const cut = text.indexOf("</a>", text.indexOf("site-nav"));
+        res.write(text.slice(0, cut));
+        setTimeout(() => res.end(text.slice(cut)), pause);
+      } else {
+        res.end(body);
+      }
     } catch {
       res.writeHead(404).end("not found");
     }
