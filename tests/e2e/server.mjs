@@ -1,6 +1,6 @@
 // A plain static file server for the built dist/, mounted under a sub-path
 // (/tally/) the way a CDN folder would host it, sending the README's CSP.
-// With \`?pause=<ms>\` in its address, the page's HTML is sent in two parts,
+// With `?pause=<ms>` in its address, the page's HTML is sent in two parts,
 // cut after the navigation's first link, that long apart: a slow link.
 // Usage: node tests/e2e/server.mjs [port] [dist-dir]
 import { createServer } from "node:http";
