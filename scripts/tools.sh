@@ -55,30 +55,28 @@ ensure_wasm_bindgen() {
   cargo_tool "$TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION" wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
 }
 
-ensure_wasm_opt() {
-  # Debian's binaryen (108) emits wasm that throws at start-up in Chromium;
-  # npm's binaryen runs wasm-opt on node and works.
-  local dir="$TOOLS/binaryen-$BINARYEN_VERSION"
+# An npm package's commands, installed into the cache by version.
+npm_tool() { # package version
+  local dir="$TOOLS/$1-$2"
   if [ ! -f "$dir/.installed" ]; then
-    log "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm into $dir"
+    log "installing $1 $2 from npm into $dir"
     mkdir -p "$dir"
-    npm install --prefix "$dir" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
+    npm install --prefix "$dir" --no-audit --no-fund --silent "$1@$2"
     touch "$dir/.installed"
   fi
   PATH="$dir/node_modules/.bin:$PATH"
 }
 
+ensure_wasm_opt() {
+  # Debian's binaryen (108) emits wasm that throws at start-up in Chromium;
+  # npm's binaryen runs wasm-opt on node and works.
+  npm_tool binaryen "$BINARYEN_VERSION"
+}
+
 ensure_terser() {
   # Minifies the JavaScript Trunk leaves as written (wasm-bindgen's glue,
   # its snippets, the start-up script): scripts/assemble.mjs.
-  local dir="$TOOLS/terser-$TERSER_VERSION"
-  if [ ! -f "$dir/.installed" ]; then
-    log "installing terser $TERSER_VERSION from npm into $dir"
-    mkdir -p "$dir"
-    npm install --prefix "$dir" --no-audit --no-fund --silent "terser@$TERSER_VERSION"
-    touch "$dir/.installed"
-  fi
-  PATH="$dir/node_modules/.bin:$PATH"
+  npm_tool terser "$TERSER_VERSION"
 }
 
 ensure_apt() { # packages...
