@@ -30,8 +30,11 @@ const glueOf = (dir) => only(dir, /^tally-[0-9a-f]+\.js$/);
 const wasmOf = (dir) => only(dir, /^tally-[0-9a-f]+_bg\.wasm$/);
 
 /** JavaScript as shipped: minified by terser (scripts/tools.sh puts it on
- *  PATH), which Trunk does not do for wasm-bindgen's glue and snippets. */
-const minify = (code) => execFileSync("terser", ["--module", "--compress", "--mangle"], { input: code, encoding: "utf8" });
+ *  PATH), which Trunk does not do for wasm-bindgen's glue and snippets,
+ *  and does differently from one build to the next for head.js. */
+const minify = (code, { module = true } = {}) =>
+  execFileSync("terser", [...(module ? ["--module"] : []), "--compress", "--mangle"], { input: code, encoding: "utf8" });
+const sri = (code) => `sha384-${createHash("sha384").update(code).digest("base64")}`;
 
 // A build's glue and wasm, put into dist/ under a hash of what they hold.
 // Trunk's names hash cargo's output, which still names this clone's folder
@@ -167,12 +170,20 @@ const snippets = (html.match(preload) ?? [])
     const path = join(dist, hrefOf(link));
     const minified = minify(readFileSync(path, "utf8"));
     writeFileSync(path, minified);
-    const integrity = `sha384-${createHash("sha384").update(minified).digest("base64")}`;
     if (!/integrity="?sha384-/.test(link)) throw new Error(`${link}: no integrity to replace`);
-    return link.replace(/integrity="?sha384-[^"\s>]+"?/, `integrity="${integrity}"`);
+    return link.replace(/integrity="?sha384-[^"\s>]+"?/, `integrity="${sri(minified)}"`);
   })
   .sort();
+// head.js (a classic script, index.html), minified and named by its content.
+const headTag = /<script\b[^>]*\bsrc="?\.\/(head-[0-9a-f]+\.js)"?[^>]*><\/script>/;
+const headOld = html.match(headTag);
+if (!headOld) throw new Error("dist/index.html: no head.js");
+const headCode = minify(readFileSync(join(dist, headOld[1]), "utf8"), { module: false });
+const headName = `head-${createHash("sha256").update(headCode).digest("hex").slice(0, 16)}.js`;
+rmSync(join(dist, headOld[1]));
+writeFileSync(join(dist, headName), headCode);
 const page = html
+  .replace(headTag, `<script src="./${headName}" integrity="${sri(headCode)}"></script>`)
   .replace(preload, "")
   .replace(boot, `<script type="module" src="./${name}"></script>${snippets.join("")}`);
 writeFileSync(htmlPath, page);
