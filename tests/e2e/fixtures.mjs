@@ -104,7 +104,6 @@ export const test = base.extend({
   },
 });
 
-/// A name as the page sets it apart in a sentence (`text::isolate`).
 /** The plain link form (docs/scenario-format.md): `#/<calc>?s=j1.` and the
  *  base64url of the scenario JSON, made here rather than by the app. */
 export function linkFor(inputs, v = 1, calc = "unit-economics") {
@@ -112,6 +111,7 @@ export function linkFor(inputs, v = 1, calc = "unit-economics") {
   return `#/${calc}?s=j1.` + Buffer.from(json, "utf8").toString("base64url");
 }
 
+/// A name as the page sets it apart in a sentence (`text::isolate`).
 export const isolate = (name) => `\u2068${name}\u2069`;
 export const quoted = (name) => `“${isolate(name)}”`;
 
