@@ -74,8 +74,8 @@ ensure_wasm_opt() {
 }
 
 ensure_terser() {
-  # Minifies the JavaScript Trunk leaves as written (wasm-bindgen's glue,
-  # its snippets, the start-up script): scripts/assemble.mjs.
+  # Minifies the shipped JavaScript (wasm-bindgen's glue and snippets, the
+  # start-up script, head.js): scripts/assemble.mjs.
   npm_tool terser "$TERSER_VERSION"
 }
 
