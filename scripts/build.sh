@@ -3,10 +3,14 @@
 # page, joined by scripts/assemble.mjs so that a visitor downloads the wasm
 # of the page they open and not the other three. Installs what is missing
 # first (scripts/tools.sh).
+#
+# Usage: scripts/build.sh [dist folder]  (default dist/; scripts/test.sh
+# builds a second time into another folder and compares the two)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 ensure_build_tools
 cd "$ROOT"
+OUT="${1:-dist}"
 # One wasm per calculator page: the pages are Cargo.toml's default features,
 # but for `home`, the shell's own page.
 read -r -a FEATURES <<< "$(sed -n 's/^default = \[\(.*\)\]/\1/p' Cargo.toml | tr -d '",')"
@@ -24,9 +28,9 @@ done
 REGISTRY="${CARGO_HOME:-$HOME/.cargo}/registry/src"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --remap-path-prefix=$REGISTRY=crates --remap-path-prefix=$(rustc --print sysroot)=rust --remap-path-prefix=$ROOT=tally"
 log "release build: the shell (home page)"
-trunk build --release --no-default-features --features home
+trunk build --release --no-default-features --features home --dist "$OUT"
 for page in "${PAGES[@]}"; do
   log "release build: #/$page"
-  trunk build --release --no-default-features --features "$page" --dist "target/pages/$page"
+  trunk build --release --no-default-features --features "$page" --dist "target/pages/$(basename "$OUT")/$page"
 done
-node scripts/assemble.mjs dist target/pages "${PAGES[@]}"
+node scripts/assemble.mjs "$OUT" "target/pages/$(basename "$OUT")" "${PAGES[@]}"

@@ -27,5 +27,15 @@ cargo test --target wasm32-unknown-unknown --test web
 log "release build (scripts/build.sh)"
 bash scripts/build.sh
 
+# The README says the same commit builds the same files: a second build
+# (cargo's part is cached; wasm-bindgen, wasm-opt, the minifiers and the
+# assembly run again) must match the first byte for byte.
+log "the same files again: a second release build, compared with dist/"
+bash scripts/build.sh target/rebuilt
+if ! diff -r --brief dist target/rebuilt; then
+  log "a second build of the same commit gave other files (above)"
+  exit 1
+fi
+
 log "end-to-end tests (Playwright, Debian Chromium)"
 npx playwright test
