@@ -4,6 +4,8 @@
 //  - input-to-updated-result latency (median and p95 over EDITS edits), to
 //    the result changed and to the page laid out again with it, on each
 //    page as it opens and on the largest ROI and equity cases;
+//  - typing to the next paint (Event Timing, as INP reads it), on a
+//    desktop window and a phone's;
 //  - Lighthouse 12, mobile preset, on each page: LCP, TBT, CLS, performance score.
 // Usage: node scripts/bench.mjs  (scripts/bench.sh builds and installs first)
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -20,6 +22,9 @@ const DIST = "dist";
 const PORT = 4174;
 const LOADS = 15;
 const EDITS = 200;
+const PAINTS = 100;
+// A desktop window (Playwright's default) and a phone held upright.
+const VIEWPORTS = [{ width: 1280, height: 720 }, { width: 360, height: 720 }];
 const CHROME = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
 
@@ -87,6 +92,8 @@ for (const p of PAGES) {
 
   console.log(`\n== #/${p.route}: input to updated result, ${EDITS} edits of ${p.input}`);
   await latency(url, p);
+  console.log(`\n== #/${p.route}: typing to the next paint, ${PAINTS} edits of ${p.input}`);
+  for (const viewport of VIEWPORTS) await toPaint(viewport, openAt(url, p), p);
 }
 
 // An offer's field: each edit builds the offer's vesting table again, a
@@ -175,6 +182,58 @@ async function latency(url, p, prepare = async () => {}) {
     console.log(`${what.padEnd(9)} median ${median(xs).toFixed(2)} ms   p95 ${pct(xs, 95).toFixed(2)} ms   max ${Math.max(...xs).toFixed(2)} ms   (budget: p95 < 16 ms)`);
   }
   await context.close();
+}
+
+/** Prints how long typing into a field takes to reach the screen: text
+ *  typed as a person types it (trusted input, through the browser's input
+ *  pipeline), timed by the browser's Event Timing from the input to the
+ *  next frame presented, as Core Web Vitals' INP times it (in steps of
+ *  8 ms), with the handlers' part (processing) and the rendering's after
+ *  it (presentation). Event Timing reports only events of 16 ms or more:
+ *  an edit it does not report was on screen within that time. Headless
+ *  Chromium here draws in software, on the same two cores. `open` loads
+ *  the page; `p` names its field and the values typed. */
+async function toPaint(viewport, open, p) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await open(page);
+  await page.evaluate(() => {
+    window.__slow = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.name === "input") window.__slow.push([e.duration, e.processingEnd - e.processingStart, e.startTime + e.duration - e.processingEnd]);
+      }
+    }).observe({ type: "event", durationThreshold: 16 });
+  });
+  const input = page.locator(`[name="${p.input}"]`);
+  for (let i = 0; i < PAINTS; i++) {
+    await input.fill(String(p.base + i * 7));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  // The last frames' entries arrive with a delay.
+  await page.waitForTimeout(500);
+  const slow = await page.evaluate(() => window.__slow);
+  await context.close();
+  const all = [...Array(Math.max(0, PAINTS - slow.length)).fill(0), ...slow.map((e) => e[0])];
+  const show = (ms) => (ms ? `${ms} ms` : "< 16 ms");
+  const parts = slow.length ? `; of those, processing median ${median(slow.map((e) => e[1])).toFixed(1)} ms, presentation median ${median(slow.map((e) => e[2])).toFixed(1)} ms` : "";
+  console.log(`${`${viewport.width}×${viewport.height}`.padEnd(9)} median ${show(median(all))}   p95 ${show(pct(all, 95))}   max ${show(Math.max(...all))}   (${slow.length} of ${PAINTS} took 16 ms or more${parts})`);
+}
+
+/** Opens a calculator page at `url`, ready for edits. */
+function openAt(url, p) {
+  return async (page) => {
+    await page.goto(url);
+    await page.waitForSelector(`[data-result="${p.ready}"][data-value]`);
+  };
+}
+
+// What this browser and machine take at the least: a field whose every
+// edit writes one number beside it.
+console.log(`\n== a page with one field and one number beside it (the floor here): typing to the next paint, ${PAINTS} edits`);
+for (const viewport of VIEWPORTS) {
+  const open = (page) => page.setContent('<input name="n"><p id="out"></p><script>n.oninput = () => { out.textContent = n.value * 2; };</script>');
+  await toPaint(viewport, open, { input: "n", base: 1000 });
 }
 
 console.log("\n== #/unit-economics on a slow phone (1.6 Mbit/s, 150 ms latency, 4x slower CPU): first result, 3 loads");
