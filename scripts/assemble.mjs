@@ -138,6 +138,32 @@ if (document.visibilityState !== "hidden") {
 const response = fetch(wasm);
 const { default: init } = await import(glue);
 await init({ module_or_path: response });
+// Charts and result tables far from the screen are not drawn again on each
+// edit (class "far", style/main.css). On a phone the inputs come first, and
+// typing into one had the browser lay out and paint the charts and tables
+// below it every time: 40 to 80 ms to the screen where a frame is 16.
+// Only what was drawn and then left a screen or more away is set aside, at
+// the size it was drawn at (style's contain-intrinsic-size: auto), and it
+// is taken back a screen before it comes into view. (content-visibility:
+// auto on them from the start drew the ones on screen as the page opened
+// a frame late, which moved them.)
+const FAR = ".chart, .grid-view, .results .table-wrap";
+const near = new IntersectionObserver((entries) => {
+  for (const e of entries) e.target.classList.toggle("far", !e.isIntersecting);
+}, { rootMargin: "100% 0px" });
+const watch = (node, add) => {
+  if (node.nodeType !== 1) return;
+  for (const el of [node, ...node.querySelectorAll(FAR)]) {
+    if (el.matches(FAR)) add ? near.observe(el) : near.unobserve(el);
+  }
+};
+watch(document.body, true);
+new MutationObserver((records) => {
+  for (const r of records) {
+    for (const n of r.removedNodes) watch(n, false);
+    for (const n of r.addedNodes) watch(n, true);
+  }
+}).observe(document.body, { childList: true, subtree: true });
 if (kept) {
   requestAnimationFrame(() => {
     const field = kept.id && document.getElementById(kept.id);

@@ -114,6 +114,38 @@ for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) 
   });
 }
 
+test("charts and tables a screen away are set aside as they were drawn, and are back near the screen and in print", async ({ tally, page }) => {
+  // On a phone the inputs come first: each edit had the browser draw the
+  // chart and the grid below them again (scripts/assemble.mjs, "far").
+  await page.setViewportSize({ width: 360, height: 740 });
+  await tally.open("#/unit-economics");
+  const chart = page.locator("figure.chart");
+  const grid = page.locator(".grid-view");
+  await expect(chart).toHaveClass(/\bfar\b/);
+  await expect(grid).toHaveClass(/\bfar\b/);
+  const visibility = (el) => el.evaluate((e) => getComputedStyle(e).contentVisibility);
+  expect(await visibility(grid)).toBe("auto");
+  const height = (el) => el.evaluate((e) => e.getBoundingClientRect().height);
+  const aside = [await height(chart), await height(grid)];
+  // Printed, everything is drawn.
+  await page.emulateMedia({ media: "print" });
+  expect(await visibility(grid)).toBe("visible");
+  await page.emulateMedia({ media: "screen" });
+  // Near the screen again, drawn at the size it was set aside at: nothing moves.
+  await grid.scrollIntoViewIfNeeded();
+  await expect(chart).not.toHaveClass(/\bfar\b/);
+  await expect(grid).not.toHaveClass(/\bfar\b/);
+  expect(await visibility(grid)).toBe("visible");
+  expect([await height(chart), await height(grid)]).toEqual(aside);
+  // Edited while set aside, a result table is drawn with the edit.
+  await page.locator('[name="arpa"]').scrollIntoViewIfNeeded();
+  await expect(grid).toHaveClass(/\bfar\b/);
+  await tally.type("arpa", "1000");
+  await grid.scrollIntoViewIfNeeded();
+  await expect(grid.locator("td.current")).toHaveText(/×/);
+  await expect(grid.locator("thead")).toContainText("$1,000");
+});
+
 test("keyboard: tab reaches the inputs and typing computes", async ({ tally, page }) => {
   await tally.open();
   await tally.field("arpa").focus();
