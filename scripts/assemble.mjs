@@ -142,9 +142,10 @@ await init({ module_or_path: response });
 // edit (class "far", style/main.css). On a phone the inputs come first, and
 // typing into one had the browser lay out and paint the charts and tables
 // below it every time: 40 to 56 ms to the screen (median) where a frame
-// is 16. Only what was drawn and then left a screen or more away is set aside, at
-// the size it was drawn at (style's contain-intrinsic-size: auto), and it
-// is taken back a screen before it comes into view. (content-visibility:
+// is 16. Only what was drawn and then left a screen or more away is set
+// aside, at the size it was drawn at (style's contain-intrinsic-size: auto,
+// on the same selector), and it is taken back a screen before it comes
+// into view. (content-visibility:
 // auto on them from the start drew the ones on screen as the page opened
 // a frame late, which moved them.)
 const FAR = ".chart, .grid-view, .results .table-wrap";
