@@ -14,6 +14,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/tally/`,
     launchOptions: {
       executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+      // Playwright turns off the browser's cap on how often a page may
+      // change its address; a person's browser has it (src/pace.rs).
+      ignoreDefaultArgs: ["--disable-ipc-flooding-protection"],
       args: [
         "--headless",
         "--no-sandbox",

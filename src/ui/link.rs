@@ -1,10 +1,12 @@
 //! Share links: the URL that reproduces a calculator's inputs elsewhere.
 
+use crate::pace::Pace;
 use crate::scenario::{
     compressed_payload, encode_link, hash_param, link_json, parse_hash, plain_payload,
     unwrap_payload, with_hash_param, PayloadKind, MAX_JSON_BYTES,
 };
 use serde_json::Value;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/ui/compress.js")]
@@ -78,8 +80,15 @@ pub async fn inflate_address() {
     }
 }
 
-/// The location hash as it is, `#/…` or empty.
+/// The location hash the page is at, `#/…` or empty: the one it asked
+/// for, if the browser has not been let to show it yet (see
+/// [`replace_hash`]).
 pub fn location_hash() -> String {
+    pending().unwrap_or_else(shown_hash)
+}
+
+/// The location hash the browser shows.
+fn shown_hash() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
@@ -111,11 +120,99 @@ pub fn clear_payload(calc: &str) {
 }
 
 /// Changes the address without a navigation or a history entry, keeping
-/// the entry's [`visit`].
+/// the entry's [`visit`]. Browsers cap how often a page may do so, and
+/// refuse a change past the cap (`crate::pace`): the changes are paced, a
+/// burst of edits at once and then the latest every half second, and a
+/// change the browser refused anyway is made again. Until then the page
+/// reads the hash it asked for ([`location_hash`]).
 fn replace_hash(hash: &str) {
-    if let Some(history) = history() {
-        let state = history.state().unwrap_or(JsValue::NULL);
-        let _ = history.replace_state_with_url(&state, "", Some(hash));
+    ADDRESS.with_borrow_mut(|a| {
+        if a.wanted.is_none() {
+            a.shown = shown_hash();
+        }
+        a.wanted = Some(hash.to_string());
+        a.refused = 0;
+    });
+    write_address();
+}
+
+thread_local! {
+    static ADDRESS: RefCell<Address> = RefCell::new(Address {
+        wanted: None,
+        shown: String::new(),
+        pace: Pace::new(js_sys::Date::now()),
+        waiting: false,
+        refused: 0,
+    });
+}
+
+/// The address changes the page has asked for and not made yet.
+struct Address {
+    /// The hash to show.
+    wanted: Option<String>,
+    /// The hash shown when `wanted` was asked for. Another one there means
+    /// the address changed by other means (a link pasted, Back), which
+    /// `wanted` must not undo: it is dropped.
+    shown: String,
+    pace: Pace,
+    /// A write is due on a timer.
+    waiting: bool,
+    /// The browser refused `wanted` that many times.
+    refused: u32,
+}
+
+/// A change the browser refused this many times is given up: one it never
+/// shows as asked (written differently, say) must not be made for ever.
+const MAX_REFUSALS: u32 = 10;
+/// How long after a refusal the change is made again, in milliseconds.
+const AFTER_REFUSAL_MS: f64 = 1_000.0;
+
+/// The hash the page asked for and the browser does not show yet, unless
+/// the address changed meanwhile by other means.
+fn pending() -> Option<String> {
+    ADDRESS.with_borrow_mut(|a| {
+        if a.wanted.is_some() && shown_hash() != a.shown {
+            a.wanted = None;
+        }
+        a.wanted.clone()
+    })
+}
+
+/// Shows the hash asked for, if the pace allows it now; otherwise, or if
+/// the browser refused it, tries again on a timer.
+fn write_address() {
+    let Some(wanted) = pending() else { return };
+    let retry_in = ADDRESS.with_borrow_mut(|a| {
+        if let Err(wait) = a.pace.take(js_sys::Date::now()) {
+            return Some(wait);
+        }
+        if let Some(history) = history() {
+            let state = history.state().unwrap_or(JsValue::NULL);
+            // Safari throws past its cap; Chromium leaves the address as it was.
+            let _ = history.replace_state_with_url(&state, "", Some(&wanted));
+        }
+        let now = shown_hash();
+        if now == wanted || now != a.shown {
+            a.wanted = None;
+            None
+        } else if a.refused < MAX_REFUSALS {
+            a.refused += 1;
+            Some(AFTER_REFUSAL_MS)
+        } else {
+            a.wanted = None;
+            None
+        }
+    });
+    let Some(ms) = retry_in else { return };
+    let first = ADDRESS.with_borrow_mut(|a| !std::mem::replace(&mut a.waiting, true));
+    if first {
+        leptos::prelude::set_timeout(
+            || {
+                ADDRESS.with_borrow_mut(|a| a.waiting = false);
+                write_address();
+            },
+            std::time::Duration::from_millis(ms as u64),
+        );
     }
 }
 

@@ -89,6 +89,8 @@ export const test = base.extend({
     const origin = new URL(baseURL).origin;
     page.on("console", (m) => {
       if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+      // Chromium's word for an address change refused past its cap.
+      if (m.text().startsWith("Throttling navigation")) problems.push(`console: ${m.text()}`);
     });
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     page.on("request", (r) => {
