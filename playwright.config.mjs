@@ -14,9 +14,10 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/tally/`,
     launchOptions: {
       executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
-      // Playwright turns off the browser's cap on how often a page may
-      // change its address; a person's browser has it (src/pace.rs).
-      ignoreDefaultArgs: ["--disable-ipc-flooding-protection"],
+      // Playwright turns off two things a person's browser has: its cap on
+      // how often a page may change its address (src/pace.rs), and its
+      // back-forward cache, which brings a page back as it was left.
+      ignoreDefaultArgs: ["--disable-ipc-flooding-protection", "--disable-back-forward-cache"],
       args: [
         "--headless",
         "--no-sandbox",

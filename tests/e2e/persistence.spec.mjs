@@ -301,6 +301,26 @@ test("two tabs stay consistent", async ({ tally, page, context }) => {
   await other.close();
 });
 
+test("a tab back from the back-forward cache shows what another tab saved meanwhile, and its next edit keeps it", async ({ tally, page, context }) => {
+  await tally.open();
+  await page.evaluate(() => addEventListener("pageshow", (e) => (window.restored = e.persisted)));
+  await tally.type("arpa", "1111");
+  // Away to another document: this page goes into the cache.
+  await page.goto("data:text/html,<title>Away</title><p>Away");
+  const other = await context.newPage();
+  await other.goto("#/unit-economics");
+  await expect(other.locator('[name="arpa"]')).toHaveValue("1,111");
+  await other.locator('[name="leads"]').fill("400");
+  await page.goBack({ waitUntil: "commit" });
+  await expect.poll(() => page.evaluate(() => window.restored)).toBe(true);
+  await expect(tally.field("leads")).toHaveValue("400");
+  await tally.type("churn_pct", "4");
+  await expect(other.locator('[name="churn_pct"]')).toHaveValue("4");
+  await expect(other.locator('[name="leads"]')).toHaveValue("400");
+  await expect(tally.field("arpa")).toHaveValue("1,111");
+  await other.close();
+});
+
 test("text that is not a number yet comes back after a reload, in its own scenario only", async ({ tally, page }) => {
   await tally.open();
   const arpa = tally.field("arpa");
