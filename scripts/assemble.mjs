@@ -134,10 +134,42 @@ if (document.visibilityState !== "hidden") {
     }
   });
 }
-// The wasm and its JS glue download side by side.
-const response = fetch(wasm);
-const { default: init } = await import(glue);
-await init({ module_or_path: response });
+// The wasm and its JS glue download side by side. Should that fail (no
+// network, a page cached from before a new version replaced the files,
+// WebAssembly turned off), the page says why and offers to try again,
+// rather than "Loading" for ever.
+const loadFailed = (why) => {
+  const loading = document.querySelector("#app .loading");
+  if (!loading) return;
+  const notice = document.createElement("div");
+  notice.className = "notice load-failed";
+  notice.setAttribute("role", "alert");
+  const text = document.createElement("p");
+  text.textContent = why;
+  const again = document.createElement("button");
+  again.type = "button";
+  again.textContent = "Try again";
+  again.addEventListener("click", () => location.reload());
+  notice.append(text, again);
+  loading.replaceWith(notice);
+};
+if (typeof WebAssembly !== "object") {
+  loadFailed("This browser has WebAssembly turned off, and Tally computes with it. Lockdown Mode on an iPhone, iPad or Mac turns it off; it can be turned off for this site in the browser's settings.");
+} else {
+  try {
+    const response = fetch(wasm).then((r) => {
+      if (!r.ok) throw new Error(\`the server answered \${r.status}\`);
+      return r;
+    });
+    response.catch(() => {}); // reported below, through init
+    const { default: init } = await import(glue);
+    await init({ module_or_path: response });
+  } catch (error) {
+    console.error(error);
+    const why = error instanceof TypeError ? "the network failed" : error.message;
+    loadFailed(\`The calculator could not be loaded: \${why}. Check the connection and try again.\`);
+  }
+}
 // Charts and result tables far from the screen are not drawn again on each
 // edit (class "far", style/main.css). On a phone the inputs come first, and
 // typing into one had the browser lay out and paint the charts and tables

@@ -572,3 +572,30 @@ test("odd spellings of a route open its page, and nothing reloads for ever", asy
     page.off("load", count);
   }
 });
+
+test("a calculator that cannot be downloaded says why and loads on a second try", async ({ tally, page }) => {
+  test.info().annotations.push({ type: "expects-console-errors" });
+  await page.route("**/*.wasm", (route) => route.abort("internetdisconnected"));
+  await page.goto("#/unit-economics");
+  const failed = page.getByRole("alert").filter({ hasText: "could not be loaded" });
+  await expect(failed).toContainText("The calculator could not be loaded: the network failed. Check the connection and try again.");
+  await page.unroute("**/*.wasm");
+  await failed.getByRole("button", { name: "Try again" }).click();
+  await tally.ready();
+  await expect(failed).toHaveCount(0);
+});
+
+test("a page cached from before its files were replaced says so, not Loading for ever", async ({ page }) => {
+  test.info().annotations.push({ type: "expects-console-errors" });
+  await page.route("**/*.wasm", (route) => route.fulfill({ status: 404, body: "not found" }));
+  await page.goto("#/roi");
+  await expect(page.getByRole("alert")).toContainText("could not be loaded: the server answered 404.");
+  await expect(page.locator("#app .loading")).toHaveCount(0);
+});
+
+test("a browser with WebAssembly turned off is told so", async ({ page }) => {
+  await page.addInitScript(() => delete globalThis.WebAssembly);
+  await page.goto("#/equity");
+  await expect(page.getByRole("alert")).toContainText("This browser has WebAssembly turned off");
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+});
