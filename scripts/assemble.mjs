@@ -138,20 +138,26 @@ if (document.visibilityState !== "hidden") {
 // network, a page cached from before a new version replaced the files,
 // WebAssembly turned off), the page says why and offers to try again,
 // rather than "Loading" for ever.
-const loadFailed = (why) => {
-  const loading = document.querySelector("#app .loading");
-  if (!loading) return;
+const failure = (kind, why, action) => {
   const notice = document.createElement("div");
-  notice.className = "notice load-failed";
+  notice.className = \`notice \${kind}\`;
   notice.setAttribute("role", "alert");
   const text = document.createElement("p");
   text.textContent = why;
   const again = document.createElement("button");
   again.type = "button";
-  again.textContent = "Try again";
+  again.textContent = action;
   again.addEventListener("click", () => location.reload());
   notice.append(text, again);
-  loading.replaceWith(notice);
+  return notice;
+};
+const loadFailed = (why) => document.querySelector("#app .loading")?.replaceWith(failure("load-failed", why, "Try again"));
+// A panic stops the wasm for good: it aborts, which reaches the page as an
+// uncaught WebAssembly.RuntimeError, and the page would look alive and do
+// nothing. It says so instead, over the page.
+const stopped = (error) => {
+  if (!(error instanceof WebAssembly.RuntimeError) || document.querySelector(".stopped")) return;
+  document.body.append(failure("stopped", "Tally stopped because of an error in this page; the browser's console has its details. Reload to go on: your saved scenarios are kept.", "Reload"));
 };
 if (typeof WebAssembly !== "object") {
   loadFailed("This browser has WebAssembly turned off, and Tally computes with it. Lockdown Mode on an iPhone, iPad or Mac turns it off; it can be turned off for this site in the browser's settings.");
@@ -163,6 +169,8 @@ if (typeof WebAssembly !== "object") {
     });
     response.catch(() => {}); // reported below, through init
     const { default: init } = await import(glue);
+    addEventListener("error", (e) => stopped(e.error));
+    addEventListener("unhandledrejection", (e) => stopped(e.reason));
     await init({ module_or_path: response });
   } catch (error) {
     console.error(error);

@@ -599,3 +599,23 @@ test("a browser with WebAssembly turned off is told so", async ({ page }) => {
   await expect(page.getByRole("alert")).toContainText("This browser has WebAssembly turned off");
   await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
 });
+
+test("a wasm that stops (a panic aborts it) says so over the page, and a reload goes on", async ({ tally, page }) => {
+  test.info().annotations.push({ type: "expects-console-errors" });
+  await tally.open("#/unit-economics");
+  await tally.type("arpa", "3,100");
+  // Other errors are not the wasm stopping.
+  await page.evaluate(() => setTimeout(() => { throw new Error("not Tally's"); }));
+  await page.waitForTimeout(200);
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  // A panic aborts the wasm with an `unreachable` trap, which reaches the
+  // page as this error, uncaught, from the handler that called into it.
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError("unreachable"); }));
+  const stopped = page.getByRole("alert").filter({ hasText: "Tally stopped" });
+  await expect(stopped).toBeVisible();
+  await expect(stopped).toBeInViewport();
+  await stopped.getByRole("button", { name: "Reload" }).click();
+  await tally.ready();
+  await expect(stopped).toHaveCount(0);
+  await expect(tally.field("arpa")).toHaveValue("3,100");
+});
