@@ -1,0 +1,77 @@
+//! The pace of address changes (src/pace.rs) against every browser's cap.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use tally::pace::Pace;
+
+#[test]
+fn a_burst_goes_at_once_then_one_every_half_second() {
+    let mut pace = Pace::new(0.0);
+    for _ in 0..20 {
+        assert_eq!(pace.take(10.0), Ok(()));
+    }
+    assert_eq!(pace.take(10.0), Err(500.0));
+    assert_eq!(pace.take(260.0), Err(250.0));
+    assert_eq!(pace.take(510.0), Ok(()));
+    assert_eq!(pace.take(510.0), Err(500.0));
+}
+
+#[test]
+fn a_pause_refills_the_burst_and_no_more() {
+    let mut pace = Pace::new(0.0);
+    for _ in 0..20 {
+        pace.take(0.0).unwrap();
+    }
+    let mut granted = 0;
+    while pace.take(60_000.0).is_ok() {
+        granted += 1;
+    }
+    assert_eq!(granted, 20);
+}
+
+#[test]
+fn a_clock_that_goes_back_or_reads_nan_refills_nothing() {
+    let mut pace = Pace::new(1_000.0);
+    for _ in 0..20 {
+        pace.take(1_000.0).unwrap();
+    }
+    assert!(pace.take(0.0).is_err());
+    assert!(pace.take(f64::NAN).is_err());
+    assert_eq!(pace.take(1_500.0), Ok(()));
+}
+
+proptest! {
+    /// Whatever the timing of the requests, and however often each
+    /// refused one is asked again, no 30 seconds see more than 80
+    /// changes (Safari's limit is 100) and no 10 seconds more than 40
+    /// (Chromium's is 200); and a refused request, asked again after
+    /// the wait it was given, goes through.
+    #[test]
+    fn changes_stay_under_every_browser_cap(
+        // Mostly typing speed, with pauses.
+        gaps in proptest::collection::vec(
+            prop_oneof![3 => 0.0f64..100.0, 1 => 0.0f64..5_000.0],
+            1..600,
+        ),
+    ) {
+        let mut pace = Pace::new(0.0);
+        let mut now = 0.0;
+        let mut granted = Vec::new();
+        for gap in gaps {
+            now += gap;
+            match pace.take(now) {
+                Ok(()) => granted.push(now),
+                Err(wait) => {
+                    prop_assert!(wait > 0.0 && wait <= Pace::EVERY_MS);
+                    let mut retry = pace;
+                    prop_assert_eq!(retry.take(now + wait), Ok(()));
+                }
+            }
+        }
+        for (i, &start) in granted.iter().enumerate() {
+            let within = |span: f64| granted[i..].iter().take_while(|&&t| t < start + span).count();
+            prop_assert!(within(30_000.0) <= 80, "{} in 30 s", within(30_000.0));
+            prop_assert!(within(10_000.0) <= 40, "{} in 10 s", within(10_000.0));
+        }
+    }
+}
