@@ -174,8 +174,12 @@ if (typeof WebAssembly !== "object") {
     await init({ module_or_path: response });
   } catch (error) {
     console.error(error);
-    const why = error instanceof TypeError ? "the network failed" : error.message;
-    loadFailed(\`The calculator could not be loaded: \${why}. Check the connection and try again.\`);
+    const { CompileError, LinkError } = WebAssembly;
+    loadFailed(
+      error instanceof CompileError || error instanceof LinkError
+        ? \`The calculator could not start in this browser (\${error.message}). Try again; if it fails again, the browser may be too old to run it.\`
+        : \`The calculator could not be loaded: \${error instanceof TypeError ? "the network failed" : error.message}. Check the connection and try again.\`,
+    );
   }
 }
 // Charts and result tables far from the screen are not drawn again on each

@@ -593,6 +593,18 @@ test("a page cached from before its files were replaced says so, not Loading for
   await expect(page.locator("#app .loading")).toHaveCount(0);
 });
 
+test("a wasm this browser cannot compile says so, not that the network failed", async ({ page }) => {
+  test.info().annotations.push({ type: "expects-console-errors" });
+  // As from a browser older than the wasm's features, or a download mangled
+  // on the way.
+  await page.route("**/*.wasm", (route) =>
+    route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from("\0asm garbage") }),
+  );
+  await page.goto("#/compensation");
+  await expect(page.getByRole("alert")).toContainText("The calculator could not start in this browser (");
+  await expect(page.getByRole("alert")).toContainText("the browser may be too old to run it.");
+});
+
 test("a browser with WebAssembly turned off is told so", async ({ page }) => {
   await page.addInitScript(() => delete globalThis.WebAssembly);
   await page.goto("#/equity");
