@@ -160,7 +160,7 @@ const stopped = (error) => {
   document.body.append(failure("stopped", "Tally stopped because of an error in this page; the browser's console has its details. Reload to go on: your saved scenarios are kept.", "Reload"));
 };
 if (typeof WebAssembly !== "object") {
-  loadFailed("This browser has WebAssembly turned off, and Tally computes with it. Lockdown Mode on an iPhone, iPad or Mac turns it off; it can be turned off for this site in the browser's settings.");
+  loadFailed("This browser has WebAssembly turned off, and Tally computes with it. Lockdown Mode on an iPhone, iPad or Mac does this; its settings can exclude this site.");
 } else {
   try {
     const response = fetch(wasm).then((r) => {
@@ -174,8 +174,10 @@ if (typeof WebAssembly !== "object") {
     await init({ module_or_path: response });
   } catch (error) {
     console.error(error);
-    const { CompileError, LinkError } = WebAssembly;
-    loadFailed(
+    const { CompileError, LinkError, RuntimeError } = WebAssembly;
+    // A panic as it starts is not the download's fault.
+    if (error instanceof RuntimeError) stopped(error);
+    else loadFailed(
       error instanceof CompileError || error instanceof LinkError
         ? \`The calculator could not start in this browser (\${error.message}). Try again; if it fails again, the browser may be too old to run it.\`
         : \`The calculator could not be loaded: \${error instanceof TypeError ? "the network failed" : error.message}. Check the connection and try again.\`,

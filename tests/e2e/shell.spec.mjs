@@ -631,3 +631,17 @@ test("a wasm that stops (a panic aborts it) says so over the page, and a reload 
   await expect(stopped).toHaveCount(0);
   await expect(tally.field("arpa")).toHaveValue("3,100");
 });
+
+test("a wasm that stops as it starts says it stopped, not that the download failed", async ({ page }) => {
+  test.info().annotations.push({ type: "expects-console-errors" });
+  // The glue's start, as when a panic aborts the wasm's main.
+  await page.route(/tally-[0-9a-f]+\.js$/, (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: 'export default async () => { throw new WebAssembly.RuntimeError("unreachable"); };',
+    }),
+  );
+  await page.goto("#/unit-economics");
+  await expect(page.getByRole("alert")).toHaveCount(1);
+  await expect(page.getByRole("alert")).toContainText("Tally stopped because of an error in this page");
+});
