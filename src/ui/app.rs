@@ -61,8 +61,11 @@ pub fn App() -> impl IntoView {
     // Another tab saved: take its store over (it is not written back).
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(STORAGE_KEY) {
-            if let Some(store) = ev.new_value().as_deref().and_then(storage::take_over) {
-                app.store.set(store);
+            match ev.new_value().as_deref().map(storage::take_over) {
+                Some(Ok(store)) => app.store.set(store),
+                Some(Err(notice)) => app.notify(notice),
+                // Removed there: written back with the next change here.
+                None => {}
             }
         }
     });

@@ -7,7 +7,7 @@
 //! storage is disabled, and whose typed `get` hides the raw text that must
 //! be backed up when it cannot be read.
 
-use crate::scenario::{Store, BACKUP_KEY_PREFIX, STORAGE_KEY};
+use crate::scenario::{LoadProblem, Store, BACKUP_KEY_PREFIX, STORAGE_KEY};
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
@@ -75,16 +75,17 @@ pub fn open() -> Opened {
         None => Store::new(),
         Some(Ok(store)) => store,
         Some(Err(problem)) => {
-            let backup_key = format!("{BACKUP_KEY_PREFIX}{}", js_sys::Date::now() as u64);
             let raw = raw.unwrap_or_default();
             // Once the text is safely copied, a fresh store replaces it, so
             // the next load does not find (and back up) the same text again.
-            let backed_up = storage
-                .set_item(&backup_key, &raw)
-                .and_then(|()| storage.set_item(STORAGE_KEY, &Store::new().to_text()));
+            let backed_up = back_up(&storage, &raw).and_then(|key| {
+                storage
+                    .set_item(STORAGE_KEY, &Store::new().to_text())
+                    .map(|()| key)
+            });
             match backed_up {
-                Ok(()) => notices.push(format!(
-                    "{} It was kept, unchanged, under the key “{backup_key}”, and Tally started afresh.",
+                Ok(key) => notices.push(format!(
+                    "{} It was kept, unchanged, under the key “{key}”, and Tally started afresh.",
                     problem.message()
                 )),
                 Err(e) => {
@@ -142,10 +143,54 @@ pub fn save(store: &Store) -> Option<String> {
     })
 }
 
+/// Copies text this version cannot use to a key of its own; the key.
+fn back_up(storage: &web_sys::Storage, raw: &str) -> Result<String, JsValue> {
+    let key = format!("{BACKUP_KEY_PREFIX}{}", js_sys::Date::now() as u64);
+    storage.set_item(&key, raw).map(|()| key)
+}
+
 /// Reads a store another tab wrote (from a `storage` event) and remembers
 /// its text, so that taking it over does not write it straight back.
-pub fn take_over(new_text: &str) -> Option<Store> {
-    let store = Store::load(new_text).ok()?;
-    BACKEND.with(|b| b.borrow_mut().last_text = store.to_text());
-    Some(store)
+///
+/// Text this version cannot use is never overwritten unawares by this
+/// tab's next save, as it was before: a newer version's store stops this
+/// tab saving (a reload brings it the newer version), anything else is
+/// backed up first, as at start. The `Err` is the notice that says so.
+pub fn take_over(new_text: &str) -> Result<Store, String> {
+    let problem = match Store::load(new_text) {
+        Ok(store) => {
+            BACKEND.with(|b| b.borrow_mut().last_text = store.to_text());
+            return Ok(store);
+        }
+        Err(problem) => problem,
+    };
+    BACKEND.with(|b| {
+        let mut b = b.borrow_mut();
+        let message = problem.message();
+        if let LoadProblem::Newer(_) = problem {
+            b.read_only = true;
+            return Err(format!(
+                "{message} Another tab saved them just now; this tab no longer saves, so as not to overwrite them. Reload it to work with them."
+            ));
+        }
+        let storage = b.storage.clone();
+        match storage.as_ref().map(|s| (s, back_up(s, new_text))) {
+            Some((storage, Ok(key))) => {
+                // This tab's scenarios go back under the key at once: a
+                // reload anywhere must find them, not that text again.
+                if !b.read_only {
+                    let _ = storage.set_item(STORAGE_KEY, &b.last_text);
+                }
+                Err(format!(
+                    "{message} Another tab or page wrote it just now. It was kept, unchanged, under the key “{key}”, and this tab's scenarios were saved again."
+                ))
+            }
+            _ => {
+                b.read_only = true;
+                Err(format!(
+                    "{message} Another tab or page wrote it just now, and it could not be backed up; this tab no longer saves, so as not to overwrite it."
+                ))
+            }
+        }
+    })
 }

@@ -25,6 +25,40 @@ test("foreign data under our key is kept aside too", async ({ tally, page }) => 
   await expect(page.locator(".notices")).toContainText("not written by Tally");
 });
 
+/** Writes `text` under Tally's key from another document of the site: this
+ *  page gets it as a storage event, as from another tab. */
+async function writtenElsewhere(context, text) {
+  const other = await context.newPage();
+  await other.goto("favicon.svg");
+  await other.evaluate((t) => localStorage.setItem("tally", t), text);
+  await other.close();
+}
+
+test("foreign text another page writes under our key is kept aside, and this tab's scenarios saved again", async ({ tally, page, context }) => {
+  await tally.open();
+  await tally.type("arpa", "3000");
+  await writtenElsewhere(context, '{"theme":"dark"}');
+  await expect(page.locator(".notices")).toContainText("The saved data was not written by Tally. Another tab or page wrote it just now.");
+  const stored = await page.evaluate(() =>
+    Object.fromEntries(Object.keys(localStorage).map((k) => [k.startsWith("tally.backup.") ? "backup" : k, localStorage.getItem(k)])),
+  );
+  expect(stored.backup).toBe('{"theme":"dark"}');
+  expect(JSON.parse(stored.tally).calcs["unit-economics"].scenarios[0].inputs.arpa).toBe(3000);
+  await tally.reload();
+  await expect(tally.field("arpa")).toHaveValue("3,000");
+});
+
+test("a newer version's store saved by another tab is not overwritten by this one", async ({ tally, page, context }) => {
+  await tally.open();
+  const newer = '{"v":99,"calcs":{}}';
+  await writtenElsewhere(context, newer);
+  await expect(page.locator(".notices")).toContainText("saved by a newer version of Tally (format 99)");
+  await expect(page.locator(".notices")).toContainText("this tab no longer saves, so as not to overwrite them");
+  await tally.type("arpa", "4000");
+  await expect(tally.result("payback_months")).toHaveAttribute("data-value", String(2400 / (4000 * 0.8)));
+  expect(await page.evaluate(() => localStorage.getItem("tally"))).toBe(newer);
+});
+
 test("disabled storage leaves the app usable in memory", async ({ tally, page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
