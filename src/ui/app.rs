@@ -58,7 +58,8 @@ pub fn App() -> impl IntoView {
             app.notify(text);
         }
     });
-    // Another tab saved: take its store over (it is not written back).
+    // Another tab saved: take its store over (it is not written back). What
+    // this version cannot read is kept, and said so (`storage::take_over`).
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(STORAGE_KEY) {
             match ev.new_value().as_deref().map(storage::take_over) {

@@ -152,10 +152,11 @@ fn back_up(storage: &web_sys::Storage, raw: &str) -> Result<String, JsValue> {
 /// Reads a store another tab wrote (from a `storage` event) and remembers
 /// its text, so that taking it over does not write it straight back.
 ///
-/// Text this version cannot use is never overwritten unawares by this
-/// tab's next save, as it was before: a newer version's store stops this
-/// tab saving (a reload brings it the newer version), anything else is
-/// backed up first, as at start. The `Err` is the notice that says so.
+/// Text this version cannot use must not be overwritten unawares by this
+/// tab's next save: a newer version's store stops this tab saving (a
+/// reload brings it the newer version); anything else is backed up, as at
+/// start, and this tab's store written back at once, so that a reload
+/// anywhere finds it rather than that text. The `Err` is the notice.
 pub fn take_over(new_text: &str) -> Result<Store, String> {
     let problem = match Store::load(new_text) {
         Ok(store) => {
@@ -176,13 +177,14 @@ pub fn take_over(new_text: &str) -> Result<Store, String> {
         let storage = b.storage.clone();
         match storage.as_ref().map(|s| (s, back_up(s, new_text))) {
             Some((storage, Ok(key))) => {
-                // This tab's scenarios go back under the key at once: a
-                // reload anywhere must find them, not that text again.
-                if !b.read_only {
-                    let _ = storage.set_item(STORAGE_KEY, &b.last_text);
-                }
+                let saved = !b.read_only && storage.set_item(STORAGE_KEY, &b.last_text).is_ok();
                 Err(format!(
-                    "{message} Another tab or page wrote it just now. It was kept, unchanged, under the key “{key}”, and this tab's scenarios were saved again."
+                    "{message} Another tab or page wrote it just now. It was kept, unchanged, under the key “{key}”{}.",
+                    if saved {
+                        ", and this tab's scenarios were saved again"
+                    } else {
+                        ""
+                    }
                 ))
             }
             _ => {
