@@ -108,6 +108,7 @@ test("a link pasted while edits wait for the address opens, and they do not over
     location.hash = hash;
   }, pasted);
   await expect(tally.field("arpa")).toHaveValue("7,000");
+  // Past the pace's longest wait (500 ms): a waiting write is due by now.
   await page.waitForTimeout(1500);
   expect(new URL(page.url()).hash).toBe(pasted);
   await tally.reload();
