@@ -64,6 +64,22 @@ test("edits to a shared scenario survive a reload and stay out of saved ones", a
   await expect(tally.field("arpa")).toHaveValue("2,900");
 });
 
+/** Types 5001, 5002 … 5000 + `count` into a field within one task, as input
+ *  events, then goes to `hash` if given, still in that task. */
+function editAtOnce(page, name, count, hash) {
+  return page.evaluate(
+    ([name, count, hash]) => {
+      const field = document.querySelector(`[name="${name}"]`);
+      for (let i = 1; i <= count; i++) {
+        field.value = String(5000 + i);
+        field.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      if (hash) location.hash = hash;
+    },
+    [name, count, hash],
+  );
+}
+
 test("a quick run of edits to a shared scenario survives a reload whole, within the browser's cap on address changes", async ({ tally, page }) => {
   await tally.open();
   await page.goto(linkFor({ arpa: 5000 }));
@@ -72,13 +88,7 @@ test("a quick run of edits to a shared scenario survives a reload whole, within 
   // (Safari's is 100 in 30 s). Each one the page took is in the address
   // before long; before the changes were paced, the address stopped at
   // the 199th.
-  await page.evaluate(() => {
-    const field = document.querySelector('[name="arpa"]');
-    for (let i = 1; i <= 250; i++) {
-      field.value = String(5000 + i);
-      field.dispatchEvent(new Event("input", { bubbles: true }));
-    }
-  });
+  await editAtOnce(page, "arpa", 250);
   // CAC 2,400 over ARPA × 80 %.
   await expect.poll(() => tally.value("payback_months")).toBeCloseTo(2400 / (5250 * 0.8), 12);
   const inAddress = async () => {
@@ -99,14 +109,7 @@ test("a link pasted while edits wait for the address opens, and they do not over
   await tally.ready();
   const pasted = linkFor({ arpa: 7000 });
   // Past the 20 changes let through at once, then another link at once.
-  await page.evaluate((hash) => {
-    const field = document.querySelector('[name="arpa"]');
-    for (let i = 1; i <= 30; i++) {
-      field.value = String(5000 + i);
-      field.dispatchEvent(new Event("input", { bubbles: true }));
-    }
-    location.hash = hash;
-  }, pasted);
+  await editAtOnce(page, "arpa", 30, pasted);
   await expect(tally.field("arpa")).toHaveValue("7,000");
   // Past the pace's longest wait (500 ms): a waiting write is due by now.
   await page.waitForTimeout(1500);
