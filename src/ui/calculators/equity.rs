@@ -42,7 +42,7 @@ impl Eq {
 /// One round's editor. Its fields read a memo of the round, not the whole
 /// inputs: every reader of the inputs is renewed on every edit, at a cost
 /// that grows with their number (a cap table of 20 rounds has hundreds of
-/// fields; the README's "Large cases").
+/// fields; "Large cases" in docs/performance.md).
 #[derive(Clone, Copy)]
 struct RoundRow {
     e: Eq,
