@@ -12,7 +12,9 @@ fn main() {
     else {
         return;
     };
-    // A compressed link is inflated before anything reads the address.
+    tally::ui::link::keep_address_on_leaving();
+    // A compressed link is inflated, and an edit a reload left waiting for
+    // the address made, before anything reads the address.
     wasm_bindgen_futures::spawn_local(async move {
         tally::ui::link::inflate_address().await;
         // The static "loading" placeholder gives way to the app.

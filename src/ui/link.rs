@@ -63,8 +63,11 @@ pub async fn inflate_payload(payload: &str) -> Option<String> {
 /// Rewrites the compressed (`z1.`) payloads in the address into their plain
 /// `j1.` form, so that everything else reads plain links only. One that
 /// cannot be inflated stays as it is, and opening it explains why
-/// (`LinkError::NotInflated`).
+/// (`LinkError::NotInflated`). First, on coming back to an entry (a
+/// reload, Back), makes the change the page left waiting for its address
+/// ([`keep_address_on_leaving`]).
 pub async fn inflate_address() {
+    resume();
     let hash = location_hash();
     let mut next = hash.clone();
     for name in ["s", "sent"] {
@@ -104,6 +107,9 @@ pub fn current_hash() -> (String, Option<String>) {
 /// reload, and the address is always a link to what is on screen. Other
 /// parameters (the version a copy was made from) are kept.
 pub fn show_in_address(calc: &str, inputs: &Value) {
+    // A number tells this entry from others, should the change still wait
+    // for the address as the page goes elsewhere (`keep_waiting`).
+    visit();
     set_param("s", Some(&encode_link(calc, inputs)));
 }
 
@@ -126,9 +132,13 @@ pub fn clear_payload(calc: &str) {
 /// change the browser refused anyway is made again. Until then the page
 /// reads the hash it asked for ([`location_hash`]).
 fn replace_hash(hash: &str) {
+    // One asked at another address (another entry) is dropped, and kept
+    // for its entry, first: this one must not take its place there.
+    let _ = pending();
     ADDRESS.with_borrow_mut(|a| {
         if a.wanted.is_none() {
             a.shown = shown_hash();
+            a.entry = history_state_text();
         }
         a.wanted = Some(hash.to_string());
         a.refused = 0;
@@ -140,6 +150,7 @@ thread_local! {
     static ADDRESS: RefCell<Address> = RefCell::new(Address {
         wanted: None,
         shown: String::new(),
+        entry: String::new(),
         pace: Pace::new(js_sys::Date::now()),
         waiting: false,
         refused: 0,
@@ -152,8 +163,11 @@ struct Address {
     wanted: Option<String>,
     /// The hash shown when `wanted` was asked for. Another one there means
     /// the address changed by other means (a link pasted, Back), which
-    /// `wanted` must not undo: it is dropped.
+    /// `wanted` must not undo: it is dropped, and kept for the entry it was
+    /// asked on ([`keep_address_on_leaving`]).
     shown: String,
+    /// The state of the history entry `wanted` was asked on.
+    entry: String,
     pace: Pace,
     /// A write is due on a timer.
     waiting: bool,
@@ -172,7 +186,9 @@ const AFTER_REFUSAL_MS: f64 = 1_000.0;
 fn pending() -> Option<String> {
     ADDRESS.with_borrow_mut(|a| {
         if a.wanted.is_some() && shown_hash() != a.shown {
-            a.wanted = None;
+            if let Some(wanted) = a.wanted.take() {
+                keep_waiting(&a.entry, &a.shown, &wanted);
+            }
         }
         a.wanted.clone()
     })
@@ -218,6 +234,89 @@ fn write_address() {
 
 fn history() -> Option<web_sys::History> {
     web_sys::window()?.history().ok()
+}
+
+/// Where changes still waiting for the address are kept when the page
+/// goes elsewhere (sessionStorage: this tab only), as `[entry, shown,
+/// wanted]`, the latest last ([`swap_waiting`]). A reload opens the
+/// address the browser shows, fixed before the page hears of it, and
+/// going to another entry (a link pasted, Back, another calculator) leaves
+/// the one before as the browser shows it: a change made then would be too
+/// late, and the edits it carries would be lost on coming back.
+const WAITING_KEY: &str = "tally.address";
+/// Entries kept at most; the oldest go first.
+const MAX_WAITING: usize = 20;
+
+/// Keeps the change waiting for the address when the page goes away (a
+/// reload, another page), for [`inflate_address`] to make on coming back.
+/// Called once, as the page starts.
+pub fn keep_address_on_leaving() {
+    let _ = leptos::prelude::window_event_listener_untyped("pagehide", |_| {
+        ADDRESS.with_borrow(|a| {
+            if let Some(wanted) = &a.wanted {
+                keep_waiting(&a.entry, &a.shown, wanted);
+            }
+        });
+    });
+}
+
+/// Makes the change left waiting for the address of this history entry,
+/// if the address is still the one it was asked at.
+fn resume() {
+    if let Some((from, to)) = swap_waiting(&history_state_text(), None) {
+        if from == shown_hash() {
+            replace_hash(&to);
+        }
+    }
+}
+
+/// Keeps `wanted`, asked at `shown` on `entry`, unless the entry has no
+/// number of its own ([`visit`]): another entry could not be told from it.
+fn keep_waiting(entry: &str, shown: &str, wanted: &str) {
+    if !entry.is_empty() && entry.bytes().all(|b| b.is_ascii_digit()) {
+        swap_waiting(entry, Some((shown, wanted)));
+    }
+}
+
+/// Takes the change kept for `entry` out, as `(shown, wanted)`, and puts
+/// `new` in its place, if given. They are kept as three lines each,
+/// `entry`, `shown` and `wanted` (a hash holds no line break: the browser
+/// escapes them).
+fn swap_waiting(entry: &str, new: Option<(&str, &str)>) -> Option<(String, String)> {
+    let session = session_storage()?;
+    let text = session.get_item(WAITING_KEY).ok()?.unwrap_or_default();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut found = None;
+    let mut kept = Vec::new();
+    for change in lines.chunks_exact(3) {
+        if change[0] == entry {
+            found = Some((change[1].to_string(), change[2].to_string()));
+        } else {
+            kept.extend_from_slice(change);
+        }
+    }
+    match new {
+        Some((shown, wanted)) => kept.extend([entry, shown, wanted]),
+        None if found.is_none() => return None,
+        None => {}
+    }
+    let extra = kept.len().saturating_sub(3 * MAX_WAITING);
+    let _ = session.set_item(WAITING_KEY, &kept[extra..].join("\n"));
+    found
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// The state of the page's history entry as text (`null`, or the number
+/// of an opening of a link, [`visit`]): it tells one entry from another.
+fn history_state_text() -> String {
+    history()
+        .and_then(|h| h.state().ok())
+        .and_then(|state| js_sys::JSON::stringify(&state).ok())
+        .and_then(|text| text.as_string())
+        .unwrap_or_default()
 }
 
 /// Which opening of a link this is: a number kept in the state of the
