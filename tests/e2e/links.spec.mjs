@@ -117,7 +117,8 @@ test("edits to a shared scenario still waiting for the address survive a reload 
   await tally.reload();
   await expect(tally.field("arpa")).toHaveValue("5,030");
   expect(arpaInAddress(page)).toBe(5030);
-  // Kept for that reload only: the next one opens what the address shows.
+  // Kept for that reload only, and then gone.
+  expect(await page.evaluate(() => sessionStorage.getItem("tally.address") ?? "")).toBe("");
   await tally.type("arpa", "6000");
   await expect.poll(() => arpaInAddress(page)).toBe(6000);
   await tally.reload();
