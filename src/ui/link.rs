@@ -137,13 +137,18 @@ fn replace_hash(hash: &str) {
     let _ = pending();
     ADDRESS.with_borrow_mut(|a| {
         if a.wanted.is_none() {
+            // The change before reached the address: nothing to make on
+            // coming back.
+            if let Some(entry) = a.late.take() {
+                swap_waiting(&entry, None);
+            }
             a.shown = shown_hash();
             a.entry = history_state_text();
         }
         a.wanted = Some(hash.to_string());
         a.refused = 0;
     });
-    write_address();
+    write_address(false);
 }
 
 thread_local! {
@@ -154,6 +159,7 @@ thread_local! {
         pace: Pace::new(js_sys::Date::now()),
         waiting: false,
         refused: 0,
+        late: None,
     });
 }
 
@@ -173,6 +179,9 @@ struct Address {
     waiting: bool,
     /// The browser refused `wanted` that many times.
     refused: u32,
+    /// The entry whose change was made on a timer, and kept anyway
+    /// ([`write_address`]) until the next change is asked for.
+    late: Option<String>,
 }
 
 /// A change the browser refused this many times is given up: one it never
@@ -195,8 +204,12 @@ fn pending() -> Option<String> {
 }
 
 /// Shows the hash asked for, if the pace allows it now; otherwise, or if
-/// the browser refused it, tries again on a timer.
-fn write_address() {
+/// the browser refused it, tries again on a timer. A change made on a
+/// timer (`late`) may come after a reload was asked for, and the browser
+/// fixes the address a reload opens as it is asked: the change is kept
+/// for the reload to make ([`resume`]) all the same, and the next change
+/// asked for drops it.
+fn write_address(late: bool) {
     let Some(wanted) = pending() else { return };
     let retry_in = ADDRESS.with_borrow_mut(|a| {
         if let Err(wait) = a.pace.take(js_sys::Date::now()) {
@@ -208,7 +221,12 @@ fn write_address() {
             let _ = history.replace_state_with_url(&state, "", Some(&wanted));
         }
         let now = shown_hash();
-        if now == wanted || now != a.shown {
+        if now == wanted && late {
+            keep_waiting(&a.entry, &a.shown, &wanted);
+            a.late = Some(a.entry.clone());
+            a.wanted = None;
+            None
+        } else if now == wanted || now != a.shown {
             a.wanted = None;
             None
         } else if a.refused < MAX_REFUSALS {
@@ -225,7 +243,7 @@ fn write_address() {
         leptos::prelude::set_timeout(
             || {
                 ADDRESS.with_borrow_mut(|a| a.waiting = false);
-                write_address();
+                write_address(true);
             },
             std::time::Duration::from_millis(ms as u64),
         );
@@ -249,8 +267,10 @@ const MAX_WAITING: usize = 20;
 
 /// Keeps the change waiting for the address when the page goes away (a
 /// reload, another page), for [`inflate_address`] to make on coming back.
-/// Called once, as the page starts.
+/// Called once, as the page starts, and first gives a reloaded entry its
+/// number back ([`restore_visit`]).
 pub fn keep_address_on_leaving() {
+    restore_visit();
     let _ = leptos::prelude::window_event_listener_untyped("pagehide", |_| {
         ADDRESS.with_borrow(|a| {
             if let Some(wanted) = &a.wanted {
@@ -258,6 +278,34 @@ pub fn keep_address_on_leaving() {
             }
         });
     });
+}
+
+/// A change made after a reload was asked for (on a timer, see
+/// [`write_address`]) leaves Chromium's reload at the address before it
+/// and without the entry's state: the number [`visit`] keeps there, which
+/// the kept change and the drafts typed on the link are found by. A
+/// reloaded entry without a state, at the address the latest kept change
+/// was asked at, is given that change's number back.
+fn restore_visit() {
+    let reloaded = web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.get_entries_by_type("navigation").get(0))
+        .and_then(|entry| js_sys::Reflect::get(&entry, &"type".into()).ok())
+        .and_then(|kind| kind.as_string());
+    if reloaded.as_deref() != Some("reload") || history_state_text() != "null" {
+        return;
+    }
+    let Some(text) = session_storage().and_then(|s| s.get_item(WAITING_KEY).ok().flatten()) else {
+        return;
+    };
+    let lines: Vec<&str> = text.split('\n').collect();
+    if let (Some([entry, shown, _]), Some(history)) = (lines.chunks_exact(3).last(), history()) {
+        if *shown == shown_hash() {
+            if let Ok(number) = entry.parse::<f64>() {
+                let _ = history.replace_state(&number.into(), "");
+            }
+        }
+    }
 }
 
 /// Makes the change left waiting for the address of this history entry,

@@ -66,24 +66,39 @@ test("edits to a shared scenario survive a reload and stay out of saved ones", a
 
 /** The ARPA of the plain link the address shows. */
 function arpaInAddress(page) {
-  const payload = new URL(page.url()).hash.split("s=j1.")[1]?.split("&")[0] ?? "";
-  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).inputs.arpa;
+  return arpaIn(new URL(page.url()).hash);
 }
 
 /** Types 5001, 5002 … 5000 + `count` into a field within one task, as input
- *  events, then goes to `hash` if given, still in that task. */
-function editAtOnce(page, name, count, hash) {
+ *  events. Then, still in that task, goes to `then.go` if given, or reloads
+ *  the page `then.reloadAfter` ms later if given, keeping the page busy
+ *  meanwhile (none of its timers runs). Returns the hash the address showed
+ *  after the edits. */
+function editAtOnce(page, name, count, then = {}) {
   return page.evaluate(
-    ([name, count, hash]) => {
+    ([name, count, { go, reloadAfter }]) => {
       const field = document.querySelector(`[name="${name}"]`);
       for (let i = 1; i <= count; i++) {
         field.value = String(5000 + i);
         field.dispatchEvent(new Event("input", { bubbles: true }));
       }
-      if (hash) location.hash = hash;
+      const shown = location.hash;
+      if (go) location.hash = go;
+      if (reloadAfter !== undefined) {
+        const due = performance.now() + reloadAfter;
+        while (performance.now() < due);
+        location.reload();
+      }
+      return shown;
     },
-    [name, count, hash],
+    [name, count, then],
   );
+}
+
+/** The ARPA of a plain link's hash. */
+function arpaIn(hash) {
+  const payload = hash.split("s=j1.")[1]?.split("&")[0] ?? "";
+  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).inputs.arpa;
 }
 
 test("a quick run of edits to a shared scenario survives a reload whole, within the browser's cap on address changes", async ({ tally, page }) => {
@@ -110,11 +125,13 @@ test("edits to a shared scenario still waiting for the address survive a reload 
   await page.goto(linkFor({ arpa: 5000 }));
   await tally.ready();
   // Past the 20 changes let through at once: the last 10 wait for the
-  // address. A reload opens the address the browser shows; before the
-  // waiting change was kept for it, it showed 5,020.
-  await editAtOnce(page, "arpa", 30);
-  expect(arpaInAddress(page)).toBeLessThan(5030);
-  await tally.reload();
+  // address, and the page reloads at once. A reload opens the address the
+  // browser shows; before the waiting change was kept for it, it showed
+  // 5,020.
+  const reloaded = page.waitForEvent("load");
+  expect(arpaIn(await editAtOnce(page, "arpa", 30, { reloadAfter: 0 }))).toBeLessThan(5030);
+  await reloaded;
+  await tally.ready();
   await expect(tally.field("arpa")).toHaveValue("5,030");
   expect(arpaInAddress(page)).toBe(5030);
   // Kept for that reload only, and then gone.
@@ -125,20 +142,43 @@ test("edits to a shared scenario still waiting for the address survive a reload 
   await expect(tally.field("arpa")).toHaveValue("6,000");
 });
 
+test("edits to a shared scenario survive a reload that starts just before their change reaches the address", async ({ tally, page }) => {
+  await tally.open();
+  await page.goto(linkFor({ arpa: 5000 }));
+  await tally.ready();
+  // The last 10 edits wait for the address; the reload is asked for when
+  // their change is due (the pace's longest wait is 500 ms), so the change
+  // is made after the browser fixed the address the reload opens. A busy
+  // machine did this in CI, and the reload showed 5,022.
+  // Chromium's reload then also loses the entry's state.
+  const opening = await page.evaluate(() => history.state);
+  expect(typeof opening).toBe("number");
+  const reloaded = page.waitForEvent("load");
+  expect(arpaIn(await editAtOnce(page, "arpa", 30, { reloadAfter: 600 }))).toBeLessThan(5030);
+  await reloaded;
+  await tally.ready();
+  await expect(tally.field("arpa")).toHaveValue("5,030");
+  expect(arpaInAddress(page)).toBe(5030);
+  expect(await page.evaluate(() => sessionStorage.getItem("tally.address") ?? "")).toBe("");
+  // The same opening of the link: the text typed into its fields is kept
+  // under that number (drafts).
+  expect(await page.evaluate(() => history.state)).toBe(opening);
+});
+
 test("edits to a shared scenario still waiting for the address are there on coming back to it", async ({ tally, page }) => {
   await tally.open();
   await page.goto(linkFor({ arpa: 5000 }));
   await tally.ready();
   // The last 10 edits wait for the address, and the tab goes to another
   // calculator at once (which reloads into its own wasm), then back.
-  await editAtOnce(page, "arpa", 30, "#/roi");
+  await editAtOnce(page, "arpa", 30, { go: "#/roi" });
   await expect(page.locator("article.roi")).toBeVisible();
   await page.goBack();
   await tally.ready();
   await expect(tally.field("arpa")).toHaveValue("5,030");
   expect(arpaInAddress(page)).toBe(5030);
   // Within one document too: a link pasted, then Back to the first.
-  await editAtOnce(page, "arpa", 30, linkFor({ arpa: 7000 }));
+  await editAtOnce(page, "arpa", 30, { go: linkFor({ arpa: 7000 }) });
   await expect(tally.field("arpa")).toHaveValue("7,000");
   await page.goBack();
   await expect(tally.field("arpa")).toHaveValue("5,030");
@@ -151,7 +191,7 @@ test("a link pasted while edits wait for the address opens, and they do not over
   await tally.ready();
   const pasted = linkFor({ arpa: 7000 });
   // Past the 20 changes let through at once, then another link at once.
-  await editAtOnce(page, "arpa", 30, pasted);
+  await editAtOnce(page, "arpa", 30, { go: pasted });
   await expect(tally.field("arpa")).toHaveValue("7,000");
   // Past the pace's longest wait (500 ms): a waiting write is due by now.
   await page.waitForTimeout(1500);
