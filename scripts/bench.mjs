@@ -8,14 +8,14 @@
 //    desktop window and a phone's;
 //  - Lighthouse 12, mobile preset, on each page: LCP, TBT, CLS, performance score.
 // Usage: node scripts/bench.mjs  (scripts/bench.sh builds and installs first)
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { chromium } from "@playwright/test";
 import { serve, BASE } from "../tests/e2e/server.mjs";
+import { fileSizes, firstLoad } from "../tests/e2e/first-load.mjs";
 import { slowPhone } from "../tests/e2e/slow-phone.mjs";
 
 const DIST = "dist";
@@ -33,20 +33,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
 console.log("== size of dist/ (one wasm per page: a visit downloads the shell files and its page's wasm)");
-const sizes = new Map();
-let raw = 0;
-let gz = 0;
-for (const name of readdirSync(DIST, { recursive: true }).sort()) {
-  const path = join(DIST, name);
-  if (!statSync(path).isFile()) continue;
-  const body = readFileSync(path);
-  const z = gzipSync(body, { level: 9 }).length;
-  sizes.set(name, z);
-  raw += body.length;
-  gz += z;
-  console.log(`${name.padEnd(60)} raw ${kb(body.length)}   gzip ${kb(z)}`);
+const sizes = fileSizes(DIST);
+for (const [name, { raw, gzip }] of sizes) {
+  console.log(`${name.padEnd(60)} raw ${kb(raw)}   gzip ${kb(gzip)}`);
 }
-console.log(`${"all of dist/".padEnd(60)} raw ${kb(raw)}   gzip ${kb(gz)}`);
+const all = [...sizes.values()];
+const sum = (key) => all.reduce((total, size) => total + size[key], 0);
+console.log(`${"all of dist/".padEnd(60)} raw ${kb(sum("raw"))}   gzip ${kb(sum("gzip"))}`);
 
 const server = await serve(PORT, DIST);
 const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
@@ -63,16 +56,8 @@ const urlOf = (route) => `http://127.0.0.1:${PORT}${BASE}#/${route}`;
 // What a first visit to each page really fetches, as the browser asked for it.
 console.log("\n== first-load transfer by page (the files a cold load requests, gzipped)");
 for (const route of ["", ...PAGES.map((p) => p.route)]) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const fetched = new Set();
-  page.on("request", (r) => fetched.add(new URL(r.url()).pathname.slice(BASE.length) || "index.html"));
-  await page.goto(urlOf(route));
-  await page.waitForSelector(route ? "[data-result][data-value]" : ".cards");
-  await page.waitForLoadState("networkidle");
-  await context.close();
-  const bytes = [...fetched].reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0);
-  console.log(`#/${route.padEnd(16)} ${kb(bytes)}   (${fetched.size} files; budget: 120 KB gzipped)`);
+  const { bytes, files } = await firstLoad(browser, urlOf(route), route ? "[data-result][data-value]" : ".cards", sizes);
+  console.log(`#/${route.padEnd(16)} ${kb(bytes)}   (${files} files; budget: 120 KB gzipped)`);
 }
 
 for (const p of PAGES) {
