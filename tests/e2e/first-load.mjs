@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { BASE } from "./server.mjs";
 
 /** Every file of `dist` by its path there, as `{ raw, gzip }` bytes
- *  (gzip -9, as a static host's compression would send it at best). */
+ *  (gzip -9: the figure the README and the budget are given in). */
 export function fileSizes(dist) {
   const sizes = new Map();
   for (const name of readdirSync(dist, { recursive: true }).sort()) {
