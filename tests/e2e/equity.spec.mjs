@@ -125,8 +125,16 @@ test("the SAFE comparison toggle shows both kinds on the same terms", async ({ t
   const table = page.locator(".safe-comparison");
   await expect(table).toBeVisible();
   // As pre-money SAFEs the same caps buy less: the founders keep more.
-  const asEntered = Number.parseFloat(await table.locator("tr", { hasText: "Founders" }).locator("td").nth(0).innerText());
-  const swapped = Number.parseFloat(await table.locator("tr", { hasText: "Founders" }).locator("td").nth(1).innerText());
+  // Read by their text once each shows a share: innerText gives "" for a
+  // cell whose table is a screen away and not laid out (`.far`,
+  // content-visibility: checked on a bare page), which made NaN once in CI.
+  const founders = table.locator("tr", { hasText: "Founders" }).locator("td");
+  const share = async (cell) => {
+    await expect(cell).toHaveText(/^\d+\.\d+%$/);
+    return Number.parseFloat(await cell.textContent());
+  };
+  const asEntered = await share(founders.nth(0));
+  const swapped = await share(founders.nth(1));
   expect(swapped).toBeGreaterThan(asEntered);
 });
 
