@@ -43,6 +43,22 @@ export class Tally {
     await field.fill(text);
   }
 
+  /** Fails if any text of the page's main part reads NaN or infinity,
+   *  read as a person sees it (innerText) after scrolling to everything:
+   *  rows and tables a screen away are not laid out (content-visibility),
+   *  and their innerText is empty until they are. */
+  async expectNoNonFinite() {
+    const text = await this.page.locator("main").evaluate((main) => {
+      const all = new CSSStyleSheet();
+      all.replaceSync("* { content-visibility: visible !important; }");
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, all];
+      const text = main.innerText;
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== all);
+      return text;
+    });
+    expect(text).not.toMatch(/\bNaN\b|\binf(inity)?\b/i);
+  }
+
   button(name) {
     return this.page.getByRole("button", { name, exact: true });
   }
