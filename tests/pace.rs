@@ -1,8 +1,9 @@
-//! The pace of address changes (src/pace.rs) against every browser's cap.
+//! The pace of address changes (src/pace.rs) against every browser's cap,
+//! and the changes kept for when the page comes back.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use tally::pace::Pace;
+use tally::pace::{Kept, Pace};
 
 #[test]
 fn a_burst_goes_at_once_then_one_every_half_second() {
@@ -74,4 +75,63 @@ proptest! {
             prop_assert!(within(10_000.0) <= 40, "{} in 10 s", within(10_000.0));
         }
     }
+}
+
+#[test]
+fn kept_changes_read_back_as_written_and_the_latest_is_last() {
+    let mut kept = Kept::default();
+    kept.put(["11", "#/roi?s=a", "#/roi?s=b"]);
+    kept.put(["22", "#/equity?s=c", "#/equity?s=d"]);
+    let text = kept.text();
+    assert_eq!(
+        text,
+        "11\n#/roi?s=a\n#/roi?s=b\n22\n#/equity?s=c\n#/equity?s=d"
+    );
+    let read = Kept::read(&text);
+    assert_eq!(read, kept);
+    assert_eq!(read.latest(), Some(["22", "#/equity?s=c", "#/equity?s=d"]));
+}
+
+#[test]
+fn a_change_taken_out_is_gone_and_another_entry_keeps_its_own() {
+    let text = "11\na\nb\n22\nc\nd";
+    let mut kept = Kept::read(text);
+    assert_eq!(kept.take("11"), Some(("a", "b")));
+    assert_eq!(kept.take("11"), None);
+    assert_eq!(kept.text(), "22\nc\nd");
+}
+
+#[test]
+fn a_change_put_again_for_its_entry_replaces_the_one_before_and_goes_last() {
+    let mut kept = Kept::read("11\na\nb\n22\nc\nd");
+    kept.put(["11", "a", "e"]);
+    assert_eq!(kept.text(), "22\nc\nd\n11\na\ne");
+}
+
+#[test]
+fn past_the_most_kept_the_oldest_go_first() {
+    let entries: Vec<String> = (0..Kept::MAX + 3).map(|n| n.to_string()).collect();
+    let mut kept = Kept::default();
+    for entry in &entries {
+        kept.put([entry, "from", "to"]);
+    }
+    let text = kept.text();
+    let read = Kept::read(&text);
+    assert_eq!(
+        read.latest().map(|c| c[0]),
+        Some(entries.last().unwrap().as_str())
+    );
+    let mut all = read.clone();
+    assert_eq!(all.take("2"), None, "the three oldest are dropped");
+    assert_eq!(all.take("3"), Some(("from", "to")));
+    assert_eq!(text.lines().count(), 3 * Kept::MAX);
+}
+
+#[test]
+fn nothing_or_a_cut_tail_reads_as_the_whole_changes_only() {
+    assert_eq!(Kept::read(""), Kept::default());
+    assert_eq!(Kept::read("11\na"), Kept::default());
+    let cut = Kept::read("11\na\nb\n22\nc");
+    assert_eq!(cut.latest(), Some(["11", "a", "b"]));
+    assert_eq!(cut.text(), "11\na\nb");
 }

@@ -1,6 +1,6 @@
 //! Share links: the URL that reproduces a calculator's inputs elsewhere.
 
-use crate::pace::Pace;
+use crate::pace::{Kept, Pace};
 use crate::scenario::{
     compressed_payload, encode_link, hash_param, link_json, parse_hash, plain_payload,
     unwrap_payload, with_hash_param, PayloadKind, MAX_JSON_BYTES,
@@ -255,15 +255,12 @@ fn history() -> Option<web_sys::History> {
 }
 
 /// Where changes still waiting for the address are kept when the page
-/// goes elsewhere (sessionStorage: this tab only), as `[entry, shown,
-/// wanted]`, the latest last ([`swap_waiting`]). A reload opens the
-/// address the browser shows, fixed before the page hears of it, and
-/// going to another entry (a link pasted, Back, another calculator) leaves
+/// goes elsewhere (sessionStorage: this tab only), as [`Kept`] text. A
+/// reload opens the address the browser shows, fixed before the page hears
+/// of it, and going to another entry (a link pasted, Back, another calculator) leaves
 /// the one before as the browser shows it: a change made then would be too
 /// late, and the edits it carries would be lost on coming back.
 const WAITING_KEY: &str = "tally.address";
-/// Entries kept at most; the oldest go first.
-const MAX_WAITING: usize = 20;
 
 /// Keeps the change waiting for the address when the page goes away (a
 /// reload, another page), for [`inflate_address`] to make on coming back.
@@ -298,9 +295,8 @@ fn restore_visit() {
     let Some(text) = session_storage().and_then(|s| s.get_item(WAITING_KEY).ok().flatten()) else {
         return;
     };
-    let lines: Vec<&str> = text.split('\n').collect();
-    if let (Some([entry, shown, _]), Some(history)) = (lines.chunks_exact(3).last(), history()) {
-        if *shown == shown_hash() {
+    if let (Some([entry, shown, _]), Some(history)) = (Kept::read(&text).latest(), history()) {
+        if shown == shown_hash() {
             // Whole (see `visit`): parsing a float would bring 16 KB.
             if let Ok(number) = entry.parse::<u64>() {
                 let _ = history.replace_state(&(number as f64).into(), "");
@@ -328,29 +324,20 @@ fn keep_waiting(entry: &str, shown: &str, wanted: &str) {
 }
 
 /// Takes the change kept for `entry` out, as `(shown, wanted)`, and puts
-/// `new` in its place, if given. They are kept as three lines each,
-/// `entry`, `shown` and `wanted` (a hash holds no line break: the browser
-/// escapes them).
+/// `new` in its place, if given.
 fn swap_waiting(entry: &str, new: Option<(&str, &str)>) -> Option<(String, String)> {
     let session = session_storage()?;
     let text = session.get_item(WAITING_KEY).ok()?.unwrap_or_default();
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut found = None;
-    let mut kept = Vec::new();
-    for change in lines.chunks_exact(3) {
-        if change[0] == entry {
-            found = Some((change[1].to_string(), change[2].to_string()));
-        } else {
-            kept.extend_from_slice(change);
-        }
-    }
+    let mut kept = Kept::read(&text);
+    let found = kept
+        .take(entry)
+        .map(|(shown, wanted)| (shown.to_string(), wanted.to_string()));
     match new {
-        Some((shown, wanted)) => kept.extend([entry, shown, wanted]),
+        Some((shown, wanted)) => kept.put([entry, shown, wanted]),
         None if found.is_none() => return None,
         None => {}
     }
-    let extra = kept.len().saturating_sub(3 * MAX_WAITING);
-    let _ = session.set_item(WAITING_KEY, &kept[extra..].join("\n"));
+    let _ = session.set_item(WAITING_KEY, &kept.text());
     found
 }
 
