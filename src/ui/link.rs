@@ -257,9 +257,10 @@ fn history() -> Option<web_sys::History> {
 /// Where changes still waiting for the address are kept when the page
 /// goes elsewhere (sessionStorage: this tab only), as [`Kept`] text. A
 /// reload opens the address the browser shows, fixed before the page hears
-/// of it, and going to another entry (a link pasted, Back, another calculator) leaves
-/// the one before as the browser shows it: a change made then would be too
-/// late, and the edits it carries would be lost on coming back.
+/// of it, and going to another entry (a link pasted, Back, another
+/// calculator) leaves the one before as the browser shows it: a change
+/// made then would be too late, and the edits it carries would be lost on
+/// coming back.
 const WAITING_KEY: &str = "tally.address";
 
 /// Keeps the change waiting for the address when the page goes away (a
