@@ -408,7 +408,7 @@ test.describe("on a phone's screen", () => {
   }
 });
 
-test("a reload, Back and Forward come back to where the page was; another page starts at its top", async ({ tally, page }) => {
+test("a reload, Back and Forward come back to where the page was; another page starts at its top", { tag: "@history" }, async ({ tally, page }) => {
   // 30 lines of 10 years on a phone: line 20 is far down, below rows laid
   // out only when seen. The browser alone restores the scroll before the
   // wasm has built the page, when only the static frame is there to scroll.
