@@ -85,6 +85,34 @@ fn intl_formats_money_by_currency() {
 }
 
 #[wasm_bindgen_test]
+fn vast_results_read_as_a_power_of_ten_and_the_rest_in_full() {
+    // ROI's workload growing 100 % a month for 50 years: 180 digits, which
+    // overflowed every card and cell they were written in.
+    for (x, style, currency, text) in [
+        (2.398_665e180, Style::Money, Currency::USD, "$2.4 × 10¹⁸⁰"),
+        (2.04e19, Style::Money, Currency::EUR, "€2.04 × 10¹⁹"),
+        (2.04e19, Style::Money, Currency::JPY, "¥2.04 × 10¹⁹"),
+        (-2.04e19, Style::Ledger, Currency::USD, "($2.04 × 10¹⁹)"),
+        (-2.04e19, Style::Money, Currency::USD, "-$2.04 × 10¹⁹"),
+        (2.83e183, Style::Percent, Currency::USD, "2.83 × 10¹⁸³%"),
+        (1.5e20, Style::AxisMoney, Currency::USD, "$1.5 × 10²⁰"),
+        (4.5678e16, Style::Count, Currency::USD, "4.57 × 10¹⁶"),
+        (1e15, Style::Ratio, Currency::USD, "1 × 10¹⁵×"),
+        // Up to a quadrillion (amounts entered stop at a trillion), every
+        // digit.
+        (
+            999_999_999_999_999.0,
+            Style::Money,
+            Currency::USD,
+            "$999,999,999,999,999",
+        ),
+        (6e14, Style::Ledger, Currency::GBP, "£600,000,000,000,000"),
+    ] {
+        assert_eq!(format(x, style, currency), text);
+    }
+}
+
+#[wasm_bindgen_test]
 fn chart_axes_write_every_nice_tick_exactly() {
     // Ticks are 1, 2, 2.5 or 5 × a power of ten, times at most 7: three
     // significant digits hold each of them.

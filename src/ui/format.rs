@@ -69,7 +69,26 @@ struct Options {
 /// is not English: see the module's doc.
 const LOCALE: &str = "en-US";
 
-type Key = (Style, Currency, bool);
+/// Which digits of a value a style shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Digits {
+    /// The style's own.
+    Usual,
+    /// No cents: money of 1,000 or more, or none.
+    Whole,
+    /// Three significant digits and a power of ten: a value past
+    /// [`VAST`].
+    Scientific,
+}
+
+/// From this size on (as shown: percent in percent), a value reads as
+/// "$2.04 × 10¹⁹". No input reaches it (amounts stop at a trillion), but
+/// results can: ROI's workload growing 100 % a month for 50 years gives a
+/// number of 180 digits, which no card or cell holds, and whose digits past
+/// the third say nothing.
+const VAST: f64 = 1e15;
+
+type Key = (Style, Currency, Digits);
 
 thread_local! {
     // A handful of formatters at most: a list is smaller code than a map.
@@ -78,7 +97,8 @@ thread_local! {
     static DATES: RefCell<Option<(String, js_sys::Function)>> = const { RefCell::new(None) };
 }
 
-fn options(style: Style, currency: Currency, whole: bool) -> Options {
+fn options(style: Style, currency: Currency, shown: Digits) -> Options {
+    let whole = shown == Digits::Whole;
     let digits = |max: u8| Options {
         style: "decimal",
         currency: None,
@@ -99,7 +119,7 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
         maximum_significant_digits: Some(3),
         sign_display: "negative",
     };
-    match style {
+    let usual = match style {
         Style::Money => Options {
             style: "currency",
             currency: Some(currency.code()),
@@ -135,17 +155,27 @@ fn options(style: Style, currency: Currency, whole: bool) -> Options {
         Style::Count | Style::Months | Style::Ratio => digits(1),
         Style::AxisMoney => compact("currency"),
         Style::AxisCount => compact("decimal"),
+    };
+    match shown {
+        Digits::Scientific => Options {
+            notation: Some("scientific"),
+            maximum_significant_digits: Some(3),
+            maximum_fraction_digits: None,
+            minimum_fraction_digits: None,
+            ..usual
+        },
+        _ => usual,
     }
 }
 
-fn formatter(style: Style, currency: Currency, whole: bool) -> Option<js_sys::Function> {
+fn formatter(style: Style, currency: Currency, shown: Digits) -> Option<js_sys::Function> {
     FORMATTERS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let key = (style, currency, whole);
+        let key = (style, currency, shown);
         if let Some((_, f)) = cache.iter().find(|(k, _)| *k == key) {
             return Some(f.clone());
         }
-        let opts = serde_wasm_bindgen::to_value(&options(style, currency, whole)).ok()?;
+        let opts = serde_wasm_bindgen::to_value(&options(style, currency, shown)).ok()?;
         let nf = js_sys::Intl::NumberFormat::new(
             &js_sys::Array::of1(&LOCALE.into()),
             opts.unchecked_ref(),
@@ -167,16 +197,47 @@ pub fn format(x: f64, style: Style, currency: Currency) -> String {
     } else {
         x
     };
-    let whole = style == Style::Money && (x.abs() >= 1_000.0 || x == 0.0);
-    let text = formatter(style, currency, whole)
+    let shown = if x.abs() >= VAST {
+        Digits::Scientific
+    } else if style == Style::Money && (x.abs() >= 1_000.0 || x == 0.0) {
+        Digits::Whole
+    } else {
+        Digits::Usual
+    };
+    let text = formatter(style, currency, shown)
         .and_then(|f| f.call1(&JsValue::NULL, &JsValue::from_f64(value)).ok())
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| crate::text::fixed(value, 2));
+    let text = match shown {
+        Digits::Scientific => power_of_ten(&text),
+        _ => text,
+    };
     match style {
         Style::Months => format!("{text} mo"),
         Style::Ratio => format!("{text}×"),
         _ => text,
     }
+}
+
+/// Intl's "$2.04E19" as people write it: "$2.04 × 10¹⁹".
+fn power_of_ten(text: &str) -> String {
+    let Some(at) = text.rfind('E') else {
+        return text.to_owned();
+    };
+    let (mantissa, rest) = text.split_at(at);
+    let mut out = format!("{mantissa} × 10");
+    for c in rest[1..].chars() {
+        out.push(match c {
+            '-' => '⁻',
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4'..='9' => char::from_u32(0x2070 + c as u32 - '0' as u32).unwrap_or(c),
+            other => other,
+        });
+    }
+    out
 }
 
 /// An input as it was entered, at full precision, for formulas and reports:

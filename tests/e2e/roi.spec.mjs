@@ -296,6 +296,29 @@ test("the payback date keeps to one line at any width, on the page and in the pr
   }
 });
 
+test("a result of 190 digits reads as a power of ten, and every result stays in its card", async ({ tally, page }) => {
+  // A trillion a month, growing 100 % a month for 50 years: the benefits
+  // reach 10¹⁹². Written in full, they ran across the cards beside them on
+  // a wide screen and made a phone's page scroll sideways.
+  await tally.open(linkFor({ current_monthly_cost: 1e12, workload_growth_pct: 100, horizon_months: 600 }, 1, "roi"));
+  const superscript = (n) => [...String(n)].map((d) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[d]).join("");
+  const npv = await tally.value("npv");
+  const power = Math.floor(Math.log10(npv));
+  const mantissa = Number((npv / 10 ** power).toPrecision(3));
+  expect(power).toBeGreaterThan(180);
+  await expect(tally.result("npv")).toHaveText(`$${mantissa} × 10${superscript(power)}`);
+  await expect(page.locator(".summary")).toContainText("× 10");
+  await tally.expectNoNonFinite();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    const spill = await page.locator(".result .value").evaluateAll((values) =>
+      values.filter((value) => value.scrollWidth > value.clientWidth).map((value) => value.innerText),
+    );
+    expect(spill, `at ${width} px`).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `at ${width} px`).toBe(width);
+  }
+});
+
 test("the payback label sits clear of the lines, on a wide screen and a phone", async ({ tally, page }) => {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
