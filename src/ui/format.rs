@@ -221,23 +221,15 @@ pub fn format(x: f64, style: Style, currency: Currency) -> String {
 
 /// Intl's "$2.04E19" as people write it: "$2.04 × 10¹⁹".
 fn power_of_ten(text: &str) -> String {
-    let Some(at) = text.rfind('E') else {
+    const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let Some((mantissa, rest)) = text.split_once('E') else {
         return text.to_owned();
     };
-    let (mantissa, rest) = text.split_at(at);
-    let mut out = format!("{mantissa} × 10");
-    for c in rest[1..].chars() {
-        out.push(match c {
-            '-' => '⁻',
-            '0' => '⁰',
-            '1' => '¹',
-            '2' => '²',
-            '3' => '³',
-            '4'..='9' => char::from_u32(0x2070 + c as u32 - '0' as u32).unwrap_or(c),
-            other => other,
-        });
-    }
-    out
+    let exponent = rest.chars().map(|c| match c {
+        '-' => '⁻',
+        _ => c.to_digit(10).map_or(c, |d| SUPERSCRIPTS[d as usize]),
+    });
+    format!("{mantissa} × 10{}", exponent.collect::<String>())
 }
 
 /// An input as it was entered, at full precision, for formulas and reports:
