@@ -1534,3 +1534,29 @@ fn ownership_bars_give_the_largest_holders_a_band_each_and_group_the_rest() {
     let b = bands(&compute(&holders[..7], &rounds, "F1"), 8);
     assert_eq!((b.names.len(), b.others), (8, 0));
 }
+
+#[test]
+fn the_followed_name_is_known_to_name_a_holder_or_nobody() {
+    let mut inputs = Inputs::default();
+    assert!(
+        inputs.follows_a_holder(),
+        "the default follows {}",
+        inputs.follow
+    );
+    let followed = inputs
+        .holders
+        .iter()
+        .position(|h| h.name == inputs.follow)
+        .unwrap();
+    inputs.holders[followed].name = "Ana, engineer".into();
+    assert!(!inputs.follows_a_holder());
+    // Its stake is then undefined in every round, not zero.
+    let r = compute(&inputs.holders, &inputs.rounds, &inputs.follow);
+    assert!(r.follow_start.value().is_none());
+    assert!(r
+        .rounds
+        .iter()
+        .all(|round| round.follow_pct.value().is_none()));
+    inputs.follow = "Ana, engineer".into();
+    assert!(inputs.follows_a_holder());
+}

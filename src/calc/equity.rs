@@ -1686,6 +1686,12 @@ impl Round {
 }
 
 impl Inputs {
+    /// Whether the followed name is a holder's: one renamed, or a table
+    /// imported over, leaves it naming nobody.
+    pub fn follows_a_holder(&self) -> bool {
+        self.holders.iter().any(|h| h.name == self.follow)
+    }
+
     pub fn to_json(&self) -> Value {
         json!({
             "currency": self.currency.code(),

@@ -1,6 +1,6 @@
 // The equity page: the Venture Hacks pool shuffle typed in, rounds added,
 // reordered and removed, the link round trip, invalid financings, the exit.
-import { test, expect, quoted, linkFor as plainLink } from "./fixtures.mjs";
+import { test, expect, isolate, quoted, linkFor as plainLink } from "./fixtures.mjs";
 
 const linkFor = (inputs) => plainLink(inputs, 1, "equity");
 
@@ -117,6 +117,23 @@ test("invalid financings say why instead of showing numbers", async ({ tally, pa
   await tally.type("holders.0.shares", "-3");
   await expect(page.locator("#f-holders\\.0\\.shares-error")).toContainText("Must be 0 or more");
   await tally.expectNoNonFinite();
+});
+
+test("a followed holder renamed away leaves a note where its chart was, and choosing again brings the chart back", async ({ tally, page }) => {
+  await tally.open("#/equity");
+  const section = page.locator("h3", { hasText: "through the rounds" });
+  const chart = section.locator("+ figure.chart");
+  const note = section.locator("+ p.help");
+  await expect(chart).toHaveCount(1);
+  await tally.type("holders.1.name", "Ana, engineer");
+  // Before, the chart stayed under the old name, with no line on it.
+  await expect(note).toHaveText(`${quoted("Early engineer")} is not in the table: choose whom to follow under “Follow and exit”.`);
+  await expect(chart).toHaveCount(0);
+  await page.locator("#f-follow").selectOption("Ana, engineer");
+  await expect(section).toHaveText(`${isolate("Ana, engineer")}'s stake through the rounds`);
+  await expect(chart.locator("path, polyline").first()).toBeAttached();
+  await expect(note).toHaveCount(0);
+  await expect(tally.result("follow_pct:Series A")).toHaveAttribute("data-state", "defined");
 });
 
 test("the SAFE comparison toggle shows both kinds on the same terms", async ({ tally, page }) => {

@@ -573,7 +573,7 @@ fn ChoiceFollow(e: Eq) -> impl IntoView {
                     let follow = i.follow.clone();
                     // A followed name no longer in the table (renamed,
                     // imported over) is shown as such, not silently replaced.
-                    let missing = !i.holders.iter().any(|h| h.name == follow);
+                    let missing = !i.follows_a_holder();
                     let placeholder = missing.then(|| view! {
                         <option value="" prop:selected=true disabled=true>{format!("Choose ({} is not in the table)", quoted(&follow))}</option>
                     });
@@ -789,20 +789,31 @@ fn FollowChart(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
             }
         })
     });
+    // Renamed or imported over: an empty chart under that name would say
+    // nothing. The page says what the choice of whom to follow says.
+    let missing = Memo::new(move |_| inputs.with(|i| !i.follows_a_holder()));
     view! {
         <h3>{move || inputs.with(|i| format!("{}'s stake through the rounds", isolate(&i.follow)))}</h3>
-        <LineChart
-            data=data
-            summary=Signal::derive(move || inputs.with(|i| format!("The fully diluted stake of {} before and after each round.", isolate(&i.follow))))
-            x_title="Round"
-            y_title="Stake, %"
-            x_format=Callback::new(move |x: f64| {
-                let k = x.round() as usize;
-                if (x - x.round()).abs() > 1e-9 { String::new() } else if k == 0 { "Start".into() } else { names.with(|n| n.get(k - 1).cloned().unwrap_or_default()) }
-            })
-            // Ticks may fall on quarters (0.25 %): every decimal they have.
-            y_format=Callback::new(move |y: f64| format_input(y, crate::input::Kind::Percent, e.currency.get()))
-        />
+        {move || if missing.get() {
+            view! {
+                <p class="help">{move || inputs.with(|i| format!("{} is not in the table: choose whom to follow under “Follow and exit”.", quoted(&i.follow)))}</p>
+            }.into_any()
+        } else {
+            view! {
+                <LineChart
+                    data=data
+                    summary=Signal::derive(move || inputs.with(|i| format!("The fully diluted stake of {} before and after each round.", isolate(&i.follow))))
+                    x_title="Round"
+                    y_title="Stake, %"
+                    x_format=Callback::new(move |x: f64| {
+                        let k = x.round() as usize;
+                        if (x - x.round()).abs() > 1e-9 { String::new() } else if k == 0 { "Start".into() } else { names.with(|n| n.get(k - 1).cloned().unwrap_or_default()) }
+                    })
+                    // Ticks may fall on quarters (0.25 %): every decimal they have.
+                    y_format=Callback::new(move |y: f64| format_input(y, crate::input::Kind::Percent, e.currency.get()))
+                />
+            }.into_any()
+        }}
     }
 }
 
