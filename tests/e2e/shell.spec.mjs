@@ -193,6 +193,19 @@ test("labels show the exact values behind them: the LTV/CAC grid and the stake a
   expect(ticks).not.toContain("0.3%");
 });
 
+test("the LTV/CAC grid says why its cells have no ratio, as the cards do", async ({ tally, page }) => {
+  const legend = page.locator(".sensitivity + .help");
+  await tally.open();
+  await expect(legend).not.toContainText("not defined");
+  // No lead becomes a customer: no CAC, so no ratio anywhere in the grid.
+  await tally.type("leads", "0");
+  await expect(tally.result("cac")).toContainText("no lead becomes a customer");
+  await expect(page.locator(".sensitivity td")).toHaveText(Array(25).fill(/^—/));
+  await expect(legend).toContainText("— not defined: no lead becomes a customer.");
+  await tally.type("leads", "200");
+  await expect(legend).not.toContainText("not defined");
+});
+
 test("the break-even label sits clear of the lines, on a leader line to its point", async ({ tally, page }) => {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });

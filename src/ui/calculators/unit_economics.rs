@@ -485,13 +485,23 @@ fn Funnel(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl IntoView {
 fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl IntoView {
     view! {
         <div class="table-wrap">
-            <table class="sensitivity">
-                <caption class="visually-hidden">"LTV / CAC for monthly churn (rows) and ARPA (columns); the current inputs are in the middle"</caption>
-                {move || {
-                    let grid = inputs.with(ue::sensitivity);
-                    let c = currency.get();
-                    let middle = ue::SENSITIVITY_STEPS.len() / 2;
-                    view! {
+            {move || {
+                let grid = inputs.with(ue::sensitivity);
+                let c = currency.get();
+                let middle = ue::SENSITIVITY_STEPS.len() / 2;
+                // Why a cell shows no ratio (CAC has none, say), as its card says.
+                let undefined = grid
+                    .cells
+                    .iter()
+                    .flatten()
+                    .find_map(|cell| match cell.ltv_cac {
+                        Outcome::Undefined(why) => Some(format!(" — not defined: {why}.")),
+                        Outcome::Value(_) => None,
+                    })
+                    .unwrap_or_default();
+                view! {
+                    <table class="sensitivity">
+                        <caption class="visually-hidden">"LTV / CAC for monthly churn (rows) and ARPA (columns); the current inputs are in the middle"</caption>
                         <thead>
                             <tr>
                                 <th scope="col">"Churn \\ ARPA"</th>
@@ -538,10 +548,10 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                                 })
                                 .collect_view()}
                         </tbody>
-                    }
-                }}
-            </table>
-            <p class="help">"† LTV summed over the horizon (no limit at this churn). * Most of the LTV comes after the horizon, so the cell is not coloured. Green ≥ 3×, amber 1×–3×, red < 1×."</p>
+                    </table>
+                    <p class="help">"† LTV summed over the horizon (no limit at this churn). * Most of the LTV comes after the horizon, so the cell is not coloured. Green ≥ 3×, amber 1×–3×, red < 1×."{undefined}</p>
+                }
+            }}
         </div>
     }
 }
