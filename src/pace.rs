@@ -98,7 +98,7 @@ impl<'a> Kept<'a> {
     /// Keeps `change` last, in place of any kept for its entry, and drops
     /// the oldest past [`Kept::MAX`].
     pub fn put(&mut self, change: [&'a str; 3]) {
-        self.take(change[0]);
+        self.changes.retain(|[entry, ..]| *entry != change[0]);
         self.changes.push(change);
         let extra = self.changes.len().saturating_sub(Self::MAX);
         self.changes.drain(..extra);

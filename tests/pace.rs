@@ -135,3 +135,10 @@ fn nothing_or_a_cut_tail_reads_as_the_whole_changes_only() {
     assert_eq!(cut.latest(), Some(["11", "a", "b"]));
     assert_eq!(cut.text(), "11\na\nb");
 }
+
+#[test]
+fn a_change_put_leaves_one_for_its_entry_even_after_text_written_by_hand() {
+    let mut kept = Kept::read("11\na\nb\n11\nc\nd\n22\ne\nf");
+    kept.put(["11", "g", "h"]);
+    assert_eq!(kept.text(), "22\ne\nf\n11\ng\nh");
+}

@@ -74,7 +74,7 @@ const LOCALE: &str = "en-US";
 enum Digits {
     /// The style's own.
     Usual,
-    /// No cents: money of 1,000 or more, or none.
+    /// No cents: money of 1,000 or more, or of zero.
     Whole,
     /// Three significant digits and a power of ten: a value past
     /// [`VAST`].
@@ -83,9 +83,9 @@ enum Digits {
 
 /// From this size on (as shown: percent in percent), a value reads as
 /// "$2.04 × 10¹⁹". No input reaches it (amounts stop at a trillion), but
-/// results can: ROI's workload growing 100 % a month for 50 years gives a
-/// number of 180 digits, which no card or cell holds, and whose digits past
-/// the third say nothing.
+/// results can: ROI's workload growing 100 % a month for 50 years gives
+/// some 190 digits, which no card or cell holds, and whose digits past the
+/// third say nothing.
 const VAST: f64 = 1e15;
 
 type Key = (Style, Currency, Digits);
