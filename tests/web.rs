@@ -86,8 +86,8 @@ fn intl_formats_money_by_currency() {
 
 #[wasm_bindgen_test]
 fn vast_results_read_as_a_power_of_ten_and_the_rest_in_full() {
-    // ROI's workload growing 100 % a month for 50 years: 180 digits, which
-    // overflowed every card and cell they were written in.
+    // ROI's workload growing 100 % a month for 50 years: some 190 digits,
+    // which overflowed every card and cell they were written in.
     for (x, style, currency, text) in [
         (2.398_665e180, Style::Money, Currency::USD, "$2.4 × 10¹⁸⁰"),
         (2.04e19, Style::Money, Currency::EUR, "€2.04 × 10¹⁹"),
