@@ -212,20 +212,10 @@ new MutationObserver((records) => {
   }
 }).observe(document.body, { childList: true, subtree: true });
 if (kept) {
-  const restore = () => {
+  requestAnimationFrame(() => {
     const field = kept.id && document.getElementById(kept.id);
     scrollTo(0, field ? scrollY + field.getBoundingClientRect().top - kept.top : kept.y);
-  };
-  requestAnimationFrame(restore);
-  // What is above the place may still change height after that scroll (rows
-  // set aside take theirs as they come near the screen; on a busy machine
-  // this left the place 248 px off): the place is taken again as the page's
-  // height changes, until the reader moves or three seconds have passed.
-  const resized = new ResizeObserver(() => requestAnimationFrame(restore));
-  resized.observe(document.body);
-  const stop = () => resized.disconnect();
-  for (const type of ["wheel", "touchstart", "keydown", "pointerdown"]) addEventListener(type, stop, { once: true, passive: true });
-  setTimeout(stop, 3000);
+  });
 }
 `;
 // Shipped minified, under a first line that names this file.
