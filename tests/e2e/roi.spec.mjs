@@ -319,6 +319,30 @@ test("a result of 190 digits reads as a power of ten, and every result stays in 
   }
 });
 
+test("a figure in the trillions keeps to one line in its card, at every width; a short one keeps its size", async ({ tally, page }) => {
+  // A trillion a month of inference: figures of 16 to 19 characters. They
+  // broke mid-number ("$26,295,316,7" over "25") in three columns.
+  await tally.open(linkFor({ current_monthly_cost: 1e12, horizon_months: 60 }, 1, "roi"));
+  await expect(tally.result("npv")).toHaveText(/^\$\d{2},\d{3},\d{3},\d{3},\d{3}$/);
+  for (const width of [1280, 1000, 700, 600, 412, 360, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    const figures = await page.locator(".result .value:not(.undefined)").evaluateAll((values) =>
+      values.map((value) => {
+        const style = getComputedStyle(value);
+        return {
+          text: value.innerText,
+          lines: Math.round(value.getBoundingClientRect().height / parseFloat(style.lineHeight)),
+          spills: value.scrollWidth > value.clientWidth,
+          size: parseFloat(style.fontSize),
+        };
+      }),
+    );
+    expect(figures.filter((f) => f.lines !== 1 || f.spills), `at ${width} px`).toEqual([]);
+    const short = figures.find((f) => f.text === "$340,000");
+    expect(short.size, `at ${width} px`).toBe(20);
+  }
+});
+
 test("the payback label sits clear of the lines, on a wide screen and a phone", async ({ tally, page }) => {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });

@@ -69,6 +69,8 @@ pub fn ResultValue(
                     data-value=value
                     data-state=state
                     class:undefined=move || state() == "undefined"
+                    // Its length, for the type size that fits it on its card.
+                    data-chars=move || text.with(|t| t.chars().count().to_string())
                 >
                     {text}
                 </output>
