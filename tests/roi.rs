@@ -95,6 +95,13 @@ fn reproduces_the_salesloft_tei_cash_flow_table() {
         near(*got, want);
     }
     near(s.net.present_value, 5_496_170.0);
+    // The table's order, on screen and on paper: Initial, the years, Total,
+    // Present value.
+    let cells: Vec<f64> = s.costs.cells().collect();
+    assert_eq!(cells.len(), 6);
+    assert_eq!(cells[0], s.costs.initial);
+    assert_eq!(&cells[1..4], s.costs.years.as_slice());
+    assert_eq!(cells[4..], [s.costs.total, s.costs.present_value]);
     let r = compute(&inputs);
     assert_eq!(r.roi_pct.value().map(f64::round), Some(329.0));
 }

@@ -613,6 +613,15 @@ pub struct Row {
     pub present_value: f64,
 }
 
+impl Row {
+    /// Its figures in the table's order: Initial, Year 1 …, Total, Present value.
+    pub fn cells(&self) -> impl Iterator<Item = f64> + '_ {
+        std::iter::once(self.initial)
+            .chain(self.years.iter().copied())
+            .chain([self.total, self.present_value])
+    }
+}
+
 fn row(i: &Inputs, flow: impl Fn(usize) -> f64, h: usize) -> Row {
     let mut years = vec![0.0; h.div_ceil(12)];
     for m in 1..=h {

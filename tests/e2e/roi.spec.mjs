@@ -143,7 +143,7 @@ for (const format of ["A4", "Letter"]) {
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".actions")).toBeHidden();
     await expect(page.locator(".assumptions")).toBeVisible();
-    await expect(page.locator(".summary")).toBeVisible();
+    await expect(page.locator(".summary-by-year")).toBeVisible();
     await expect(page.locator(".chart svg")).toBeVisible();
     await expect(page.locator(".formula").first()).toBeVisible();
     const pdf = await page.pdf({ format });
@@ -162,9 +162,40 @@ test("the editing page prints as a one-page report", async ({ tally, page }) => 
   await expect(page.locator(".scenario-bar")).toBeHidden();
   await expect(page.locator(".report-meta")).toContainText("Base case");
   await expect(page.locator(".inputs")).toBeVisible();
-  await expect(page.locator(".summary")).toBeVisible();
+  await expect(page.locator(".summary-by-year")).toBeVisible();
   await expect(page.locator(".chart svg")).toBeVisible();
   await expect(tally.result("npv")).toBeVisible();
+  for (const format of ["A4", "Letter"]) {
+    const pdf = await page.pdf({ format });
+    expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length, format).toBe(1);
+  }
+});
+
+test("ten years of cash flows in the billions print whole, a year to a row, on one page", async ({ tally, page }) => {
+  // Eleven years' columns and the totals are wider than a page: on paper,
+  // where nothing scrolls, the table on screen lost Year 10, Total and
+  // Present value at the page's edge.
+  await tally.open(linkFor({ current_monthly_cost: 1e9, horizon_months: 120 }, 1, "roi"));
+  const cols = ["initial", ...Array.from({ length: 10 }, (_, k) => `y${k + 1}`), "total", "pv"];
+  const onScreen = [];
+  for (const col of cols) {
+    const row = [];
+    for (const key of ["benefits", "costs", "net"]) row.push(await tally.result(`table.${key}.${col}`).innerText());
+    onScreen.push(row);
+  }
+  // A4's width less the report's margins of 10 mm.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".summary")).toBeHidden();
+  const byYear = page.locator(".summary-by-year");
+  await expect(byYear.locator("tbody th")).toHaveText(["Initial", ...Array.from({ length: 10 }, (_, k) => `Year ${k + 1}`), "Total", "Present value"]);
+  const onPaper = await byYear.locator("tbody tr").evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.innerText)));
+  expect(onPaper).toEqual(onScreen);
+  expect(onPaper[11][2]).toMatch(/^\$\d+,\d{3},\d{3},\d{3}$/);
+  const cut = await page.locator("table").evaluateAll((tables) =>
+    tables.filter((t) => t.offsetParent && t.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((t) => t.className),
+  );
+  expect(cut).toEqual([]);
   for (const format of ["A4", "Letter"]) {
     const pdf = await page.pdf({ format });
     expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length, format).toBe(1);

@@ -705,12 +705,20 @@ fn Report(case: Case) -> impl IntoView {
 }
 
 /// Initial, Year 1 …, Total, Present value for benefits, costs and net, as
-/// the total-economic-impact studies lay it out (costs in parentheses).
+/// the total-economic-impact studies lay it out (costs in parentheses). On
+/// paper the same figures go a year to a row: a wide table of a long
+/// horizon or of large figures, which scrolls on screen, was cut at the
+/// page's edge.
 #[component]
 fn SummaryTable(case: Case) -> impl IntoView {
     let Case {
         results, currency, ..
     } = case;
+    let heads = |years: usize| {
+        std::iter::once("Initial".to_string())
+            .chain((1..=years).map(|y| format!("Year {y}")))
+            .chain(["Total".to_string(), "Present value".to_string()])
+    };
     view! {
         <div class="table-wrap">
             <table class="summary">
@@ -722,19 +730,13 @@ fn SummaryTable(case: Case) -> impl IntoView {
                         .chain((1..=s.net.years.len()).map(|y| format!("y{y}")))
                         .chain(["total".to_string(), "pv".to_string()])
                         .collect();
-                    let head = std::iter::once("Initial".to_string())
-                        .chain((1..=s.net.years.len()).map(|y| format!("Year {y}")))
-                        .chain(["Total".to_string(), "Present value".to_string()]);
                     let body = [("benefits", "Benefits", &s.benefits, 1.0), ("costs", "Costs", &s.costs, -1.0), ("net", "Net", &s.net, 1.0)]
                         .into_iter()
                         .map(|(key, label, row, sign)| {
-                            let values = std::iter::once(row.initial)
-                                .chain(row.years.iter().copied())
-                                .chain([row.total, row.present_value]);
                             view! {
                                 <tr class=key>
                                     <th scope="row">{label}</th>
-                                    {values
+                                    {row.cells()
                                         .zip(cols.iter())
                                         .map(|(x, col)| {
                                             view! {
@@ -752,12 +754,42 @@ fn SummaryTable(case: Case) -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">""</th>
-                                {head.map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                                {heads(s.net.years.len()).map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
                             </tr>
                         </thead>
                         <tbody>{body}</tbody>
                     }
                 }}
+            </table>
+            <table class="summary-by-year">
+                <caption class="visually-hidden">"Cash flows by year, a year to a row"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">""</th>
+                        <th scope="col">"Benefits"</th>
+                        <th scope="col">"Costs"</th>
+                        <th scope="col">"Net"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let s = results.with(|r| r.summary.clone());
+                        let c = currency.get();
+                        heads(s.net.years.len())
+                            .zip(s.benefits.cells().zip(s.costs.cells()).zip(s.net.cells()))
+                            .map(|(head, ((benefit, cost), net))| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{head}</th>
+                                        <td>{format(benefit, Style::Ledger, c)}</td>
+                                        <td>{format(-cost, Style::Ledger, c)}</td>
+                                        <td>{format(net, Style::Ledger, c)}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
             </table>
         </div>
     }
