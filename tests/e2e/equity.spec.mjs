@@ -174,6 +174,29 @@ test("print: a report of the rounds, ownership and exit, without the editing but
   }
 });
 
+test("print: ten rounds' ownership bars take a line of their own, not a sliver beside the table", async ({ tally, page }) => {
+  const rounds = Array.from({ length: 10 }, (_, k) => ({
+    name: `Series ${String.fromCharCode(65 + k)}`,
+    kind: "priced",
+    pre_money: 30e6 * 2 ** k,
+    amount: 8e6 * 2 ** k,
+  }));
+  await tally.open(linkFor({ rounds, exit_value: 5e9 }));
+  // A4's width less the report's margins of 10 mm.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  const box = (selector) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().toJSON());
+  const [table, bars, next] = [await box(".table-wrap:has(.ownership)"), await box(".stacked"), await box(".results > h3:has(+ .chart)")];
+  expect(bars.width).toBeGreaterThan(700);
+  expect(bars.top).toBeGreaterThanOrEqual(table.bottom);
+  expect(next.top).toBeGreaterThanOrEqual(bars.bottom);
+  await expect(page.locator(".stacked .bar-labels span")).toHaveCount(10);
+  for (const format of ["A4", "Letter"]) {
+    const pdf = await page.pdf({ format });
+    expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length, format).toBeLessThanOrEqual(2);
+  }
+});
+
 test("CSV: the cap table downloads, and a starting table imports", async ({ tally, page }) => {
   await tally.open("#/equity");
   const [download] = await Promise.all([
