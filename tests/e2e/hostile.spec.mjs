@@ -1,4 +1,4 @@
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, linkFor } from "./fixtures.mjs";
 
 const HOSTILE = ["", "-", "1e999", "NaN", "Infinity", "<script>alert(1)</script>", "9".repeat(10_000), "1,2,3", "--5", "$-"];
 
@@ -60,6 +60,35 @@ test("user text is rendered as text, never as markup", async ({ tally, page }) =
   await expect(page.locator(".funnel")).toContainText("<img src=x");
   expect(await page.evaluate(() => window.pwned)).toBeUndefined();
   expect(await page.locator(".funnel img").count()).toBe(0);
+});
+
+test("a name typed without spaces wraps where it is shown; no page scrolls sideways", async ({ tally, page }) => {
+  // The longest name a field takes (80 characters), as one word: a heading
+  // ("…'s stake through the rounds"), the charts' legends and a button
+  // ("Remove …") had the page scroll sideways, 1,867 px at 1,280.
+  const name = "W".repeat(80);
+  const cases = [
+    ["equity", { holders: [{ name, class: "common", shares: 7_900_000 }, { name: "Option pool", class: "pool", shares: 2_000_000 }], follow: name }],
+    ["compensation", { offers: [{ name, base: 150_000 }, { name: `${name.slice(1)}2`, base: 160_000 }] }],
+    // The prospect as the presentation's title, a line's name in its table.
+    ["roi", { prospect: name, items: [{ name, type: "benefit", initial: 0, yearly: [1000] }] }, "&view=present"],
+    ["unit-economics", { stages: [{ name, rate_pct: 25 }] }],
+  ];
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [calc, inputs, view = ""] of cases) {
+      await tally.open(linkFor(inputs, 1, calc) + view);
+      // Everything laid out, as it is once scrolled to: charts and rows a
+      // screen away are set aside (content-visibility) until then.
+      await page.evaluate(() => {
+        const all = new CSSStyleSheet();
+        all.replaceSync("* { content-visibility: visible !important; }");
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, all];
+      });
+      await expect(page.locator("main")).toContainText(name);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${calc} at ${width} px`).toBe(width);
+    }
+  }
 });
 
 test("undefined results say why instead of showing a number", async ({ tally, page }) => {
