@@ -172,9 +172,9 @@ test("the editing page prints as a one-page report", async ({ tally, page }) => 
 });
 
 test("ten years of cash flows in the billions print whole, a year to a row, on one page", async ({ tally, page }) => {
-  // Eleven years' columns and the totals are wider than a page: on paper,
-  // where nothing scrolls, the table on screen lost Year 10, Total and
-  // Present value at the page's edge.
+  // Initial, ten years, Total and Present value side by side are wider
+  // than a page: on paper, where nothing scrolls, the table on screen lost
+  // Year 10, Total and Present value at the page's edge.
   await tally.open(linkFor({ current_monthly_cost: 1e9, horizon_months: 120 }, 1, "roi"));
   const cols = ["initial", ...Array.from({ length: 10 }, (_, k) => `y${k + 1}`), "total", "pv"];
   const onScreen = [];
