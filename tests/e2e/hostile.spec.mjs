@@ -91,6 +91,49 @@ test("a name typed without spaces wraps where it is shown; no page scrolls sidew
   }
 });
 
+test("a long name prints whole in its field's place, wrapping, on every page", async ({ tally, page }) => {
+  // An input is one line cut at its width, and paper does not scroll: a
+  // prospect, a line, an offer, a holder or a stage named in more than
+  // about 20 characters was printed cut ("Northwind Analytics, Sta").
+  const name = "Northwind Analytics International Holdings, Staff Engineer (Remote)";
+  const cases = [
+    ["roi", { prospect: name, items: [{ name, type: "benefit", initial: 0, yearly: [1000] }] }, ["prospect", "items.0.name"]],
+    ["compensation", { offers: [{ name }, { name: `${name} 2` }, { name: "B" }, { name: "C" }] }, ["offers.0.name", "offers.1.name"]],
+    ["equity", { holders: [{ name, class: "common", shares: 7_900_000 }, { name: "Option pool", class: "pool", shares: 2_000_000 }], follow: name }, ["holders.0.name"]],
+    ["unit-economics", { stages: [{ name, rate_pct: 25 }] }, ["stages.0.name"]],
+  ];
+  await page.setViewportSize({ width: 718, height: 1000 });
+  for (const [calc, inputs, named] of cases) {
+    await tally.open(linkFor(inputs, 1, calc));
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.evaluate(() => ({
+      // Controls still printed as controls (numbers, dates, choices).
+      cut: [...document.querySelectorAll("main :is(input, select)")]
+        .filter((el) => el.offsetWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.name),
+      texts: Object.fromEntries([...document.querySelectorAll(".field[data-text]")].map((field) => {
+        const input = field.querySelector("input");
+        return [input.name, {
+          input: input.offsetWidth,
+          shown: getComputedStyle(field, "::after").content,
+          value: input.value,
+          spills: field.scrollWidth > field.clientWidth + 1,
+          lines: Math.round(field.getBoundingClientRect().height / parseFloat(getComputedStyle(field).lineHeight)),
+        }];
+      })),
+    }));
+    expect(printed.cut, calc).toEqual([]);
+    for (const key of named) {
+      const text = printed.texts[key];
+      expect(text, `${calc} ${key}`).toBeDefined();
+      expect(text.value).toContain(name);
+      expect(text, `${calc} ${key}`).toMatchObject({ input: 0, shown: JSON.stringify(text.value), spills: false });
+      expect(text.lines, `${calc} ${key} wraps`).toBeGreaterThan(1);
+    }
+    await page.emulateMedia({ media: "screen" });
+  }
+});
+
 test("undefined results say why instead of showing a number", async ({ tally, page }) => {
   await tally.open();
   await tally.type("churn_pct", "0");

@@ -5,6 +5,10 @@ use leptos::prelude::*;
 
 /// A labelled one-line text field whose `name` is its scenario key. What is
 /// typed is kept as text (never parsed as markup) and cut at `max_chars`.
+///
+/// The field also carries its text as `data-text`, which print shows in
+/// the input's place: an input is one line cut at its width, and on paper
+/// nothing scrolls, so a long name would be printed cut.
 #[component]
 pub fn TextField(
     /// The field's key in the scenario JSON (and its `id`, prefixed `f-`).
@@ -23,7 +27,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let id = format!("f-{name}");
     view! {
-        <div class="field">
+        <div class="field" data-text=move || value.get()>
             <label for=id.clone()>{label}</label>
             <input
                 id=id
