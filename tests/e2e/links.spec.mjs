@@ -51,6 +51,20 @@ test("opening a link never overwrites saved scenarios", async ({ tally, page }) 
   await expect(tally.field("arpa")).toHaveValue("999");
 });
 
+test("a link's printed report is named as a link's, not after the reader's own scenario", async ({ tally, page }) => {
+  // The report printed a prospect's link as "Scenario “Base case”": the
+  // reader's scenario, whose inputs are not the ones printed.
+  const meta = page.locator(".report-meta");
+  await tally.open();
+  await expect(meta).toHaveText(/^Scenario “\u2068Base case\u2069” · /);
+  await page.goto(linkFor({ arpa: 5000 }));
+  await tally.ready();
+  await expect(meta).toHaveText(/^Scenario from a shared link · /);
+  await page.getByRole("button", { name: "Save to my scenarios" }).click();
+  await tally.button("OK").click();
+  await expect(meta).toHaveText(/^Scenario “\u2068Shared scenario\u2069” · /);
+});
+
 test("edits to a shared scenario survive a reload and stay out of saved ones", async ({ tally, page }) => {
   await tally.open();
   await page.goto(linkFor({ arpa: 5000 }));

@@ -107,7 +107,7 @@ pub fn CompensationPage() -> impl IntoView {
     };
     view! {
         <article class="calculator compensation">
-            <ReportMeta scenario=Signal::derive(move || scenarios.active()) />
+            <ReportMeta scenarios=scenarios />
             <ScenarioBar scenarios=scenarios />
             <ProblemList problems=problems />
             <div class="no-print">

@@ -152,7 +152,7 @@ pub fn EquityPage() -> impl IntoView {
     });
     view! {
         <article class="calculator equity">
-            <ReportMeta scenario=Signal::derive(move || scenarios.active()) />
+            <ReportMeta scenarios=scenarios />
             <ScenarioBar scenarios=scenarios />
             <ProblemList problems=problems />
             {move || {

@@ -53,16 +53,20 @@ where
 }
 
 /// What the printed report adds under the page heading (the heading itself
-/// is static HTML named by head.js): the scenario and the date.
+/// is static HTML named by head.js): the scenario and the date. A shared
+/// link's scenario is none of the reader's, so it is named as a link's.
 #[component]
-pub fn ReportMeta(
-    /// The name of the scenario on screen.
-    #[prop(into)]
-    scenario: Signal<String>,
-) -> impl IntoView {
+pub fn ReportMeta(scenarios: Scenarios) -> impl IntoView {
     view! {
         <p class="print-only report-meta">
-            {move || format!("Scenario {} · {}", quoted(&scenario.get()), long_date(today_date()))}
+            {move || {
+                let what = if scenarios.shared.with(Option::is_some) {
+                    "Scenario from a shared link".to_string()
+                } else {
+                    format!("Scenario {}", quoted(&scenarios.active()))
+                };
+                format!("{what} · {}", long_date(today_date()))
+            }}
         </p>
     }
 }

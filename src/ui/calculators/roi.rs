@@ -146,7 +146,7 @@ pub fn RoiPage() -> impl IntoView {
         } else {
             view! {
                 <article class="calculator roi">
-                    <ReportMeta scenario=Signal::derive(move || scenarios.active()) />
+                    <ReportMeta scenarios=scenarios />
                     <ScenarioBar scenarios=scenarios present=true />
                     <ProblemList problems=problems />
                     <Differences case=case sent=sent />

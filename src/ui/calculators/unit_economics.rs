@@ -47,7 +47,7 @@ pub fn UnitEconomicsPage() -> impl IntoView {
 
     view! {
         <article class="calculator unit-economics">
-            <ReportMeta scenario=Signal::derive(move || scenarios.active()) />
+            <ReportMeta scenarios=scenarios />
             <ScenarioBar scenarios=scenarios />
             <ProblemList problems=problems />
             <div class="layout">
