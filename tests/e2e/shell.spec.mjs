@@ -182,6 +182,56 @@ for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) 
   });
 }
 
+test("a screen reader hears the headline figures that changed, labelled, once typing settles", async ({ tally, page }) => {
+  // Every result is an <output>, a live region by default (role status):
+  // each key read every figure that changed, without its label. The
+  // figures are now quiet, and a hidden polite region per headline figure
+  // (or per page's key result) says it with its label, a second after the
+  // last change, never as the page opens.
+  const regions = page.locator('p.visually-hidden[aria-live="polite"]');
+  const said = () => regions.evaluateAll((els) => els.map((el) => el.textContent));
+  const text = async (key) => (await tally.result(key).textContent()).trim();
+  for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) {
+    await tally.open(hash);
+    expect(await page.locator("output").count(), hash).toBeGreaterThan(0);
+    expect(await page.locator('output:not([aria-live="off"])').count(), hash).toBe(0);
+    await page.waitForTimeout(1500);
+    expect(new Set(await said()), `${hash} says nothing as it opens`).toEqual(new Set([""]));
+  }
+
+  // Unit economics: a run of keys into ARPA is said once, at its end; CAC,
+  // which ARPA does not move, is not said.
+  await tally.open("#/unit-economics");
+  await page.evaluate(() => {
+    window.__said = [];
+    new MutationObserver((changes) => changes.forEach((c) => window.__said.push(c.target.textContent)))
+      .observe(document.querySelector("main"), { subtree: true, characterData: true, childList: true });
+  });
+  const arpa = tally.field("arpa");
+  await arpa.selectText();
+  await arpa.pressSequentially("3000", { delay: 60 });
+  await expect.poll(said, { timeout: 5_000 }).toEqual([`LTV / CAC: ${await text("ltv_cac")}`, "", `Lifetime value (LTV): ${await text("ltv")}`]);
+  const spoken = await page.evaluate(() => window.__said.filter((t) => t.startsWith("LTV / CAC:")));
+  expect(spoken).toEqual([`LTV / CAC: ${await text("ltv_cac")}`]);
+
+  // ROI's three headline figures; an offer's first year on compensation;
+  // the followed holder on equity.
+  await tally.open("#/roi");
+  await tally.type("current_monthly_cost", "60,000");
+  await expect.poll(said, { timeout: 5_000 }).toEqual([
+    `Net present value: ${await text("npv")}`,
+    `Return on investment: ${await text("roi_pct")}`,
+    `Payback: ${await text("payback_months")}`,
+  ]);
+  await tally.open("#/compensation");
+  await tally.type("offers.0.base", "160,000");
+  await expect.poll(async () => (await said()).filter(Boolean), { timeout: 5_000 }).toEqual([`First-year total: Offer A ${await text("offer.0.year1_total")}`]);
+  await tally.open("#/equity");
+  await tally.type("exit_value", "300M");
+  const stake = await text("follow_pct:Series A");
+  await expect.poll(said, { timeout: 5_000 }).toEqual([`Early engineer: ${stake} of the company after Series A, ${await text("exit:Early engineer")} at the exit`]);
+});
+
 test("labels show the exact values behind them: the LTV/CAC grid and the stake axis", async ({ tally, page }) => {
   await tally.open();
   // The grid's rows are the churn of 2.5 % × 0.5, 0.75, 1, 1.25, 1.5.

@@ -13,7 +13,7 @@ use crate::ui::components::{
     chart::{steps, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::{contract, How, ResultValue},
+    result::{contract, outcome_text, Announce, How, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, long_date, today_date, Style};
@@ -890,8 +890,30 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
             markers: Vec::new(),
         })
     });
+    // Said to a screen reader once settled: each offer's first year.
+    let said = Signal::derive(move || {
+        let cur = currency.get();
+        inputs.with(|i| {
+            results.with(|rs| {
+                let each: Vec<String> = i
+                    .offers
+                    .iter()
+                    .zip(rs)
+                    .map(|(o, r)| {
+                        format!(
+                            "{} {}",
+                            o.name,
+                            outcome_text(r.year1_total, Style::Money, cur)
+                        )
+                    })
+                    .collect();
+                format!("First-year total: {}", each.join("; "))
+            })
+        })
+    });
     view! {
         <h3>"Side by side"</h3>
+        <Announce text=said />
         <p class="help">{move || format!("Vesting counted on {}. With two offers or more, ★ marks the best in each row.", long_date(as_of.get()))}</p>
         <div class="table-wrap">
             <table class="comparison">
@@ -917,13 +939,10 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
                                 values.into_iter().enumerate().map(|(n, o)| {
                                     let is_best = best == Some(n);
                                     let (value, state) = contract(o);
-                                    let text = match o {
-                                        Outcome::Value(x) => format(x, style, cur),
-                                        Outcome::Undefined(why) => format!("Not defined: {why}"),
-                                    };
+                                    let text = outcome_text(o, style, cur);
                                     view! {
                                         <td class:best=is_best>
-                                            <output data-result=format!("offer.{n}.{key}") data-value=value data-state=state data-best=is_best.to_string()>
+                                            <output aria-live="off" data-result=format!("offer.{n}.{key}") data-value=value data-state=state data-best=is_best.to_string()>
                                                 {text}
                                             </output>
                                             {is_best.then(|| view! { <span class="star" aria-label="best">" ★"</span> })}

@@ -13,7 +13,7 @@ use crate::ui::components::{
     chart::{ChartData, Line, LineChart},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::contract,
+    result::{contract, outcome_text, Announce},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::files::{download, read_chosen_file};
@@ -594,7 +594,7 @@ fn cell(key: String, o: Outcome, style: Style, c: Currency) -> impl IntoView {
         Outcome::Value(x) => format(x, style, c),
         Outcome::Undefined(why) => why.to_string(),
     };
-    view! { <td><output data-result=key data-value=value data-state=state>{text}</output></td> }
+    view! { <td><output aria-live="off" data-result=key data-value=value data-state=state>{text}</output></td> }
 }
 
 /// Per round: price, new shares, pool increase, post-money, fully diluted
@@ -701,9 +701,9 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                             <th scope="row">{h.clone()}</th>
                                             {shown.iter().map(|col| view! { <td>{pct(col.get(row).copied().unwrap_or(0))}</td> }).collect_view()}
                                             <td>
-                                                <output data-result=format!("shares:{h}") data-value=shortest(now)>{format(now, Style::Count, c)}</output>
+                                                <output aria-live="off" data-result=format!("shares:{h}") data-value=shortest(now)>{format(now, Style::Count, c)}</output>
                                                 <span class="visually-hidden">", "</span>
-                                                <output class="pct" data-result=format!("pct:{h}") data-value=now_pct.value().map(shortest).unwrap_or_default()>
+                                                <output aria-live="off" class="pct" data-result=format!("pct:{h}") data-value=now_pct.value().map(shortest).unwrap_or_default()>
                                                     {format!(" ({now_text})")}
                                                 </output>
                                             </td>
@@ -715,7 +715,7 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                 <tr>
                                     <th scope="row">"Total"</th>
                                     {shown.iter().map(|col| view! { <td>{pct(col.iter().sum())}</td> }).collect_view()}
-                                    <td><output data-result="total_shares" data-value=shortest(total)>{format(total, Style::Count, c)}</output></td>
+                                    <td><output aria-live="off" data-result="total_shares" data-value=shortest(total)>{format(total, Style::Count, c)}</output></td>
                                 </tr>
                             </tfoot>
                         </table>
@@ -827,7 +827,38 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
         let date = inputs.with(|i| i.exit_date);
         results.with(|r| eq::exit_on(r, value, date))
     });
+    // Said to a screen reader once settled: where the followed holder ends.
+    let said = Signal::derive(move || {
+        let c = currency.get();
+        inputs.with(|i| {
+            results.with(|r| {
+                exit.with(|x| {
+                    if !i.follows_a_holder() {
+                        return String::new();
+                    }
+                    let (stake, when) = r
+                        .rounds
+                        .last()
+                        .map_or((r.follow_start, "before the rounds".to_string()), |k| {
+                            (k.follow_pct, format!("after {}", k.name))
+                        });
+                    let paid = x
+                        .as_ref()
+                        .map(|x| {
+                            format!(", {} at the exit", format(x.of(&i.follow), Style::Money, c))
+                        })
+                        .unwrap_or_default();
+                    format!(
+                        "{}: {} of the company {when}{paid}",
+                        i.follow,
+                        outcome_text(stake, Style::Share, c)
+                    )
+                })
+            })
+        })
+    });
     view! {
+        <Announce text=said />
         <h3>{move || format!("At an exit of {}", format(inputs.with(|i| i.exit_value), Style::Money, currency.get()))}</h3>
         <div class="table-wrap">
             <table class="waterfall">
@@ -848,7 +879,7 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row">{h.clone()}</th>
-                                        <td><output data-result=format!("exit:{h}") data-value=shortest(*v)>{format(*v, Style::Money, c)}</output></td>
+                                        <td><output aria-live="off" data-result=format!("exit:{h}") data-value=shortest(*v)>{format(*v, Style::Money, c)}</output></td>
                                         <td>{hundredths_text(share)}</td>
                                         <td class="bar">
                                             <svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect width=fixed(width, 1) height="10" /></svg>
@@ -864,6 +895,7 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
         <p>
             "Each common share receives "
             <output
+                aria-live="off"
                 data-result="exit_per_common_share"
                 data-value=move || exit.with(|x| x.as_ref().map(|x| shortest(x.per_common_share)).unwrap_or_default())
                 data-state=move || exit.with(|x| if x.is_some() { "defined" } else { "undefined" })

@@ -662,6 +662,7 @@ fn Report(case: Case) -> impl IntoView {
                 <dt>"Paid back by"</dt>
                 <dd>
                     <output
+                        aria-live="off"
                         class="value"
                         data-result="payback_date"
                         data-value=move || date().map(|d| d.to_string()).unwrap_or_default()

@@ -3,6 +3,7 @@
 use crate::calc::{Currency, Outcome};
 use crate::ui::format::{format, Style};
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// A result's `data-value` (the full-precision number, or empty) and
 /// `data-state` (`defined` or `undefined`): the contract every result
@@ -11,6 +12,14 @@ pub fn contract(o: Outcome) -> (String, &'static str) {
     match o {
         Outcome::Value(x) => (crate::text::shortest(x), "defined"),
         Outcome::Undefined(_) => (String::new(), "undefined"),
+    }
+}
+
+/// A result as it is written: the figure, or why there is none.
+pub fn outcome_text(o: Outcome, style: Style, currency: Currency) -> String {
+    match o {
+        Outcome::Value(x) => format(x, style, currency),
+        Outcome::Undefined(why) => format!("Not defined: {why}"),
     }
 }
 
@@ -55,16 +64,15 @@ pub fn ResultValue(
 ) -> impl IntoView {
     let value = move || contract(outcome.get()).0;
     let state = move || contract(outcome.get()).1;
-    let text = Memo::new(move |_| match outcome.get() {
-        Outcome::Value(x) => format(x, style, currency.get()),
-        Outcome::Undefined(why) => format!("Not defined: {why}"),
-    });
+    let text = Memo::new(move |_| outcome_text(outcome.get(), style, currency.get()));
     view! {
         <div class="result" class:headline=headline class:long=move || text.with(|t| is_long(t))>
             <dt>{label}</dt>
             <dd>
                 <output
                     class="value"
+                    // Not a live region (an output is one by default): below.
+                    aria-live="off"
                     data-result=key
                     data-value=value
                     data-state=state
@@ -76,6 +84,7 @@ pub fn ResultValue(
                 </output>
                 {move || note.get().map(|n| view! { <p class="note">{n}</p> })}
                 <How formula=formula />
+                {headline.then(|| view! { <Announce text=Signal::derive(move || format!("{label}: {}", text.get())) /> })}
             </dd>
         </div>
     }
@@ -96,4 +105,42 @@ pub fn How(
             <p class="formula">{move || formula.get()}</p>
         </details>
     }
+}
+
+/// How long a figure must stay the same before it is said: typing a number
+/// changes the results at every key.
+const SETTLE: Duration = Duration::from_millis(1000);
+
+/// Says `text` to a screen reader once it has stayed the same for a moment
+/// after a change, and never as the page opens (a hidden polite live
+/// region). The figures themselves are not live regions: an `<output>` is
+/// one by default (role `status`), and a page of them read every figure
+/// that changed, without its label, at every key. A page says its headline
+/// figures this way, each with its label.
+#[component]
+pub fn Announce(
+    /// What to say, once settled.
+    #[prop(into)]
+    text: Signal<String>,
+) -> impl IntoView {
+    let said = Memo::new(move |_| text.get());
+    let spoken = RwSignal::new(String::new());
+    let changes = StoredValue::new(0_u32);
+    Effect::new(move |opened: Option<()>| {
+        let now = said.get();
+        if opened.is_none() {
+            return;
+        }
+        let change = changes.get_value().wrapping_add(1);
+        changes.set_value(change);
+        set_timeout(
+            move || {
+                if changes.try_get_value() == Some(change) {
+                    spoken.try_set(now);
+                }
+            },
+            SETTLE,
+        );
+    });
+    view! { <p class="visually-hidden" aria-live="polite" aria-atomic="true">{spoken}</p> }
 }
