@@ -7,10 +7,9 @@
 import { test, expect } from "./fixtures.mjs";
 import { fileSizes, firstLoad } from "./first-load.mjs";
 
-/** KB gzipped, by route: the first load at 6f8891c (101.6 / 188.7 / 215.2 /
- *  204.6 / 232.1 KB) plus about 2 KB; each calculator 1 KB more since
- *  figures are said to a screen reader once settled (1.3 to 1.8 KB). */
-const CEILING_KB = { "": 104, "unit-economics": 192, roi: 219, compensation: 208, equity: 235 };
+/** KB gzipped, by route: the first load at 0d9e479 (102.0 / 191.5 / 218.5 /
+ *  207.2 / 234.8 KB) plus about 1 KB (the shell 2). */
+const CEILING_KB = { "": 104, "unit-economics": 193, roi: 220, compensation: 208, equity: 236 };
 
 for (const [route, ceiling] of Object.entries(CEILING_KB)) {
   test(`the first load of #/${route} stays under ${ceiling} KB gzipped`, async ({ browser, baseURL }) => {
