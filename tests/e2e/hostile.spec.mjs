@@ -97,7 +97,8 @@ test("a long name prints whole in its field's place, wrapping, on every page", a
   // about 20 characters was printed cut ("Northwind Analytics, Sta").
   const name = "Northwind Analytics International Holdings, Staff Engineer (Remote)";
   const cases = [
-    ["roi", { prospect: name, items: [{ name, type: "benefit", initial: 0, yearly: [1000] }] }, ["prospect", "items.0.name"]],
+    // A line's name is printed in the list of lines (roi.spec), not its field.
+    ["roi", { prospect: name, items: [{ name, type: "benefit", initial: 0, yearly: [1000] }] }, ["prospect"]],
     // An offer's name is printed as its card's legend (below), not twice.
     ["compensation", { offers: [{ name }, { name: `${name} 2` }, { name: "B" }, { name: "C" }] }, []],
     ["equity", { holders: [{ name, class: "common", shares: 7_900_000 }, { name: "Option pool", class: "pool", shares: 2_000_000 }], follow: name }, ["holders.0.name"]],

@@ -171,6 +171,58 @@ test("the editing page prints as a one-page report", async ({ tally, page }) => 
   }
 });
 
+test("other lines print a line each: the editing page on one page, the presentation as a list", async ({ tally, page }) => {
+  // Their fields printed one to a row down a third of the page: ten lines
+  // of five years took three pages. And the presentation ran them together
+  // in one right-aligned paragraph.
+  const items = Array.from({ length: 10 }, (_, k) => ({ name: `Line ${k + 1}`, type: k % 3 ? "benefit" : "cost", initial: 1000 * k, yearly: [1000, 2000, 3000, 4000, 5000] }));
+  items[9] = { name: "Support contract", type: "cost", monthly: 2500 };
+  const link = linkFor({ horizon_months: 60, items }, 1, "roi");
+  // A4's width less the report's margins.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  const want = [
+    ...items.slice(0, 9).map((it, k) => `${isolate(it.name)} (${it.type}): initial $${(1000 * k).toLocaleString("en-US")}, by year $1,000, $2,000, $3,000, $4,000, $5,000`),
+    `${isolate("Support contract")} (cost): $2,500 a month`,
+  ];
+  await tally.open(link);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".items")).toBeHidden();
+  await expect(page.locator(".inputs .lines li")).toHaveText(want);
+  const pages = async (format) => ((await page.pdf({ format })).toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(await pages("A4")).toBe(1);
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.locator(".inputs .lines")).toBeHidden();
+  // On Letter, 21 mm shorter, eight lines (ten take the results to a
+  // second page).
+  await tally.open(linkFor({ horizon_months: 60, items: items.slice(2) }, 1, "roi"));
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".inputs .lines li")).toHaveText(want.slice(2));
+  expect(await pages("Letter")).toBe(1);
+  await page.emulateMedia({ media: "screen" });
+
+  await tally.open(`${link}&view=present`);
+  const row = page.locator(".assumptions tr", { has: page.locator("th", { hasText: "Other lines" }) });
+  await expect(row.locator(".lines li")).toHaveText(want);
+  // Left-aligned, a line each; and on paper no source broken inside a
+  // word ("Vendor benchm|ark" when the column was squeezed).
+  expect(await row.locator(".lines").evaluate((ul) => getComputedStyle(ul).textAlign)).toBe("left");
+  await page.emulateMedia({ media: "print" });
+  const broken = await page.locator(".assumptions td:nth-child(3)").evaluateAll((tds) =>
+    tds.flatMap((td) => {
+      const node = td.firstChild;
+      if (!node) return [];
+      return [...node.textContent.matchAll(/\S+/g)].filter((word) => {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        return range.getClientRects().length > 1;
+      }).map((word) => word[0]);
+    }),
+  );
+  expect(broken).toEqual([]);
+  expect(await page.locator(".assumptions td:nth-child(3)", { hasText: "Vendor benchmark" }).count()).toBe(1);
+});
+
 test("ten years of cash flows in the billions print whole, a year to a row, on one page", async ({ tally, page }) => {
   // Initial, ten years, Total and Present value side by side are wider
   // than a page: on paper, where nothing scrolls, the table on screen lost
@@ -403,7 +455,7 @@ test("a long case lays out a far line when it is typed into, and every line on p
   expect(await tally.laidOut(tally.field("items.29.yearly.9"))).toEqual([true]);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.emulateMedia({ media: "print" });
-  // On paper every line is laid out: none is left out by content-visibility.
-  // (The name's field: paper shows its text in the input's place.)
-  expect(await tally.laidOut(page.locator('.item .field:has([name$=".name"])'))).toEqual(Array(30).fill(true));
+  // On paper every line is there, a line each, in words.
+  await expect(page.locator(".inputs .lines li")).toHaveCount(30);
+  expect(await tally.laidOut(page.locator(".inputs .lines li"))).toEqual(Array(30).fill(true));
 });

@@ -302,6 +302,7 @@ fn Editor(case: Case) -> impl IntoView {
             <fieldset>
                 <legend>"Other lines of the business case"</legend>
                 <ItemList case=case />
+                <LineList inputs=case.inputs class="print-only" />
             </fieldset>
         </section>
     }
@@ -1056,10 +1057,15 @@ fn label(key: &str) -> String {
 }
 
 fn items_text(i: &Inputs) -> String {
-    let c = i.currency;
     if i.items.is_empty() {
         return "none".into();
     }
+    line_texts(i).join("; ")
+}
+
+/// Each other line in words: its name, kind and amounts.
+fn line_texts(i: &Inputs) -> Vec<String> {
+    let c = i.currency;
     i.items
         .iter()
         .map(|it| {
@@ -1083,8 +1089,19 @@ fn items_text(i: &Inputs) -> String {
             };
             format!("{} ({kind}): {amounts}", isolate(&it.name))
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect()
+}
+
+/// The other lines, a line to an item: the presentation's assumptions, and
+/// the editing page on paper, where their fields took a page for every
+/// few lines.
+#[component]
+fn LineList(inputs: Memo<Inputs>, #[prop(optional)] class: &'static str) -> impl IntoView {
+    view! {
+        <ul class=format!("lines {class}")>
+            {move || inputs.with(line_texts).into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+        </ul>
+    }
 }
 
 /// While a prospect edits a copy of what they were sent: every input that
@@ -1232,12 +1249,22 @@ fn Presentation(
                                     let source = i.sources.get(k).copied().unwrap_or(Source::Default);
                                     (label(k), show_input(k, i), source_name(source).to_string())
                                 }));
-                                rows.push((label("items"), items_text(i), String::new()));
                                 rows.into_iter()
                                     .map(|(l, v, s)| view! { <tr><th scope="row">{l}</th><td>{v}</td><td>{s}</td></tr> })
                                     .collect_view()
                             })
                         }}
+                        <tr>
+                            <th scope="row">{label("items")}</th>
+                            <td>
+                                {move || if inputs.with(|i| i.items.is_empty()) {
+                                    "none".into_any()
+                                } else {
+                                    view! { <LineList inputs=inputs /> }.into_any()
+                                }}
+                            </td>
+                            <td></td>
+                        </tr>
                     </tbody>
                 </table>
                 {move || (inputs.with(|i| i.change_basis == ChangeBasis::Speedup)).then(|| view! { <p class="help citation">{BITNET_CITATION}</p> })}
