@@ -50,6 +50,38 @@ export function follow_move(by) {
   }, 0);
 }
 
+// A small form a button opens (naming a scenario): focus to its field, and
+// back to the button once it closes. Escape presses its [data-cancel].
+let opener = null;
+
+export function focus_field(id) {
+  opener = document.activeElement;
+  setTimeout(() => {
+    const field = document.getElementById(id);
+    if (field) {
+      field.focus();
+      field.select();
+    }
+  }, 0);
+}
+
+export function focus_opener() {
+  const el = opener;
+  opener = null;
+  setTimeout(() => {
+    if (el && el.isConnected && el.focus) el.focus();
+  }, 0);
+}
+
+addEventListener("keydown", (e) => {
+  if (e.key !== "Escape") return;
+  const form = e.target && e.target.closest ? e.target.closest("form") : null;
+  const cancel = form && form.querySelector("[data-cancel]");
+  if (!cancel) return;
+  e.preventDefault();
+  cancel.click();
+});
+
 addEventListener("keydown", (e) => {
   if ((e.key || "").toLowerCase() !== "z" || !(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey) return;
   const t = e.target;

@@ -5,7 +5,8 @@
 //! there; these put it somewhere sensible instead. Ctrl+Z (⌘Z) presses the
 //! notice's "Undo", which sits at the foot of the screen, far from the row
 //! just removed, unless a text field has focus: there it is the field's own
-//! undo.
+//! undo. A form a button opens takes focus, and gives it back as it
+//! closes.
 //!
 //! A list marks itself with `data-list="<name>"`, its rows' buttons with the
 //! class `remove` and its add button with `data-add`; a row's move buttons
@@ -25,4 +26,11 @@ extern "C" {
     /// Before a row moves `by` places: focus moves with it, to the same
     /// button, or to the other where that one is disabled (first or last row).
     pub fn follow_move(by: i32);
+    /// A small form opened by the focused button: focus goes to its field
+    /// `id`, its text selected. Escape in the form presses its button
+    /// marked `data-cancel`.
+    pub fn focus_field(id: &str);
+    /// The form opened by [`focus_field`] has closed: focus goes back to
+    /// the button that opened it.
+    pub fn focus_opener();
 }

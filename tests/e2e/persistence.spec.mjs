@@ -198,6 +198,46 @@ test("keyboard: focus stays in the list through a removal and its undo, and Ctrl
   await expect.poll(focused).toEqual(["Add a stage", null]);
 });
 
+test("keyboard: Save as… and Rename… put focus in the name, Escape cancels, and focus comes back to the button", async ({ tally, page }) => {
+  // The name's field appeared below the bar with focus left on the button:
+  // a keyboard user had to find it, and Escape did nothing.
+  const name = page.locator("#scenario-name");
+  const selected = () => name.evaluate((el) => [el.selectionStart, el.selectionEnd, el.value.length]);
+  await tally.open();
+  const saveAs = tally.button("Save as…");
+  await saveAs.focus();
+  await page.keyboard.press("Enter");
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue("Base case (copy)");
+  expect(await selected()).toEqual([0, 16, 16]);
+  await page.keyboard.press("Escape");
+  await expect(name).toHaveCount(0);
+  await expect(saveAs).toBeFocused();
+  await expect(tally.scenarioSelect()).toHaveValue("Base case");
+
+  // Typed over, Enter saves; focus is back on the button.
+  await page.keyboard.press("Enter");
+  await expect(name).toBeFocused();
+  await page.keyboard.type("Plan B");
+  await page.keyboard.press("Enter");
+  await expect(tally.scenarioSelect()).toHaveValue("Plan B");
+  await expect(saveAs).toBeFocused();
+
+  // Rename's Cancel, reached by Tab, changes nothing and gives focus back.
+  const rename = tally.button("Rename…");
+  await rename.focus();
+  await page.keyboard.press("Enter");
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue("Plan B");
+  await page.keyboard.type("Plan C");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(tally.button("Cancel")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(name).toHaveCount(0);
+  await expect(rename).toBeFocused();
+  await expect(tally.scenarioSelect()).toHaveValue("Plan B");
+});
 test("a backup file brings every scenario to another browser, and overwrites none there", async ({ tally, page, browser }) => {
   await tally.open();
   await tally.button("Save as…").click();

@@ -2,7 +2,7 @@
 //! delete, reset, copy link; and the banner of a scenario opened from a link.
 
 use crate::text::quoted;
-use crate::ui::focus::return_focus;
+use crate::ui::focus::{focus_field, focus_opener, return_focus};
 use crate::ui::link;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
@@ -43,6 +43,7 @@ pub fn ScenarioBar(
             Naming::Rename => scenarios.active(),
         });
         naming.set(Some(kind));
+        focus_field("scenario-name");
     };
     let finish = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -62,6 +63,7 @@ pub fn ScenarioBar(
             Ok(msg) => {
                 naming.set(None);
                 message.set(msg);
+                focus_opener();
             }
             Err(e) => message.set(e),
         }
@@ -214,7 +216,7 @@ pub fn ScenarioBar(
                         on:input=move |ev| name_text.set(event_target_value(&ev))
                     />
                     <button type="submit" class="primary">"OK"</button>
-                    <button type="button" on:click=move |_| naming.set(None)>"Cancel"</button>
+                    <button type="button" data-cancel="" on:click=move |_| { naming.set(None); focus_opener(); }>"Cancel"</button>
                 </form>
                 })
             }}
