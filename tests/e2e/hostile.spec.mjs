@@ -94,14 +94,18 @@ test("a name typed without spaces wraps where it is shown; no page scrolls sidew
 test("a long name prints whole in its field's place, wrapping, on every page", async ({ tally, page }) => {
   // An input is one line cut at its width, and paper does not scroll: a
   // prospect, a line, an offer, a holder or a stage named in more than
-  // about 20 characters was printed cut ("Northwind Analytics, Sta").
+  // about 20 characters was printed cut ("Northwind Analytics, Sta"). And
+  // nothing is wider than the page: equity's exit table, beside the chart,
+  // ran off its edge with such a holder.
   const name = "Northwind Analytics International Holdings, Staff Engineer (Remote)";
   const cases = [
-    // A line's name is printed in the list of lines (roi.spec), not its field.
-    ["roi", { prospect: name, items: [{ name, type: "benefit", initial: 0, yearly: [1000] }] }, ["prospect"]],
+    // A line's name is printed in the list of lines (roi.spec), not its
+    // field; one without a space breaks there too.
+    ["roi", { prospect: name, items: [{ name, type: "benefit", initial: 0, yearly: [1000] }, { name: "W".repeat(80), type: "cost", monthly: 10 }] }, ["prospect"]],
     // An offer's name is printed as its card's legend (below), not twice.
     ["compensation", { offers: [{ name }, { name: `${name} 2` }, { name: "B" }, { name: "C" }] }, []],
-    ["equity", { holders: [{ name, class: "common", shares: 7_900_000 }, { name: "Option pool", class: "pool", shares: 2_000_000 }], follow: name }, ["holders.0.name"]],
+    // The holder followed is a select, as wide as its longest name.
+    ["equity", { holders: [{ name, class: "common", shares: 7_900_000 }, { name: "Option pool", class: "pool", shares: 2_000_000 }], follow: name }, ["holders.0.name", "follow"]],
     ["unit-economics", { stages: [{ name, rate_pct: 25 }] }, ["stages.0.name"]],
   ];
   await page.setViewportSize({ width: 718, height: 1000 });
@@ -114,7 +118,7 @@ test("a long name prints whole in its field's place, wrapping, on every page", a
         .filter((el) => el.offsetWidth > 0 && el.scrollWidth > el.clientWidth + 1)
         .map((el) => el.name),
       texts: Object.fromEntries([...document.querySelectorAll(".field[data-text]")].map((field) => {
-        const input = field.querySelector("input");
+        const input = field.querySelector("input, select");
         return [input.name, {
           input: input.offsetWidth,
           shown: getComputedStyle(field, "::after").content,
@@ -125,6 +129,7 @@ test("a long name prints whole in its field's place, wrapping, on every page", a
       })),
     }));
     expect(printed.cut, calc).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${calc}: nothing wider than the page`).toBeLessThanOrEqual(718);
     for (const key of named) {
       const text = printed.texts[key];
       expect(text, `${calc} ${key}`).toBeDefined();

@@ -558,8 +558,19 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
 #[component]
 fn ChoiceFollow(e: Eq) -> impl IntoView {
     let inputs = e.inputs;
+    // Printed in the select's place, wrapping (as a text field's name): a
+    // select is one line as wide as its longest name.
+    let chosen = move || {
+        inputs.with(|i| {
+            if i.follows_a_holder() {
+                i.follow.clone()
+            } else {
+                format!("{} is not in the table", quoted(&i.follow))
+            }
+        })
+    };
     view! {
-        <div class="field">
+        <div class="field" data-text=chosen>
             <label for="f-follow">"Follow this holder through the rounds"</label>
             <select
                 id="f-follow"
