@@ -73,6 +73,19 @@ export function focus_opener() {
   }, 0);
 }
 
+// What a page says to a screen reader (result.rs, Announce): an element's
+// data-say becomes its text once unchanged for a second. Its first value,
+// set as the page is built, is never said: only changes are observed.
+new MutationObserver((changes) => {
+  for (const c of changes) {
+    const el = c.target;
+    clearTimeout(el.sayTimer);
+    el.sayTimer = setTimeout(() => {
+      el.textContent = el.getAttribute("data-say");
+    }, 1000);
+  }
+}).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["data-say"] });
+
 addEventListener("keydown", (e) => {
   if (e.key !== "Escape") return;
   const form = e.target && e.target.closest ? e.target.closest("form") : null;

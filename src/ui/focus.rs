@@ -6,7 +6,8 @@
 //! notice's "Undo", which sits at the foot of the screen, far from the row
 //! just removed, unless a text field has focus: there it is the field's own
 //! undo. A form a button opens takes focus, and gives it back as it
-//! closes.
+//! closes. focus.js also says a page's settled headline figures to a
+//! screen reader (`result::Announce`), without wasm.
 //!
 //! A list marks itself with `data-list="<name>"`, its rows' buttons with the
 //! class `remove` and its add button with `data-add`; a row's move buttons

@@ -3,7 +3,6 @@
 use crate::calc::{Currency, Outcome};
 use crate::ui::format::{format, Style};
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// A result's `data-value` (the full-precision number, or empty) and
 /// `data-state` (`defined` or `undefined`): the contract every result
@@ -107,40 +106,19 @@ pub fn How(
     }
 }
 
-/// How long a figure must stay the same before it is said: typing a number
-/// changes the results at every key.
-const SETTLE: Duration = Duration::from_millis(1000);
-
 /// Says `text` to a screen reader once it has stayed the same for a moment
-/// after a change, and never as the page opens (a hidden polite live
-/// region). The figures themselves are not live regions: an `<output>` is
-/// one by default (role `status`), and a page of them read every figure
-/// that changed, without its label, at every key. A page says its headline
-/// figures this way, each with its label.
+/// after a change, and never as the page opens: a hidden polite live region
+/// whose text focus.js writes from its `data-say` a second after the last
+/// change (typing a number changes the results at every key). The figures
+/// themselves are not live regions: an `<output>` is one by default (role
+/// `status`), and a page of them read every figure that changed, without
+/// its label, at every key. A page says its headline figures this way,
+/// each with its label.
 #[component]
 pub fn Announce(
     /// What to say, once settled.
     #[prop(into)]
     text: Signal<String>,
 ) -> impl IntoView {
-    let said = Memo::new(move |_| text.get());
-    let spoken = RwSignal::new(String::new());
-    let changes = StoredValue::new(0_u32);
-    Effect::new(move |opened: Option<()>| {
-        let now = said.get();
-        if opened.is_none() {
-            return;
-        }
-        let change = changes.get_value().wrapping_add(1);
-        changes.set_value(change);
-        set_timeout(
-            move || {
-                if changes.try_get_value() == Some(change) {
-                    spoken.try_set(now);
-                }
-            },
-            SETTLE,
-        );
-    });
-    view! { <p class="visually-hidden" aria-live="polite" aria-atomic="true">{spoken}</p> }
+    view! { <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-say=move || text.get()></p> }
 }
