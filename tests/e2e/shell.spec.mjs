@@ -95,22 +95,45 @@ for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) 
     }
     // No label runs into another (a first x label into the y axis's "0%",
     // the x title into the ticks) or out of its chart.
-    for (const chart of await page.locator("figure.chart > svg").all()) {
-      const frame = await chart.boundingBox();
-      const boxes = (await Promise.all((await chart.locator(".grid text").all()).map(async (t) => [await t.textContent(), await t.boundingBox()])))
-        .filter(([, box]) => box && box.width > 0);
-      for (const [text, box] of boxes) {
-        expect(box.x, text).toBeGreaterThanOrEqual(frame.x - 0.5);
-        expect(box.x + box.width, text).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
-      }
-      for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) {
-          const [[ta, a], [tb, b]] = [boxes[i], boxes[j]];
-          const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
-          expect(apart, `"${ta}" and "${tb}" overlap`).toBe(true);
-        }
+    await expectChartLabelsClear(page);
+  });
+}
+
+/** No chart label runs into another (a first x label into the y axis's
+ * "0%", the x title into the ticks) or out of its chart. */
+async function expectChartLabelsClear(page) {
+  for (const chart of await page.locator("figure.chart > svg").all()) {
+    const frame = await chart.boundingBox();
+    const boxes = (await Promise.all((await chart.locator(".grid text").all()).map(async (t) => [await t.textContent(), await t.boundingBox()])))
+      .filter(([, box]) => box && box.width > 0);
+    for (const [text, box] of boxes) {
+      expect(box.x, text).toBeGreaterThanOrEqual(frame.x - 0.5);
+      expect(box.x + box.width, text).toBeLessThanOrEqual(frame.x + frame.width + 0.5);
+    }
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [[ta, a], [tb, b]] = [boxes[i], boxes[j]];
+        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart, `"${ta}" and "${tb}" overlap`).toBe(true);
       }
     }
+  }
+}
+
+for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) {
+  test(`a chart's labels read on paper, at 6 pt or more, clear of each other, on ${hash}`, async ({ tally, page }) => {
+    // 718 px: an A4 page less its margins.
+    await page.setViewportSize({ width: 718, height: 1000 });
+    await tally.open(hash);
+    await page.emulateMedia({ media: "print" });
+    const sizes = await page.locator("figure.chart > svg text").evaluateAll((texts) =>
+      texts
+        .filter((t) => t.getBBox().width > 0)
+        .map((t) => [t.textContent, Math.round(parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a * 7.5) / 10]),
+    );
+    expect(sizes.length).toBeGreaterThan(4);
+    expect(sizes.filter(([, pt]) => pt < 6)).toEqual([]);
+    await expectChartLabelsClear(page);
   });
 }
 

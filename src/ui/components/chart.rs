@@ -52,8 +52,10 @@ const H: f64 = 280.0;
 const LEFT: f64 = 78.0;
 const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
-/// Room for the x labels and the x title, at a phone's 20-unit text too.
-const BOTTOM: f64 = 52.0;
+/// Room for the x labels and the x title, at the 20-unit text of a phone
+/// and of paper too, with a little air between them (at 52 their boxes
+/// touched, and on paper overlapped by a unit).
+const BOTTOM: f64 = 56.0;
 
 /// "Nice" tick values covering `min..=max`, with 0 among them when the
 /// range holds it (a cash flow that starts below zero).
