@@ -249,6 +249,14 @@ test("a screen reader hears the headline figures that changed, labelled, once ty
   await tally.open("#/compensation");
   await tally.type("offers.0.base", "160,000");
   await expect.poll(async () => (await said()).filter(Boolean), { timeout: 5_000 }).toEqual([`First-year total: Offer A ${await text("offer.0.year1_total")}`]);
+  // A role that counts meetings, and back: the plan's cards change their
+  // style, and their figures are said all the same.
+  for (const role of ["sdr", "smb_ae"]) {
+    await tally.field("plan.role").selectOption(role);
+    await expect
+      .poll(async () => (await said()).filter((t) => t.startsWith("Total pay")), { timeout: 5_000 })
+      .toEqual([`Total pay in the period: ${await text("plan.total")}`]);
+  }
   await tally.open("#/equity");
   await tally.type("exit_value", "300M");
   const stake = await text("follow_pct:Series A");
