@@ -247,6 +247,23 @@ proptest! {
         }
     }
 
+    /// Within the fields' ranges, the grid's current cell is the inputs'
+    /// own LTV/CAC, and no row or column repeats another.
+    #[test]
+    fn the_grid_holds_the_inputs_once_each(
+        churn in prop_oneof![Just(0.0), Just(100.0), 0.0..100.0f64],
+        arpa in prop_oneof![Just(0.0), 0.0..1e6f64],
+    ) {
+        let inputs = Inputs { churn_pct: churn, arpa, ..Inputs::default() };
+        let grid = sensitivity(&inputs);
+        let (row, column) = grid.current;
+        prop_assert_eq!((grid.churn_pct[row], grid.arpa[column]), (churn, arpa));
+        prop_assert_eq!(grid.cells[row][column].ltv_cac, compute(&inputs).ltv_cac);
+        for axis in [&grid.churn_pct, &grid.arpa] {
+            prop_assert!(axis.windows(2).all(|w| w[0] < w[1]), "{axis:?}");
+        }
+    }
+
     /// Values read from any JSON are always inside their fields' ranges.
     #[test]
     fn json_reads_stay_in_range(churn in any_f64(), arpa in ".{0,12}") {
@@ -283,4 +300,80 @@ fn the_part_of_ltv_beyond_the_horizon_is_measured() {
     // A horizon sum has nothing after the horizon.
     assert!(compute(&Inputs::default()).ltv_capped);
     assert_eq!(compute(&Inputs::default()).ltv_after_horizon_pct, 0.0);
+}
+
+/// Around the plan's 2.5 % churn and $2,900 ARPA the grid shows half to one
+/// and a half times each, the inputs in the middle. At no churn, where
+/// every multiple is 0, it steps up from 0 by whole points; at no ARPA it
+/// has one column; at 80 % churn one 100 % row, not two.
+#[test]
+fn the_grid_steps_around_the_inputs_and_never_repeats_a_row() {
+    let grid = sensitivity(&Inputs::default());
+    assert_eq!(grid.churn_pct, [1.25, 1.875, 2.5, 3.125, 3.75]);
+    assert_eq!(grid.arpa, [1450.0, 2175.0, 2900.0, 3625.0, 4350.0]);
+    assert_eq!(grid.current, (2, 2));
+
+    let none = Inputs {
+        churn_pct: 0.0,
+        ..Inputs::default()
+    };
+    let grid = sensitivity(&none);
+    assert_eq!(grid.churn_pct, [0.0, 1.0, 2.0, 3.0, 4.0]);
+    assert_eq!(grid.current, (0, 2));
+    let at_one = compute(&Inputs {
+        churn_pct: 1.0,
+        ..Inputs::default()
+    })
+    .ltv_cac;
+    assert_eq!(grid.cells[1][2].ltv_cac, at_one);
+
+    let free = Inputs {
+        arpa: 0.0,
+        ..Inputs::default()
+    };
+    let grid = sensitivity(&free);
+    assert_eq!(grid.arpa, [0.0]);
+    assert_eq!(grid.current, (2, 0));
+    assert!(grid.cells.iter().all(|row| row.len() == 1));
+
+    let high = Inputs {
+        churn_pct: 80.0,
+        ..Inputs::default()
+    };
+    let grid = sensitivity(&high);
+    assert_eq!(grid.churn_pct, [40.0, 60.0, 80.0, 100.0]);
+    assert_eq!(grid.current, (2, 2));
+}
+
+/// With no ARPA (or no margin) every month's gross profit is 0: LTV is 0, a
+/// series that converges whatever the churn and expansion, so neither the
+/// horizon's warning nor the share after it applies.
+#[test]
+fn no_gross_profit_is_an_ltv_of_zero_without_a_horizon_warning() {
+    for inputs in [
+        Inputs {
+            arpa: 0.0,
+            ..Inputs::default()
+        },
+        Inputs {
+            gross_margin_pct: 0.0,
+            ..Inputs::default()
+        },
+        Inputs {
+            arpa: 0.0,
+            churn_pct: 3.75,
+            ..Inputs::default()
+        },
+        Inputs {
+            arpa: 0.0,
+            churn_pct: 0.0,
+            expansion_pct: 0.0,
+            ..Inputs::default()
+        },
+    ] {
+        let r = compute(&inputs);
+        assert_eq!(r.ltv, Outcome::Value(0.0), "{inputs:?}");
+        assert!(!r.ltv_capped, "{inputs:?}");
+        assert_eq!(r.ltv_after_horizon_pct, 0.0, "{inputs:?}");
+    }
 }

@@ -304,7 +304,8 @@ pub fn compute(inputs: &Inputs) -> Results {
         monthly_discount,
         inputs.horizon_months,
     );
-    let ltv_after_horizon_pct = if ltv_capped {
+    // No gross profit, no value to place before or after the horizon.
+    let ltv_after_horizon_pct = if ltv_capped || gp == 0.0 {
         0.0
     } else {
         after_horizon_pct(retention_factor, monthly_discount, inputs.horizon_months)
@@ -344,7 +345,8 @@ pub fn compute(inputs: &Inputs) -> Results {
 /// LTV = Σ_{t≥0} gp × q^t with q = (1 − churn)(1 + expansion)/(1 + d), which
 /// is gp / (1 − q) when q < 1 (gp / churn with no expansion or discount).
 /// When q ≥ 1 the series has no limit: it is summed over the horizon instead
-/// (t = 0 … horizon − 1) and the second value says so.
+/// (t = 0 … horizon − 1) and the second value says so. With no gross profit
+/// every term is 0, and so is the sum, whatever q.
 pub fn lifetime_value(
     gp: f64,
     retention: f64,
@@ -352,7 +354,9 @@ pub fn lifetime_value(
     horizon: f64,
 ) -> (Outcome, bool) {
     let q = retention / (1.0 + monthly_discount);
-    if q < 1.0 {
+    if gp == 0.0 {
+        (Outcome::Value(0.0), false)
+    } else if q < 1.0 {
         (Outcome::finite(gp / (1.0 - q), TOO_LARGE), false)
     } else {
         let months = horizon.clamp(0.0, f64::from(MAX_COHORT_MONTHS)) as u32;
@@ -430,6 +434,8 @@ pub struct Sensitivity {
     pub arpa: Vec<f64>,
     /// `cells[row][column]`.
     pub cells: Vec<Vec<SensitivityCell>>,
+    /// `(row, column)` of the inputs' own churn and ARPA.
+    pub current: (usize, usize),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -444,12 +450,34 @@ pub struct SensitivityCell {
 /// Multiples of the current churn and ARPA the grid shows.
 pub const SENSITIVITY_STEPS: [f64; 5] = [0.5, 0.75, 1.0, 1.25, 1.5];
 
+/// The churns shown when there is none: every multiple of 0 is 0, and the
+/// question at no churn is what a little would cost.
+pub const CHURN_PCT_FROM_NONE: [f64; 5] = [0.0, 1.0, 2.0, 3.0, 4.0];
+
+/// An axis of the grid around `value`, and where `value` is on it: its
+/// multiples, each at most `max` and shown once (a churn of 80 % has no
+/// 120 % row, one 100 % row instead); at 0, `at_zero`.
+fn sensitivity_axis(value: f64, max: f64, at_zero: &[f64]) -> (Vec<f64>, usize) {
+    if value == 0.0 {
+        return (at_zero.to_vec(), 0);
+    }
+    let (mut values, mut current) = (Vec::new(), 0);
+    for m in SENSITIVITY_STEPS {
+        let v = (value * m).min(max);
+        if values.last() != Some(&v) {
+            values.push(v);
+        }
+        if m == 1.0 {
+            current = values.len() - 1;
+        }
+    }
+    (values, current)
+}
+
 pub fn sensitivity(inputs: &Inputs) -> Sensitivity {
-    let churn_pct: Vec<f64> = SENSITIVITY_STEPS
-        .iter()
-        .map(|m| (inputs.churn_pct * m).min(100.0))
-        .collect();
-    let arpa: Vec<f64> = SENSITIVITY_STEPS.iter().map(|m| inputs.arpa * m).collect();
+    let (churn_pct, row) = sensitivity_axis(inputs.churn_pct, 100.0, &CHURN_PCT_FROM_NONE);
+    // No ARPA has no scale to step by: one column, of LTV/CAC 0.
+    let (arpa, column) = sensitivity_axis(inputs.arpa, f64::INFINITY, &[0.0]);
     let cells = churn_pct
         .iter()
         .map(|&c| {
@@ -474,6 +502,7 @@ pub fn sensitivity(inputs: &Inputs) -> Sensitivity {
         churn_pct,
         arpa,
         cells,
+        current: (row, column),
     }
 }
 

@@ -287,6 +287,32 @@ test("the LTV/CAC grid says why its cells have no ratio, as the cards do", async
   await expect(legend).not.toContainText("not defined");
 });
 
+test("the LTV/CAC grid never repeats a row or a column, and marks the inputs' own cell", async ({ tally, page }) => {
+  const rows = page.locator(".sensitivity tbody th");
+  const columns = page.locator(".sensitivity thead th:not(:first-child)");
+  const current = page.locator(".sensitivity td.current");
+  await tally.open();
+  await expect(current).toHaveText(`${await tally.result("ltv_cac").textContent()}†, the current inputs`);
+  // No churn: every multiple of 0 is 0, five rows of "0%" alike. The rows
+  // step up from it instead, the inputs in the first.
+  await tally.type("churn_pct", "0");
+  await expect(rows).toHaveText(["0%", "1%", "2%", "3%", "4%"]);
+  await expect(page.locator(".sensitivity tbody tr").first().locator("td.current")).toHaveCount(1);
+  // No ARPA: one column, not five of "$0".
+  await tally.type("arpa", "0");
+  await expect(columns).toHaveText(["$0"]);
+  await expect(current).toHaveText("0×, the current inputs");
+  // An LTV of nothing is no sum over a horizon, nor earned after one.
+  await expect(tally.result("ltv")).toHaveText("$0");
+  await expect(page.locator(".result:has([data-result=ltv]) .note")).toHaveCount(0);
+  await expect(page.locator(".result:has([data-result=ltv]) .formula")).toContainText("with no gross profit, Σ over t ≥ 0 of 0 × qᵗ is 0");
+  // 80 % churn: one 100 % row, not two.
+  await tally.type("churn_pct", "80");
+  await tally.type("arpa", "2900");
+  await expect(rows).toHaveText(["40%", "60%", "80%", "100%"]);
+  await expect(page.locator(".sensitivity tbody tr").nth(2).locator("td.current")).toHaveCount(1);
+});
+
 test("the break-even label sits clear of the lines, on a leader line to its point", async ({ tally, page }) => {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });

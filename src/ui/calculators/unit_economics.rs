@@ -223,7 +223,15 @@ fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
                 pct(i.expansion_pct),
                 pct(r.monthly_discount * 100.0),
             );
-            if r.ltv_capped {
+            if r.gross_profit.value() == Some(0.0) {
+                format!(
+                    "ARPA × gross margin = {} × {} = {} a month: with no gross profit, Σ over t ≥ 0 of 0 × qᵗ is 0, {}",
+                    money(i.arpa),
+                    pct(i.gross_margin_pct),
+                    show(r.gross_profit, Style::Money),
+                    q,
+                )
+            } else if r.ltv_capped {
                 format!(
                     "Revenue kept each month, {}, is not below 1 + the monthly discount rate, so the lifetime sum has no limit and is taken over the horizon: Σ over t = 0 … {} of ARPA × gross margin × qᵗ, {}; ARPA × gross margin = {} × {} = {}",
                     pct(r.retention_factor * 100.0),
@@ -488,7 +496,7 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
             {move || {
                 let grid = inputs.with(ue::sensitivity);
                 let c = currency.get();
-                let middle = ue::SENSITIVITY_STEPS.len() / 2;
+                let (current_row, current_col) = grid.current;
                 // Why a cell shows no ratio (CAC has none, say), as its card says.
                 let undefined = grid
                     .cells
@@ -501,7 +509,7 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                     .unwrap_or_default();
                 view! {
                     <table class="sensitivity">
-                        <caption class="visually-hidden">"LTV / CAC for monthly churn (rows) and ARPA (columns); the current inputs are in the middle"</caption>
+                        <caption class="visually-hidden">"LTV / CAC for monthly churn (rows) and ARPA (columns); the cell of the current inputs says so"</caption>
                         <thead>
                             <tr>
                                 <th scope="col">"Churn \\ ARPA"</th>
@@ -539,8 +547,13 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                                                         Outcome::Value(x) => (format(x, Style::Ratio, c), "bad"),
                                                         Outcome::Undefined(_) => ("—".to_string(), "na"),
                                                     };
-                                                    let current = row == middle && col == middle;
-                                                    view! { <td class=class class:current=current>{text}{mark}</td> }
+                                                    let current = row == current_row && col == current_col;
+                                                    view! {
+                                                        <td class=class class:current=current>
+                                                            {text}{mark}
+                                                            {current.then(|| view! { <span class="visually-hidden">", the current inputs"</span> })}
+                                                        </td>
+                                                    }
                                                 })
                                                 .collect_view()}
                                         </tr>
