@@ -119,6 +119,46 @@ test("invalid financings say why instead of showing numbers", async ({ tally, pa
   await tally.expectNoNonFinite();
 });
 
+test("a cap table before any round, and one with no shares, say so instead of showing empty tables and blanks", async ({ tally, page }) => {
+  await page.goto(linkFor(SHUFFLE));
+  await tally.ready();
+  const stake = page.locator("h3", { hasText: "through the rounds" });
+  await page.getByRole("button", { name: "Remove Series A" }).click();
+  // Before: a round table of headings alone, a blank where the bars go,
+  // and a chart of one point, which draws no line.
+  await expect(page.locator("table.rounds")).toHaveCount(0);
+  await expect(page.locator("h3", { hasText: "Round by round" }).locator("+ p")).toHaveText(
+    "No rounds yet: add a SAFE, a note or a priced round under “Rounds, in order”.",
+  );
+  await expect(page.locator("figure.stacked")).toHaveCount(0);
+  await expect(stake.locator("+ figure.chart")).toHaveCount(0);
+  await expect(stake.locator("+ p")).toHaveText(`${isolate("Founders")} holds 100.00% of the company, fully diluted, before any round.`);
+  await expect(tally.result("exit:Founders")).toHaveAttribute("data-value", "5000000");
+  // On paper (A4 less its margins): no heading over nothing, and the stake
+  // in words beside the exit, where its chart goes.
+  await page.setViewportSize({ width: 718, height: 1000 });
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("h3", { hasText: "Round by round" })).toBeHidden();
+  await expect(page.locator("legend", { hasText: "Rounds, in order" })).toBeHidden();
+  const [sentence, exit] = [await stake.locator("+ p").boundingBox(), await page.locator("table.waterfall").boundingBox()];
+  expect(sentence.x + sentence.width).toBeLessThanOrEqual(exit.x);
+  expect(sentence.y).toBeLessThan(exit.y + exit.height);
+  await page.emulateMedia({ media: "screen" });
+  // A round added back brings them back.
+  await tally.button("Add the round").click();
+  await expect(page.locator("table.rounds")).toHaveCount(1);
+  await expect(page.locator("figure.stacked")).toHaveCount(1);
+  await expect(stake.locator("+ figure.chart path.line")).toHaveCount(1);
+  await page.getByRole("button", { name: "Remove Round 1" }).click();
+  // No shares at all: before, "Each common share receives $0.00" under an
+  // exit table with no rows.
+  await tally.type("holders.0.shares", "0");
+  await expect(page.locator("table.waterfall tbody")).toHaveText("No one holds shares yet: add holders under “Cap table before the rounds”.");
+  await expect(tally.result("exit_per_common_share")).toHaveAttribute("data-state", "undefined");
+  await expect(tally.result("exit_per_common_share")).toHaveText("— (no one holds shares)");
+  await tally.expectNoNonFinite();
+});
+
 test("a followed holder renamed away leaves a note where its chart was, and choosing again brings the chart back", async ({ tally, page }) => {
   await tally.open("#/equity");
   const section = page.locator("h3", { hasText: "through the rounds" });

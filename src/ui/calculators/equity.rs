@@ -613,8 +613,14 @@ fn cell(key: String, o: Outcome, style: Style, c: Currency) -> impl IntoView {
 #[component]
 fn RoundTable(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
     let currency = e.currency;
+    let none = Memo::new(move |_| results.with(|r| r.rounds.is_empty()));
     view! {
         <h3>"Round by round"</h3>
+        // A cap table before any financing: a table of headings alone
+        // would look broken.
+        {move || if none.get() {
+            view! { <p class="help no-rounds">"No rounds yet: add a SAFE, a note or a priced round under “Rounds, in order”."</p> }.into_any()
+        } else { view! {
         <div class="table-wrap">
             <table class="rounds">
                 <thead>
@@ -650,6 +656,7 @@ fn RoundTable(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
             </table>
         </div>
         <p class="help">"Prices to 4 decimal places (shown to the cent), share counts rounded down, as cap-table tools do; a post-money is the price a share × the fully diluted count after the round, so it can differ from pre-money + amount by the rounding. Pre-money SAFE and note caps are pre-money; post-money SAFE caps are post-money."</p>
+        }.into_any() }}
     }
 }
 
@@ -731,6 +738,8 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                             </tfoot>
                         </table>
                     </div>
+                    // No round, no bar: an empty figure would be a blank.
+                    {(!columns.is_empty()).then(|| view! {
                     <figure class="stacked">
                         <svg viewBox="0 0 100 60" preserveAspectRatio="none" role="img" aria-label="Ownership by holder after each round, as stacked bars">
                             {bands.rounds.iter().enumerate().map(|(x, shares)| {
@@ -764,6 +773,7 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                             })}
                         </figcaption>
                     </figure>
+                    })}
                 }
             })
         }}
@@ -803,11 +813,21 @@ fn FollowChart(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
     // Renamed or imported over: an empty chart under that name would say
     // nothing. The page says what the choice of whom to follow says.
     let missing = Memo::new(move |_| inputs.with(|i| !i.follows_a_holder()));
+    // Before any round the line is a single point, which draws nothing.
+    let no_rounds = Memo::new(move |_| names.with(Vec::is_empty));
     view! {
         <h3>{move || inputs.with(|i| format!("{}'s stake through the rounds", isolate(&i.follow)))}</h3>
         {move || if missing.get() {
             view! {
-                <p class="help">{move || inputs.with(|i| format!("{} is not in the table: choose whom to follow under “Follow and exit”.", quoted(&i.follow)))}</p>
+                <p class="help stake">{move || inputs.with(|i| format!("{} is not in the table: choose whom to follow under “Follow and exit”.", quoted(&i.follow)))}</p>
+            }.into_any()
+        } else if no_rounds.get() {
+            view! {
+                <p class="stake">{move || inputs.with(|i| results.with(|r| format!(
+                    "{} holds {} of the company, fully diluted, before any round.",
+                    isolate(&i.follow),
+                    outcome_text(r.follow_start, Style::Share, e.currency.get())
+                )))}</p>
             }.into_any()
         } else {
             view! {
@@ -837,6 +857,14 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
         let value = inputs.with(|i| i.exit_value);
         let date = inputs.with(|i| i.exit_date);
         results.with(|r| eq::exit_on(r, value, date))
+    });
+    // What a common share receives, or why nothing can be said.
+    let per_share = Memo::new(move |_| {
+        exit.with(|x| match x {
+            None => Err("not computed"),
+            Some(x) if x.proceeds.is_empty() => Err("— (no one holds shares)"),
+            Some(x) => Ok(x.per_common_share),
+        })
     });
     // Said to a screen reader once settled: where the followed holder ends.
     let said = Signal::derive(move || {
@@ -881,6 +909,9 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                             let Some(x) = x else {
                                 return view! { <tr><td colspan="4">"Not computed while a round cannot be."</td></tr> }.into_any();
                             };
+                            if x.proceeds.is_empty() {
+                                return view! { <tr><td colspan="4">"No one holds shares yet: add holders under “Cap table before the rounds”."</td></tr> }.into_any();
+                            }
                             let top = x.proceeds.iter().map(|(_, v)| *v).fold(0.0, f64::max);
                             // Shares of the exit to two decimals adding up to 100.00 %.
                             let amounts: Vec<f64> = x.proceeds.iter().map(|(_, v)| *v).collect();
@@ -908,10 +939,13 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
             <output
                 aria-live="off"
                 data-result="exit_per_common_share"
-                data-value=move || exit.with(|x| x.as_ref().map(|x| shortest(x.per_common_share)).unwrap_or_default())
-                data-state=move || exit.with(|x| if x.is_some() { "defined" } else { "undefined" })
+                data-value=move || per_share.with(|x| x.as_ref().map(|x| shortest(*x)).unwrap_or_default())
+                data-state=move || per_share.with(|x| if x.is_ok() { "defined" } else { "undefined" })
             >
-                {move || exit.with(|x| x.as_ref().map_or("not computed".into(), |x| format(x.per_common_share, Style::Cents, currency.get())))}
+                {move || per_share.with(|x| match x {
+                    Ok(x) => format(*x, Style::Cents, currency.get()),
+                    Err(why) => why.to_string(),
+                })}
             </output>
             ". "
             {move || inputs.with(|i| results.with(|r| waterfall_terms(i, r)))}
