@@ -459,3 +459,13 @@ test("a long case lays out a far line when it is typed into, and every line on p
   await expect(page.locator(".inputs .lines li")).toHaveCount(30);
   expect(await tally.laidOut(page.locator(".inputs .lines li"))).toEqual(Array(30).fill(true));
 });
+
+test("a case of a month or two marks whole months on its chart, not quarters of one", async ({ tally, page }) => {
+  await page.goto(linkFor({ horizon_months: 1 }, 1, "roi"));
+  await tally.ready();
+  // Before: 0, 0.25, 0.5, 0.75 and 1 "months from the start".
+  const ticks = page.locator(".chart .grid text[dominant-baseline=hanging]");
+  await expect(ticks).toHaveText(["0", "", "", "", "1"]);
+  await tally.type("horizon_months", "36");
+  await expect(ticks).toHaveText(["0", "10", "20", "30"]);
+});

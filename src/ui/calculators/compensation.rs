@@ -10,7 +10,7 @@ use crate::input::{FieldSpec, Kind};
 use crate::text::{isolate, quoted, shortest};
 use crate::ui::calculators::{currency_of, open_page, CurrencySelect, ProblemList, ReportMeta};
 use crate::ui::components::{
-    chart::{steps, ChartData, Line, LineChart, Marker},
+    chart::{steps, whole_months, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
     result::{contract, outcome_text, Announce, How, ResultValue},
@@ -961,7 +961,7 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
             summary=Signal::derive(move || "Cumulative pay of each offer over 48 months; where the lines cross is labelled.".to_string())
             x_title="Months from the start"
             y_title="Cumulative pay"
-            x_format=Callback::new(|x: f64| shortest(x))
+            x_format=Callback::new(whole_months)
             y_format=Callback::new(move |y: f64| format(y, Style::AxisMoney, currency.get()))
         />
         <h3>"Vesting"</h3>
@@ -970,7 +970,7 @@ fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
             summary=Signal::derive(move || "Vested shares of each offer by month from its start.".to_string())
             x_title="Months from the start"
             y_title="Vested shares"
-            x_format=Callback::new(|x: f64| shortest(x))
+            x_format=Callback::new(whole_months)
             y_format=Callback::new(move |y: f64| format(y, Style::AxisCount, currency.get()))
         />
     }

@@ -15,7 +15,7 @@ use crate::ui::calculators::{
     currency_of, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
 };
 use crate::ui::components::{
-    chart::{ChartData, Line, LineChart, Marker},
+    chart::{whole_months, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
     result::{is_long, How, ResultValue},
@@ -863,7 +863,7 @@ fn CashFlowChart(case: Case) -> impl IntoView {
             summary=summary
             x_title="Months from the start"
             y_title="Cumulative net"
-            x_format=Callback::new(|x: f64| shortest(x))
+            x_format=Callback::new(whole_months)
             y_format=Callback::new(move |y: f64| format(y, Style::AxisMoney, currency.get()))
         />
     }

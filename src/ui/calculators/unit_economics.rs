@@ -8,7 +8,7 @@ use crate::ui::calculators::{
     currency_of, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
 };
 use crate::ui::components::{
-    chart::{ChartData, Line, LineChart, Marker},
+    chart::{whole_months, ChartData, Line, LineChart, Marker},
     fields::TextField,
     number_field::NumberField,
     result::ResultValue,
@@ -449,7 +449,7 @@ fn CohortChart(
             summary=summary
             x_title="Months since acquisition"
             y_title="Per customer"
-            x_format=Callback::new(|x: f64| shortest(x))
+            x_format=Callback::new(whole_months)
             y_format=Callback::new(move |y: f64| format(y, Style::AxisMoney, currency.get()))
         />
     }

@@ -1,11 +1,21 @@
 //! A small SVG line chart: no library, no canvas, prints crisply.
 
-use crate::text::fixed;
+use crate::text::{fixed, shortest};
 use leptos::prelude::*;
 
 /// An SVG coordinate: a tenth of a unit is finer than the eye can see.
 fn px(v: f64) -> String {
     fixed(v, 1)
+}
+
+/// A count of months as an x tick label: whole months only. A horizon of a
+/// month or two has ticks on quarters, and "0.25" months reads as an error.
+pub fn whole_months(x: f64) -> String {
+    if x.fract() == 0.0 {
+        shortest(x)
+    } else {
+        String::new()
+    }
 }
 
 /// One line of a chart, in data units.
