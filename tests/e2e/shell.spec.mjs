@@ -281,7 +281,8 @@ test("the LTV/CAC grid says why its cells have no ratio, as the cards do", async
   // No lead becomes a customer: no CAC, so no ratio anywhere in the grid.
   await tally.type("leads", "0");
   await expect(tally.result("cac")).toContainText("no lead becomes a customer");
-  await expect(page.locator(".sensitivity td")).toHaveText(Array(25).fill(/^—/));
+  // A dash alone: a cell with no ratio has no mark for how its LTV was taken.
+  await expect(page.locator(".sensitivity td")).toHaveText([...Array(12).fill("—"), "—, the current inputs", ...Array(12).fill("—")]);
   await expect(legend).toContainText("— not defined: no lead becomes a customer.");
   await tally.type("leads", "200");
   await expect(legend).not.toContainText("not defined");

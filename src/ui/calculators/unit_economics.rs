@@ -532,7 +532,10 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                                                 .into_iter()
                                                 .enumerate()
                                                 .map(|(col, cell)| {
-                                                    let mark = if cell.capped {
+                                                    // A mark says how a ratio's LTV was taken; a cell with no ratio has none.
+                                                    let mark = if cell.ltv_cac.value().is_none() {
+                                                        ""
+                                                    } else if cell.capped {
                                                         "†"
                                                     } else if cell.mostly_after_horizon {
                                                         "*"
