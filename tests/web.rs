@@ -82,6 +82,12 @@ fn intl_formats_money_by_currency() {
     // Shares of a whole always to two decimals.
     assert_eq!(format(9.0, Style::Share, Currency::USD), "9.00%");
     assert_eq!(format(0.625, Style::Share, Currency::USD), "0.63%");
+    assert_eq!(format(0.005, Style::Share, Currency::USD), "0.01%");
+    // Too small for hundredths (1,000 RSUs of a billion shares): two
+    // significant digits, not "0.00%".
+    assert_eq!(format(0.0001, Style::Share, Currency::USD), "0.0001%");
+    assert_eq!(format(0.000_832_6, Style::Share, Currency::USD), "0.00083%");
+    assert_eq!(format(0.0, Style::Share, Currency::USD), "0.00%");
 }
 
 #[wasm_bindgen_test]

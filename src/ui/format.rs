@@ -79,6 +79,10 @@ enum Digits {
     /// Three significant digits and a power of ten: a value past
     /// [`VAST`].
     Scientific,
+    /// Two significant digits: a share of a company too small for the
+    /// hundredths of a percent ("0.0001%", a big company's RSU grant, not
+    /// "0.00%" beside another offer's).
+    Small,
 }
 
 /// From this size on (as shown: percent in percent), a value reads as
@@ -164,6 +168,12 @@ fn options(style: Style, currency: Currency, shown: Digits) -> Options {
             minimum_fraction_digits: None,
             ..usual
         },
+        Digits::Small => Options {
+            maximum_significant_digits: Some(2),
+            maximum_fraction_digits: None,
+            minimum_fraction_digits: None,
+            ..usual
+        },
         _ => usual,
     }
 }
@@ -201,6 +211,9 @@ pub fn format(x: f64, style: Style, currency: Currency) -> String {
         Digits::Scientific
     } else if style == Style::Money && (x.abs() >= 1_000.0 || x == 0.0) {
         Digits::Whole
+    } else if style == Style::Share && x != 0.0 && x.abs() < 0.005 {
+        // A quotient of share counts, never a float's residue: shown.
+        Digits::Small
     } else {
         Digits::Usual
     };

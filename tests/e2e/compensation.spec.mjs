@@ -1,7 +1,7 @@
 // The compensation page: the issue's worked checks in the browser, both
 // tools edited, reloaded and shared, offers added and removed, bad input,
 // print.
-import { test, expect, isolate } from "./fixtures.mjs";
+import { test, expect, isolate, linkFor } from "./fixtures.mjs";
 
 test("the plan's worked check: 260,000 at 150 % of an 800,000 quota", async ({ tally, page }) => {
   await tally.open("#/compensation");
@@ -222,4 +222,17 @@ test("the cumulative chart labels where one offer passes another", async ({ tall
   await expect(page.locator(".offers .chart .marker")).toHaveText([`${isolate("Offer B")} passes ${isolate("Offer A")}, month 12`]);
   // Below A's line, clear of both.
   expect(await tally.crossedLabels()).toEqual([]);
+});
+
+test("a big company's grant reads as the small share it is, not 0.00% beside a startup's", async ({ tally, page }) => {
+  const offers = [
+    { name: "Startup", shares: 48000, company_shares: 10000000 },
+    { name: "BigCo", equity_type: "rsu", shares: 1000, share_price: 150, company_shares: 1000000000 },
+  ];
+  await page.goto(linkFor({ offers }, 1, "compensation"));
+  await tally.ready();
+  await expect(tally.result("offer.0.grant_pct")).toHaveText("0.48%");
+  // 1,000 of a billion shares: before, "0.00%".
+  await expect(tally.result("offer.1.grant_pct")).toHaveText("0.0001%");
+  await expect(tally.result("offer.1.grant_pct")).toHaveAttribute("data-value", "0.0001");
 });
