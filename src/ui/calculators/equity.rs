@@ -620,43 +620,45 @@ fn RoundTable(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
         // would look broken.
         {move || if none.get() {
             view! { <p class="help no-rounds">"No rounds yet: add a SAFE, a note or a priced round under “Rounds, in order”."</p> }.into_any()
-        } else { view! {
-        <div class="table-wrap">
-            <table class="rounds">
-                <thead>
-                    <tr>
-                        <th scope="col">"Round"</th>
-                        <th scope="col">"Price a share"</th>
-                        <th scope="col">"New shares"</th>
-                        <th scope="col">"Pool increase"</th>
-                        <th scope="col">"Post-money"</th>
-                        <th scope="col">"Fully diluted"</th>
-                        <th scope="col">"Followed stake"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let c = currency.get();
-                        results.with(|r| r.rounds.iter().map(|round| {
-                            let n = &round.name;
-                            view! {
-                                <tr>
-                                    <th scope="row">{n.clone()}</th>
-                                    {cell(format!("price:{n}"), round.price, Style::Cents, c)}
-                                    {cell(format!("new_shares:{n}"), round.new_shares, Style::Count, c)}
-                                    {cell(format!("pool_increase:{n}"), round.pool_increase, Style::Count, c)}
-                                    {cell(format!("post_money:{n}"), round.post_money, Style::Money, c)}
-                                    {cell(format!("fd_shares:{n}"), round.fd_shares, Style::Count, c)}
-                                    {cell(format!("follow_pct:{n}"), round.follow_pct, Style::Share, c)}
-                                </tr>
-                            }
-                        }).collect_view())
-                    }}
-                </tbody>
-            </table>
-        </div>
-        <p class="help">"Prices to 4 decimal places (shown to the cent), share counts rounded down, as cap-table tools do; a post-money is the price a share × the fully diluted count after the round, so it can differ from pre-money + amount by the rounding. Pre-money SAFE and note caps are pre-money; post-money SAFE caps are post-money."</p>
-        }.into_any() }}
+        } else {
+            view! {
+                <div class="table-wrap">
+                    <table class="rounds">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Round"</th>
+                                <th scope="col">"Price a share"</th>
+                                <th scope="col">"New shares"</th>
+                                <th scope="col">"Pool increase"</th>
+                                <th scope="col">"Post-money"</th>
+                                <th scope="col">"Fully diluted"</th>
+                                <th scope="col">"Followed stake"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || {
+                                let c = currency.get();
+                                results.with(|r| r.rounds.iter().map(|round| {
+                                    let n = &round.name;
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{n.clone()}</th>
+                                            {cell(format!("price:{n}"), round.price, Style::Cents, c)}
+                                            {cell(format!("new_shares:{n}"), round.new_shares, Style::Count, c)}
+                                            {cell(format!("pool_increase:{n}"), round.pool_increase, Style::Count, c)}
+                                            {cell(format!("post_money:{n}"), round.post_money, Style::Money, c)}
+                                            {cell(format!("fd_shares:{n}"), round.fd_shares, Style::Count, c)}
+                                            {cell(format!("follow_pct:{n}"), round.follow_pct, Style::Share, c)}
+                                        </tr>
+                                    }
+                                }).collect_view())
+                            }}
+                        </tbody>
+                    </table>
+                </div>
+                <p class="help">"Prices to 4 decimal places (shown to the cent), share counts rounded down, as cap-table tools do; a post-money is the price a share × the fully diluted count after the round, so it can differ from pre-money + amount by the rounding. Pre-money SAFE and note caps are pre-money; post-money SAFE caps are post-money."</p>
+            }.into_any()
+        }}
     }
 }
 
@@ -740,39 +742,39 @@ fn Ownership(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                     </div>
                     // No round, no bar: an empty figure would be a blank.
                     {(!columns.is_empty()).then(|| view! {
-                    <figure class="stacked">
-                        <svg viewBox="0 0 100 60" preserveAspectRatio="none" role="img" aria-label="Ownership by holder after each round, as stacked bars">
-                            {bands.rounds.iter().enumerate().map(|(x, shares)| {
-                                let sum: f64 = shares.iter().sum();
-                                let width = 100.0 / bands.rounds.len().max(1) as f64;
-                                let mut y = 0.0;
-                                shares.iter().enumerate().map(|(k, s)| {
-                                    let hgt = if sum > 0.0 { s / sum * 60.0 } else { 0.0 };
-                                    let rect = view! {
-                                        <rect
-                                            class=format!("band b{k}")
-                                            x=fixed(x as f64 * width + width * 0.1, 2)
-                                            width=fixed(width * 0.8, 2)
-                                            y=fixed(y, 3)
-                                            height=fixed(hgt, 3)
-                                        />
-                                    };
-                                    y += hgt;
-                                    rect
-                                }).collect_view()
-                            }).collect_view()}
-                        </svg>
-                        // Under each bar, its round.
-                        <div class="bar-labels" aria-hidden="true">
-                            {columns.iter().map(|(n, _)| view! { <span>{n.clone()}</span> }).collect_view()}
-                        </div>
-                        <figcaption class="legend">
-                            {bands.names.iter().enumerate().map(|(k, h)| view! { <span class=format!("swatch b{k}")>{h.clone()}</span> }).collect_view()}
-                            {(bands.others > 0).then(|| view! {
-                                <span class=format!("swatch b{}", BAR_CLASSES - 1)>{format!("Everyone else ({} holders)", bands.others)}</span>
-                            })}
-                        </figcaption>
-                    </figure>
+                        <figure class="stacked">
+                            <svg viewBox="0 0 100 60" preserveAspectRatio="none" role="img" aria-label="Ownership by holder after each round, as stacked bars">
+                                {bands.rounds.iter().enumerate().map(|(x, shares)| {
+                                    let sum: f64 = shares.iter().sum();
+                                    let width = 100.0 / bands.rounds.len().max(1) as f64;
+                                    let mut y = 0.0;
+                                    shares.iter().enumerate().map(|(k, s)| {
+                                        let hgt = if sum > 0.0 { s / sum * 60.0 } else { 0.0 };
+                                        let rect = view! {
+                                            <rect
+                                                class=format!("band b{k}")
+                                                x=fixed(x as f64 * width + width * 0.1, 2)
+                                                width=fixed(width * 0.8, 2)
+                                                y=fixed(y, 3)
+                                                height=fixed(hgt, 3)
+                                            />
+                                        };
+                                        y += hgt;
+                                        rect
+                                    }).collect_view()
+                                }).collect_view()}
+                            </svg>
+                            // Under each bar, its round.
+                            <div class="bar-labels" aria-hidden="true">
+                                {columns.iter().map(|(n, _)| view! { <span>{n.clone()}</span> }).collect_view()}
+                            </div>
+                            <figcaption class="legend">
+                                {bands.names.iter().enumerate().map(|(k, h)| view! { <span class=format!("swatch b{k}")>{h.clone()}</span> }).collect_view()}
+                                {(bands.others > 0).then(|| view! {
+                                    <span class=format!("swatch b{}", BAR_CLASSES - 1)>{format!("Everyone else ({} holders)", bands.others)}</span>
+                                })}
+                            </figcaption>
+                        </figure>
                     })}
                 }
             })

@@ -225,11 +225,10 @@ fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
             );
             if r.gross_profit.value() == Some(0.0) {
                 format!(
-                    "ARPA × gross margin = {} × {} = {} a month: with no gross profit, Σ over t ≥ 0 of 0 × qᵗ is 0, {}",
+                    "ARPA × gross margin = {} × {} = {} a month: with no gross profit, Σ over t ≥ 0 of 0 × qᵗ is 0",
                     money(i.arpa),
                     pct(i.gross_margin_pct),
                     show(r.gross_profit, Style::Money),
-                    q,
                 )
             } else if r.ltv_capped {
                 format!(
