@@ -508,7 +508,7 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                     .unwrap_or_default();
                 view! {
                     <table class="sensitivity">
-                        <caption class="visually-hidden">"LTV / CAC for monthly churn (rows) and ARPA (columns); the cell of the current inputs says so"</caption>
+                        <caption class="visually-hidden">"LTV / CAC for monthly churn (rows) and ARPA (columns); the current inputs' cell is marked current"</caption>
                         <thead>
                             <tr>
                                 <th scope="col">"Churn \\ ARPA"</th>
@@ -550,12 +550,9 @@ fn SensitivityGrid(inputs: Memo<Inputs>, currency: Signal<Currency>) -> impl Int
                                                         Outcome::Undefined(_) => ("—".to_string(), "na"),
                                                     };
                                                     let current = row == current_row && col == current_col;
-                                                    view! {
-                                                        <td class=class class:current=current>
-                                                            {text}{mark}
-                                                            {current.then(|| view! { <span class="visually-hidden">", the current inputs"</span> })}
-                                                        </td>
-                                                    }
+                                                    // Said as "current" by a screen reader; no hidden words
+                                                    // in a cell copied into a spreadsheet.
+                                                    view! { <td class=class class:current=current aria-current=current.then_some("true")>{text}{mark}</td> }
                                                 })
                                                 .collect_view()}
                                         </tr>
