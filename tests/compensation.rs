@@ -109,6 +109,27 @@ fn threshold_cap_team_bonus_and_meetings() {
     );
 }
 
+/// A cap below the threshold is allowed, computes as written (nothing,
+/// then at once the commission up to the cap) and is flagged so the page
+/// can say so.
+#[test]
+fn a_cap_below_the_threshold_is_flagged() {
+    let mut p = worked_plan();
+    assert!(!p.cap_below_threshold());
+    p.threshold_pct = 150.0;
+    p.cap_pct = Some(100.0);
+    assert!(p.cap_below_threshold());
+    p.achieved = 1_199_999.0;
+    close(plan_results(&p).commission, 0.0, 0.0);
+    // At 150 % of 800,000: the commission on the first 800,000, at 10 %.
+    p.achieved = 1_200_000.0;
+    close(plan_results(&p).commission, 80_000.0, 1e-6);
+    p.cap_pct = Some(150.0);
+    assert!(!p.cap_below_threshold());
+    p.cap_pct = None;
+    assert!(!p.cap_below_threshold());
+}
+
 #[test]
 fn earnings_table_and_the_reverse_question() {
     let p = worked_plan();

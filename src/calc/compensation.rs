@@ -153,6 +153,13 @@ impl Plan {
         self.team_bonus * self.team_quarters_hit * self.period.of_year()
     }
 
+    /// A cap below the threshold: nothing is paid until the threshold, and
+    /// there at once the commission on everything up to the cap. Allowed
+    /// (each field is in range), but likely not what the plan means.
+    pub fn cap_below_threshold(&self) -> bool {
+        self.cap_pct.is_some_and(|cap| cap < self.threshold_pct)
+    }
+
     /// Commission for `achieved` units in the period.
     pub fn commission(&self, achieved: f64) -> f64 {
         let q = self.quota;

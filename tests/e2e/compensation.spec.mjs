@@ -236,3 +236,16 @@ test("a big company's grant reads as the small share it is, not 0.00% beside a s
   await expect(tally.result("offer.1.grant_pct")).toHaveText("0.0001%");
   await expect(tally.result("offer.1.grant_pct")).toHaveAttribute("data-value", "0.0001");
 });
+
+test("a cap below the threshold is said under the commission it shapes", async ({ tally, page }) => {
+  await page.goto(linkFor({ plan: { role: "custom", threshold_pct: 150, cap_pct: 100 } }, 1, "compensation"));
+  await tally.ready();
+  const note = page.locator(".result:has([data-result='plan.commission']) .note");
+  await expect(note).toHaveText(
+    "The cap, 100%, is below the threshold, 150%: nothing is paid below 150% of quota, and there at once the commission up to the cap.",
+  );
+  // Before, a plan that pays nothing to 150 % and then the capped amount
+  // at once said nothing of it. A threshold at the cap is an ordinary plan.
+  await tally.type("plan.threshold_pct", "100");
+  await expect(note).toHaveCount(0);
+});

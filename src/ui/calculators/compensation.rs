@@ -300,6 +300,15 @@ const PLAN_RESULTS: [PlanRow; 9] = [
     ("plan.vs_ote_pct", "Against OTE", |r| r.vs_ote_pct, false),
 ];
 
+/// Shown under a plan's result: a cap below the threshold, on the
+/// commission it shapes.
+fn plan_note(key: &str, p: &Plan) -> Option<String> {
+    (key == "plan.commission" && p.cap_below_threshold()).then(|| {
+        let (cap, threshold) = (shortest(p.cap_pct.unwrap_or_default()), shortest(p.threshold_pct));
+        format!("The cap, {cap}%, is below the threshold, {threshold}%: nothing is paid below {threshold}% of quota, and there at once the commission up to the cap.")
+    })
+}
+
 fn plan_style(key: &str, meetings: bool) -> Style {
     match key {
         "plan.attainment_pct" | "plan.vs_ote_pct" => Style::Percent,
@@ -461,6 +470,7 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
                             currency=currency
                             outcome=Signal::derive(move || results.with(get))
                             formula=Signal::derive(move || inputs.with(|i| results.with(|r| plan_formula(key, &i.plan, r, i.currency))))
+                            note=Signal::derive(move || inputs.with(|i| plan_note(key, &i.plan)))
                         />
                     }
                 })
