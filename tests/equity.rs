@@ -432,19 +432,62 @@ fn the_waterfall_pays_the_larger_of_preference_and_conversion() {
     assert_eq!(low.of("Series A"), 2e6);
     assert_eq!(low.of("Founders"), 3e6);
     assert_eq!(low.of("Option pool"), 0.0);
-    assert_eq!(low.per_common_share, 0.5);
+    assert_eq!(value(low.per_common_share), 0.5);
     assert_eq!(value(low.pct_of("Series A")), 40.0);
     // $20M: converting pays 5M > 2M.
     let high = exit(&r, 20e6).unwrap();
     assert_eq!(high.of("Series A"), 5e6);
     assert_eq!(high.of("Founders"), 15e6);
-    assert_eq!(high.per_common_share, 2.5);
+    assert_eq!(value(high.per_common_share), 2.5);
     // Participating: the preference and a share of the rest.
     let both = exit(&venture_hacks(true), 5e6).unwrap();
     assert_eq!(both.of("Series A"), 2e6 + 3e6 * 0.25);
     assert_eq!(both.of("Founders"), 3e6 * 0.75);
     // Below the preference, it all goes to the preferred.
     assert_eq!(exit(&r, 1e6).unwrap().of("Series A"), 1e6);
+}
+
+#[test]
+fn an_exit_with_no_common_shares_held_says_so() {
+    let pool = [holder("Option pool", Class::Pool, 2_000_000.0)];
+    // The unissued pool alone: the sale has no one to pay, and a common
+    // share's part of it is undefined rather than $0 (which would let the
+    // $10M vanish from the page without a word).
+    let e = exit(&compute(&pool, &[], "Option pool"), 10e6).unwrap();
+    assert_eq!(e.per_common_share, Outcome::Undefined(NO_COMMON));
+    assert_eq!(e.of("Option pool"), 0.0);
+    // No holders at all: the same.
+    let none = exit(&compute(&[], &[], "Founders"), 10e6).unwrap();
+    assert_eq!(none.per_common_share, Outcome::Undefined(NO_COMMON));
+    assert!(none.proceeds.is_empty());
+    // A Series A bought into the pool alone: $2M at $8M pre-money over
+    // its 2,000,000 shares, $4 a share, 500,000 shares. Sold for $1M it
+    // takes its preference, and no common share is held to share anything.
+    let round = priced(
+        "Series A",
+        8e6,
+        2e6,
+        PoolTopUp::Increase(0.0),
+        PriceBasis::FullyDiluted,
+    );
+    let r = compute(&pool, &[round], "Series A");
+    let low = exit(&r, 1e6).unwrap();
+    assert_eq!(low.of("Series A"), 1e6);
+    assert_eq!(low.per_common_share, Outcome::Undefined(NO_COMMON));
+    // Sold for $20M it converts, and its shares are the common ones.
+    let high = exit(&r, 20e6).unwrap();
+    assert_eq!(high.of("Series A"), 20e6);
+    assert_eq!(value(high.per_common_share), 20e6 / 500_000.0);
+    // Options under water are held all the same: at a sale of nothing a
+    // common share receives $0.
+    let options = [Holder {
+        name: "Grant".into(),
+        class: Class::Options,
+        shares: 1e3,
+        strike: 2.0,
+    }];
+    let zero = exit(&compute(&options, &[], "Grant"), 0.0).unwrap();
+    assert_eq!(value(zero.per_common_share), 0.0);
 }
 
 #[test]
@@ -779,7 +822,7 @@ fn options_are_exercised_only_above_their_strike() {
     let r = compute(&holders, &[], "Early");
     let e = exit(&r, 20e6).unwrap();
     let per_share = 21e6 / 9e6;
-    assert!((e.per_common_share - per_share).abs() < 1e-9);
+    assert!((value(e.per_common_share) - per_share).abs() < 1e-9);
     assert!((e.of("Early") - 1e6 * (per_share - 1.0)).abs() < 1e-6);
     assert_eq!(e.of("Late"), 0.0);
     assert!((e.of("Founders") - 8e6 * per_share).abs() < 1e-6);
@@ -962,6 +1005,8 @@ proptest! {
             let e = exit_on(&r, value, exit_date).unwrap();
             let paid: f64 = e.proceeds.iter().map(|(_, x)| x).sum();
             prop_assert!((paid - value).abs() <= 1e-6 * value.max(1.0), "{paid} vs {value}");
+            // The scenario's founders hold common shares.
+            prop_assert!(e.per_common_share.value().is_some());
             prop_assert!(e.proceeds.iter().all(|(_, x)| *x >= 0.0));
             prop_assert_eq!(e.of("Pool"), 0.0);
         }

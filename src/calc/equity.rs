@@ -1118,8 +1118,14 @@ pub struct Exit {
     /// Proceeds by holder, in the cap table's order (outstanding SAFEs
     /// last).
     pub proceeds: Vec<(String, f64)>,
-    pub per_common_share: f64,
+    /// What a common share receives; undefined when no common share (or
+    /// preferred share as converted) is held to receive the rest of the
+    /// exit: a table of the unissued pool alone pays it to no one.
+    pub per_common_share: Outcome,
 }
+
+/// Why a common share's part of an exit is undefined.
+pub const NO_COMMON: &str = "no one holds common shares";
 
 impl Exit {
     pub fn of(&self, holder: &str) -> f64 {
@@ -1307,7 +1313,7 @@ fn with_outstanding_safes(
 /// each claim, the price a common share, and which claims are paid as
 /// converted (no preference, participating, or converting; promised
 /// options only when above water).
-fn waterfall(claims: &[Claim], e: f64) -> (Vec<f64>, f64, Vec<bool>) {
+fn waterfall(claims: &[Claim], e: f64) -> (Vec<f64>, Outcome, Vec<bool>) {
     // Non-participating preferred convert cheapest first while converting
     // pays the next one more than its preference.
     let mut order: Vec<usize> = (0..claims.len())
@@ -1385,6 +1391,12 @@ fn waterfall(claims: &[Claim], e: f64) -> (Vec<f64>, f64, Vec<bool>) {
                 pref + common
             })
             .collect();
+        // Options under water are common shares held all the same.
+        let per_share = if (0..claims.len()).any(|i| shares_in(i) && claims[i].shares > 0.0) {
+            Outcome::Value(per_share)
+        } else {
+            Outcome::Undefined(NO_COMMON)
+        };
         (proceeds, per_share, exercised)
     };
     let mut k = 0;

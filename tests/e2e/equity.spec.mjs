@@ -150,12 +150,21 @@ test("a cap table before any round, and one with no shares, say so instead of sh
   await expect(page.locator("figure.stacked")).toHaveCount(1);
   await expect(stake.locator("+ figure.chart path.line")).toHaveCount(1);
   await page.getByRole("button", { name: "Remove Round 1" }).click();
+  // The unissued pool alone: before, "Each common share receives $0.00",
+  // and the $5M sale paid to no one without a word.
+  const perShare = tally.result("exit_per_common_share");
+  await tally.field("holders.0.class").selectOption("pool");
+  await expect(tally.result("exit:Founders")).toHaveAttribute("data-value", "0");
+  await expect(perShare).toHaveAttribute("data-state", "undefined");
+  await expect(perShare).toHaveText("— (no one holds common shares)");
+  await tally.field("holders.0.class").selectOption("common");
+  await expect(perShare).toHaveAttribute("data-value", "0.8333333333333334");
   // No shares at all: before, "Each common share receives $0.00" under an
   // exit table with no rows.
   await tally.type("holders.0.shares", "0");
   await expect(page.locator("table.waterfall tbody")).toHaveText("No one holds shares yet: add holders under “Cap table before the rounds”.");
-  await expect(tally.result("exit_per_common_share")).toHaveAttribute("data-state", "undefined");
-  await expect(tally.result("exit_per_common_share")).toHaveText("— (no one holds shares)");
+  await expect(perShare).toHaveAttribute("data-state", "undefined");
+  await expect(perShare).toHaveText("— (no one holds common shares)");
   await tally.expectNoNonFinite();
 });
 

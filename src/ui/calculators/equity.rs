@@ -862,10 +862,9 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
     });
     // What a common share receives, or why nothing can be said.
     let per_share = Memo::new(move |_| {
-        exit.with(|x| match x {
-            None => Err("not computed"),
-            Some(x) if x.proceeds.is_empty() => Err("— (no one holds shares)"),
-            Some(x) => Ok(x.per_common_share),
+        exit.with(|x| {
+            x.as_ref()
+                .map_or(Outcome::Undefined("not computed"), |x| x.per_common_share)
         })
     });
     // Said to a screen reader once settled: where the followed holder ends.
@@ -941,13 +940,13 @@ fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
             <output
                 aria-live="off"
                 data-result="exit_per_common_share"
-                data-value=move || per_share.with(|x| x.as_ref().map(|x| shortest(*x)).unwrap_or_default())
-                data-state=move || per_share.with(|x| if x.is_ok() { "defined" } else { "undefined" })
+                data-value=move || contract(per_share.get()).0
+                data-state=move || contract(per_share.get()).1
             >
-                {move || per_share.with(|x| match x {
-                    Ok(x) => format(*x, Style::Cents, currency.get()),
-                    Err(why) => why.to_string(),
-                })}
+                {move || match per_share.get() {
+                    Outcome::Value(x) => format(x, Style::Cents, currency.get()),
+                    Outcome::Undefined(why) => format!("— ({why})"),
+                }}
             </output>
             ". "
             {move || inputs.with(|i| results.with(|r| waterfall_terms(i, r)))}
