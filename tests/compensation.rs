@@ -157,6 +157,66 @@ fn earnings_table_and_the_reverse_question() {
 }
 
 #[test]
+fn the_payout_curve_reaches_the_attainment_and_the_plan_s_changes() {
+    let p = Plan::preset(Role::EnterpriseAe);
+    // At quota, and with the plan's 1.5× from 100 %: 0 to 200 %.
+    assert_eq!(curve_top_pct(&p), 200.0);
+    assert_eq!(payout_curve(&p).last().map(|x| x.0), Some(200.0));
+    // A rep at 300 % of quota, capped at 200 %: to 350 % (300 and a tenth,
+    // in steps of 50), where the pay has been flat since 200 %.
+    let top_rep = Plan {
+        achieved: 3_000_000.0,
+        cap_pct: Some(200.0),
+        ..p.clone()
+    };
+    assert_eq!(curve_top_pct(&top_rep), 350.0);
+    let curve = payout_curve(&top_rep);
+    assert_eq!(curve.len(), 201);
+    assert_eq!(curve[200], (350.0, 400_000.0));
+    assert!(curve
+        .iter()
+        .filter(|(x, _)| *x >= 200.0)
+        .all(|&(_, y)| y == 400_000.0));
+    // A cap or a tier at 200 % shows what happens past it.
+    assert_eq!(
+        curve_top_pct(&Plan {
+            cap_pct: Some(200.0),
+            ..p.clone()
+        }),
+        250.0
+    );
+    let mut tiers = default_tiers();
+    tiers.push(Tier {
+        from_pct: 400.0,
+        multiplier: 2.0,
+    });
+    assert_eq!(curve_top_pct(&Plan { tiers, ..p.clone() }), 450.0);
+    // Far beyond: at most 1,000 %. No quota: the attainment does not count.
+    assert_eq!(
+        curve_top_pct(&Plan {
+            achieved: 1e9,
+            ..p.clone()
+        }),
+        1000.0
+    );
+    assert_eq!(
+        curve_top_pct(&Plan {
+            quota: 0.0,
+            ..p.clone()
+        }),
+        200.0
+    );
+    assert_eq!(
+        curve_top_pct(&Plan {
+            quota: 0.0,
+            achieved: 0.0,
+            ..p
+        }),
+        200.0
+    );
+}
+
+#[test]
 fn worked_check_vesting_from_the_issue() {
     // 48,000 options from 2026-01-15, 12-month cliff, monthly.
     let o = Offer {

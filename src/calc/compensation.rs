@@ -251,11 +251,34 @@ pub fn total_at_pct(p: &Plan, pct: f64) -> Outcome {
     Outcome::finite(p.total_at(pct / 100.0 * p.quota), TOO_LARGE)
 }
 
-/// The payout curve: (attainment %, total) from 0 to 200 % by 1 %.
+/// Where the payout curve ends, in % of quota: at 200 %, or, when the
+/// attainment or a change of the plan (a tier's start, the threshold, the
+/// cap) is there or beyond, a tenth past the furthest of them in steps of
+/// 50 %, at most 1,000 %. A rep at 300 % sees where they are, and a cap at
+/// 200 % the pay it holds flat.
+pub fn curve_top_pct(p: &Plan) -> f64 {
+    let furthest = p
+        .tiers
+        .iter()
+        .map(|t| t.from_pct)
+        .chain([p.achieved * 100.0 / p.quota, p.threshold_pct])
+        .chain(p.cap_pct)
+        .filter(|x| x.is_finite())
+        .fold(0.0, f64::max);
+    if furthest < 200.0 {
+        200.0
+    } else {
+        ((furthest * 1.1 / 50.0).ceil() * 50.0).min(1000.0)
+    }
+}
+
+/// The payout curve: (attainment %, total) from 0 to `curve_top_pct`, in
+/// 200 steps (1 % each to 200 %).
 pub fn payout_curve(p: &Plan) -> Vec<(f64, f64)> {
+    let top = curve_top_pct(p);
     (0..=200)
-        .map(|pct| {
-            let pct = f64::from(pct);
+        .map(|k| {
+            let pct = f64::from(k) * top / 200.0;
             (pct, p.total_at(pct / 100.0 * p.quota))
         })
         .filter(|(_, y)| y.is_finite())

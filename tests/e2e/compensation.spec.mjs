@@ -30,6 +30,26 @@ test("the plan's worked check: 260,000 at 150 % of an 800,000 quota", async ({ t
   await expect(tally.result("plan.commission")).toHaveAttribute("data-value", "80000");
 });
 
+test("a rep far above quota sees where they stand on the payout curve, and a cap holds it flat", async ({ tally, page }) => {
+  await tally.open("#/compensation");
+  const chart = page.locator(".tool").first().locator(".chart");
+  // 300 % of the 1,000,000 quota. Before, the curve stopped at 200 %, with
+  // no mark of where the rep stands.
+  await tally.type("plan.achieved", "3M");
+  await expect(chart.locator(".marker")).toHaveText(["1.5× from 100%", "Now"]);
+  await expect(chart.locator("svg")).toHaveAttribute("aria-label", "Total pay against attainment from 0 to 350 % of quota; now $550,000.");
+  await expect(chart.locator(".grid text[dominant-baseline=hanging]").last()).toHaveText("300%");
+  // Capped at 200 %: the pay is flat from there to the rep's 300 %.
+  await page.getByLabel("Commission is capped").check();
+  await expect(tally.result("plan.total")).toHaveAttribute("data-value", "400000");
+  await expect(chart.locator(".marker")).toHaveText(["1.5× from 100%", "Now"]);
+  const ends = await chart.locator("path.line").getAttribute("d");
+  const ys = ends.match(/-?[\d.]+/g).filter((_, k) => k % 2 === 1).map(Number);
+  expect(ys.slice(-60).every((y) => y === ys[ys.length - 1])).toBe(true);
+  expect(await tally.crossedLabels()).toEqual([]);
+  await tally.expectNoNonFinite();
+});
+
 test("an SDR plan counts meetings and pays per meeting", async ({ tally, page }) => {
   await tally.open("#/compensation");
   // At 100 % the tier's start and "now" are one marker.

@@ -414,10 +414,11 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
     let curve = Signal::derive(move || {
         inputs.with(|i| {
             let p = &i.plan;
+            let top = comp::curve_top_pct(p);
             let mut markers: Vec<Marker> = p
                 .tiers
                 .iter()
-                .filter(|t| t.from_pct > 0.0 && t.from_pct <= 200.0)
+                .filter(|t| t.from_pct > 0.0 && t.from_pct <= top)
                 .map(|t| Marker {
                     x: t.from_pct,
                     y: p.total_at(t.from_pct / 100.0 * p.quota),
@@ -433,7 +434,7 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
                 // print over each other).
                 match markers.iter_mut().find(|m| (m.x - a).abs() < 3.0) {
                     Some(m) => m.label = format!("Now · {}", m.label),
-                    None if a <= 200.0 => markers.push(Marker {
+                    None if a <= top => markers.push(Marker {
                         x: a,
                         y: p.total_at(p.achieved),
                         label: "Now".into(),
@@ -480,10 +481,11 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
         <h3>"Payout curve"</h3>
         <LineChart
             data=curve
-            summary=Signal::derive(move || results.with(|r| format!(
-                "Total pay against attainment from 0 to 200 % of quota; now {}.",
+            summary=Signal::derive(move || inputs.with(|i| results.with(|r| format!(
+                "Total pay against attainment from 0 to {} % of quota; now {}.",
+                shortest(comp::curve_top_pct(&i.plan)),
                 r.total.value().map_or("undefined".into(), |t| format(t, Style::Money, currency.get()))
-            )))
+            ))))
             x_title="Attainment, % of quota"
             y_title="Total pay"
             x_format=Callback::new(|x: f64| format!("{}%", shortest(x)))
