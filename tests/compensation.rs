@@ -231,8 +231,10 @@ fn worked_check_vesting_from_the_issue() {
     assert_eq!(vested_shares(&o, date(2035, 1, 1)), 48_000.0);
     let s = schedule(&o);
     assert_eq!(s.len(), 37); // the cliff, then 36 months
-    assert_eq!(s[0], (date(2027, 1, 15), 12_000.0));
-    assert_eq!(s[36], (date(2030, 1, 15), 48_000.0));
+                             // Valued today at the $3 share less the $1 strike.
+    let row = |v: &Vesting| (v.date, v.shares, v.value);
+    assert_eq!(row(&s[0]), (date(2027, 1, 15), 12_000.0, 24_000.0));
+    assert_eq!(row(&s[36]), (date(2030, 1, 15), 48_000.0, 96_000.0));
 }
 
 #[test]

@@ -465,18 +465,32 @@ pub fn month_date(o: &Offer, m: u32) -> Option<NaiveDate> {
     o.start_date.checked_add_months(Months::new(m))
 }
 
-/// The vesting schedule: every date on which shares vest, with the total
-/// vested that day.
-pub fn schedule(o: &Offer) -> Vec<(NaiveDate, f64)> {
+/// One date of a vesting schedule.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Vesting {
+    pub date: NaiveDate,
+    /// The total vested that day.
+    pub shares: f64,
+    /// Those shares' value today (an option's less its strike).
+    pub value: f64,
+}
+
+/// The vesting schedule: every date on which shares vest.
+pub fn schedule(o: &Offer) -> Vec<Vesting> {
     let months = o.vest_months.clamp(0.0, 600.0) as u32;
-    let mut out: Vec<(NaiveDate, f64)> = Vec::new();
+    let per_share = o.value_per_share();
+    let mut out: Vec<Vesting> = Vec::new();
     let mut last = 0.0;
     for m in 0..=months {
         let Some(date) = month_date(o, m) else { break };
-        let v = vested_shares(o, date);
-        if v > last {
-            out.push((date, v));
-            last = v;
+        let shares = vested_shares(o, date);
+        if shares > last {
+            out.push(Vesting {
+                date,
+                shares,
+                value: shares * per_share,
+            });
+            last = shares;
         }
     }
     out

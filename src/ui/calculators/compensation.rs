@@ -669,12 +669,11 @@ fn VestingTable(c: Comp, index: usize) -> impl IntoView {
                 <tbody>
                     {move || inputs.with(|i| {
                         let Some(o) = i.offers.get(index) else { return ().into_any() };
-                        let per_share = o.value_per_share();
-                        comp::schedule(o).into_iter().map(|(d, v)| view! {
+                        comp::schedule(o).into_iter().map(|v| view! {
                             <tr>
-                                <td>{long_date(d)}</td>
-                                <td>{format(v, Style::Count, i.currency)}</td>
-                                <td>{format(v * per_share, Style::Money, i.currency)}</td>
+                                <td>{long_date(v.date)}</td>
+                                <td>{format(v.shares, Style::Count, i.currency)}</td>
+                                <td>{format(v.value, Style::Money, i.currency)}</td>
                             </tr>
                         }).collect_view().into_any()
                     })}
