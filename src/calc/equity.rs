@@ -320,7 +320,15 @@ impl Pending {
                         quoted(&self.name)
                     ));
                 };
-                let days = (date - issued).num_days().max(0) as f64;
+                // Interest cannot run backwards: a round closed before the
+                // note was issued is a date typed wrong, not no interest.
+                if date < issued {
+                    return Err(format!(
+                        "The note {} is issued after the round it converts in closes: its issue date must come first",
+                        quoted(&self.name)
+                    ));
+                }
+                let days = (date - issued).num_days() as f64;
                 Ok(self.amount * (1.0 + rate / 100.0 * days / 365.0))
             }
         }
