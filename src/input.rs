@@ -320,12 +320,17 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
         }
     }
     if whole.contains(',') {
-        let mut groups = whole.split(',');
-        let first = groups.next().unwrap_or("");
-        let grouped = !first.is_empty()
-            && first.len() <= 3
-            && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
-        if !grouped {
+        // Thousands (1,234,567), or India's lakhs and crores (12,34,567):
+        // three digits last, pairs before them. Either way every comma has
+        // digits on both sides, and a decimal comma ("2,90") is neither.
+        let groups: Vec<&str> = whole.split(',').collect();
+        let (first, rest) = groups.split_first().unwrap_or((&"", &[]));
+        let (last, middle) = rest.split_last().unwrap_or((&"", &[]));
+        let thousands = (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3);
+        let lakhs = (1..=2).contains(&first.len())
+            && last.len() == 3
+            && middle.iter().all(|g| g.len() == 2);
+        if !(thousands || lakhs) {
             return Err("Commas group thousands (1,234.5); use a point for decimals".into());
         }
     }
@@ -391,6 +396,10 @@ mod tests {
             ("−2.5%", Kind::Percent, -2.5),
             (".5", Kind::Percent, 0.5),
             ("12,345,678", Kind::Count, 12_345_678.0),
+            // As an Indian spreadsheet groups rupees: lakhs and crores.
+            ("₹1,00,000", Kind::Money, 100_000.0),
+            ("12,34,56,789.5", Kind::Money, 123_456_789.5),
+            ("99,999", Kind::Money, 99_999.0),
         ];
         for (text, kind, want) in cases {
             assert_eq!(parse_number(text, kind), Ok(want), "{text}");
@@ -413,6 +422,13 @@ mod tests {
                 "“\u{2068}\u{202E}\u{2069}” is not part",
             ),
             ("1,5", Kind::Percent, "Commas group thousands"),
+            // Neither thousands nor lakhs.
+            ("2,90", Kind::Money, "Commas group thousands"),
+            ("1,000,00", Kind::Money, "Commas group thousands"),
+            ("100,00,000", Kind::Money, "Commas group thousands"),
+            ("1,0,000", Kind::Money, "Commas group thousands"),
+            (",100", Kind::Money, "Commas group thousands"),
+            ("1,00,0000", Kind::Money, "Commas group thousands"),
             ("1.2.3", Kind::Money, "at most one decimal point"),
             ("15%", Kind::Money, "percentage does not belong"),
             ("$5", Kind::Percent, "currency symbol"),
