@@ -281,18 +281,26 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
         }
         s = rest.to_string();
     } else if let Some(last) = s.chars().last() {
+        // India's crores ("2Cr") and lakhs ("12.5L") too.
+        let suffix = ["cr", "Cr", "CR"]
+            .into_iter()
+            .find(|c| s.ends_with(c))
+            .map_or(last.len_utf8(), str::len);
         let multiple = match last {
+            _ if suffix == 2 => Some(1e7),
             'k' | 'K' => Some(1e3),
+            'l' | 'L' => Some(1e5),
             'm' | 'M' => Some(1e6),
             'b' | 'B' | 'g' | 'G' => Some(1e9),
             _ => None,
         };
         if let Some(m) = multiple {
+            let typed = &s[s.len() - suffix..];
             if matches!(kind, Kind::Percent | Kind::Months) {
-                return Err(format!("“{last}” does not belong here"));
+                return Err(format!("“{typed}” does not belong here"));
             }
             factor = m;
-            s.pop();
+            s.truncate(s.len() - suffix);
         }
     }
     if s.is_empty() {
@@ -400,6 +408,9 @@ mod tests {
             ("₹1,00,000", Kind::Money, 100_000.0),
             ("12,34,56,789.5", Kind::Money, 123_456_789.5),
             ("99,999", Kind::Money, 99_999.0),
+            ("12.5L", Kind::Money, 1_250_000.0),
+            ("₹2Cr", Kind::Money, 20_000_000.0),
+            ("1.5 cr", Kind::Count, 15_000_000.0),
         ];
         for (text, kind, want) in cases {
             assert_eq!(parse_number(text, kind), Ok(want), "{text}");
@@ -433,6 +444,10 @@ mod tests {
             ("15%", Kind::Money, "percentage does not belong"),
             ("$5", Kind::Percent, "currency symbol"),
             ("3k", Kind::Percent, "does not belong"),
+            ("2Cr", Kind::Months, "“Cr” does not belong"),
+            ("5€", Kind::Money, "“\u{2068}€\u{2069}” is not part"),
+            ("5c", Kind::Money, "“\u{2068}c\u{2069}” is not part"),
+            ("Cr", Kind::Money, "Enter a number"),
             // Found by the browser suite on the first field that takes
             // negatives (workload growth): "--5" used to read as −5.
             ("--5", Kind::Percent, "One minus sign at most"),
