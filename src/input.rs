@@ -3,6 +3,7 @@
 //! One parser serves every field and every link, so a value from a link is
 //! validated exactly like a typed one.
 
+use crate::calc::Currency;
 use crate::text::quoted;
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -359,6 +360,16 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
 /// Locale-free on purpose: a browser in de-DE would write 2.900 for 2,900,
 /// which the parser (rightly) reads as 2.9.
 pub fn input_text(x: f64) -> String {
+    grouped_text(x, false)
+}
+
+/// How a field shows an amount of `currency`: as [`input_text`], in lakhs
+/// and crores for rupees (12,34,567.5), as the results show them.
+pub fn amount_text(x: f64, currency: Currency) -> String {
+    grouped_text(x, currency.in_lakhs())
+}
+
+fn grouped_text(x: f64, lakhs: bool) -> String {
     if !x.is_finite() {
         return String::new();
     }
@@ -367,7 +378,14 @@ pub fn input_text(x: f64) -> String {
     let fraction = fraction.trim_end_matches('0');
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        // Digits to the right of this one and of the comma before it.
+        let right = whole.len() - i;
+        let comma = if lakhs {
+            right == 3 || (right > 3 && right % 2 == 1)
+        } else {
+            right % 3 == 0
+        };
+        if i > 0 && comma {
             grouped.push(',');
         }
         grouped.push(c);
@@ -517,6 +535,18 @@ mod tests {
         assert_eq!(input_text(0.5), "0.5");
         assert_eq!(input_text(-40.0), "-40");
         assert_eq!(input_text(100.0), "100");
+        // Rupees as India writes them; other currencies in thousands.
+        for (x, text) in [
+            (100.0, "100"),
+            (1_000.0, "1,000"),
+            (99_999.5, "99,999.5"),
+            (100_000.0, "1,00,000"),
+            (1_234_567.25, "12,34,567.25"),
+            (-123_456_789.0, "-12,34,56,789"),
+        ] {
+            assert_eq!(amount_text(x, Currency::INR), text);
+        }
+        assert_eq!(amount_text(1_234_567.0, Currency::EUR), "1,234,567");
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -532,6 +562,7 @@ mod tests {
         fn input_text_round_trips(cents in 0u64..100_000_000_000u64) {
             let x = cents as f64 / 100.0;
             proptest::prop_assert_eq!(parse_number(&input_text(x), Kind::Money), Ok(x));
+            proptest::prop_assert_eq!(parse_number(&amount_text(x, Currency::INR), Kind::Money), Ok(x));
         }
     }
 }

@@ -97,6 +97,12 @@ impl Currency {
         ("INR", Currency::INR),
     ];
 
+    /// Whether amounts in it are grouped as its country writes them, in
+    /// lakhs and crores (₹12,34,567) rather than thousands.
+    pub fn in_lakhs(self) -> bool {
+        self == Currency::INR
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Currency::USD => "USD",

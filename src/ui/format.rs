@@ -4,9 +4,11 @@
 //! en-US's, "1,234.5", the one the fields show and the parser reads
 //! ([`crate::input::parse_number`]). In a browser set to German, Intl's own
 //! "1.234,5" would sit beside "1,234.5" in the fields, and a result copied
-//! into a field would be refused or, as "2.900", read as 2.9. The pages are
-//! written in English; dates are too, in the reader's English ("20 February
-//! 2026" in en-GB) or else in en-US's.
+//! into a field would be refused or, as "2.900", read as 2.9. Rupee
+//! amounts are grouped in lakhs and crores, en-IN's "₹12,34,567" (and
+//! "₹30L" on a chart's axis), as the fields show and read them too. The
+//! pages are written in English; dates are too, in the reader's English
+//! ("20 February 2026" in en-GB) or else in en-US's.
 
 use crate::calc::Currency;
 use crate::input::Kind;
@@ -54,8 +56,6 @@ struct Options {
     maximum_fraction_digits: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     minimum_fraction_digits: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    currency_sign: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     notation: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,7 +108,6 @@ fn options(style: Style, currency: Currency, shown: Digits) -> Options {
         currency: None,
         maximum_fraction_digits: Some(max),
         minimum_fraction_digits: None,
-        currency_sign: None,
         notation: None,
         maximum_significant_digits: None,
         sign_display: "negative",
@@ -118,7 +117,6 @@ fn options(style: Style, currency: Currency, shown: Digits) -> Options {
         currency: (style == "currency").then(|| currency.code()),
         maximum_fraction_digits: None,
         minimum_fraction_digits: None,
-        currency_sign: None,
         notation: Some("compact"),
         maximum_significant_digits: Some(3),
         sign_display: "negative",
@@ -133,11 +131,13 @@ fn options(style: Style, currency: Currency, shown: Digits) -> Options {
             minimum_fraction_digits: whole.then_some(0),
             ..digits(0)
         },
+        // Negatives in parentheses: `format` adds them, as Intl's
+        // "accounting" sign would, but for en-IN's lakhs, which its
+        // accounting pattern does not group (ICU writes "(₹5,315,000)").
         Style::Ledger => Options {
             style: "currency",
             currency: Some(currency.code()),
             minimum_fraction_digits: Some(0),
-            currency_sign: Some("accounting"),
             ..digits(0)
         },
         Style::Cents => Options {
@@ -186,8 +186,17 @@ fn formatter(style: Style, currency: Currency, shown: Digits) -> Option<js_sys::
             return Some(f.clone());
         }
         let opts = serde_wasm_bindgen::to_value(&options(style, currency, shown)).ok()?;
+        let money = matches!(
+            style,
+            Style::Money | Style::Cents | Style::Ledger | Style::AxisMoney
+        );
+        let locale = if money && currency.in_lakhs() {
+            "en-IN"
+        } else {
+            LOCALE
+        };
         let nf = js_sys::Intl::NumberFormat::new(
-            &js_sys::Array::of1(&LOCALE.into()),
+            &js_sys::Array::of1(&locale.into()),
             opts.unchecked_ref(),
         );
         let f = nf.format();
@@ -207,6 +216,8 @@ pub fn format(x: f64, style: Style, currency: Currency) -> String {
     } else {
         x
     };
+    let owed = style == Style::Ledger && value < 0.0;
+    let value = if owed { -value } else { value };
     let shown = if x.abs() >= VAST {
         Digits::Scientific
     } else if style == Style::Money && (x.abs() >= 1_000.0 || x == 0.0) {
@@ -224,6 +235,13 @@ pub fn format(x: f64, style: Style, currency: Currency) -> String {
     let text = match shown {
         Digits::Scientific => power_of_ten(&text),
         _ => text,
+    };
+    // A sum owed that rounds to nothing reads "$0", as `sign_display` has
+    // every other style write it.
+    let text = if owed && text.contains(['1', '2', '3', '4', '5', '6', '7', '8', '9']) {
+        format!("({text})")
+    } else {
+        text
     };
     match style {
         Style::Months => format!("{text} mo"),

@@ -365,6 +365,39 @@ test("a formula shows the numbers it is computed with, not roundings of them", a
   await expect(card.locator(".formula")).toContainText("of $2,320 × 1.01205^(t − 1) reaches CAC $2,400");
 });
 
+test("rupee amounts are written and read in lakhs and crores, so a result copied into a field reads back", async ({ tally, page }) => {
+  await tally.open();
+  await page.getByLabel("Currency").selectOption("INR");
+  // Typed as an Indian spreadsheet writes it: refused before, as commas
+  // not three digits apart.
+  await tally.type("cost_per_lead", "₹5,00,000");
+  await expect(page.locator(".field.invalid")).toHaveCount(0);
+  // (200 × 5,00,000 + 4,000) ÷ 10 customers: "₹10,000,400" before.
+  await expect(tally.result("cac")).toHaveAttribute("data-value", "10000400");
+  await expect(tally.result("cac")).toHaveText("₹1,00,00,400");
+  await tally.field("cost_per_lead").blur();
+  await expect(tally.field("cost_per_lead")).toHaveValue("5,00,000");
+  // The chart's axis too; counts keep thousands.
+  await expect(page.locator(".chart .grid text", { hasText: "₹1Cr" })).toHaveCount(1);
+  await tally.type("leads", "1000000");
+  await tally.field("leads").blur();
+  await expect(tally.field("leads")).toHaveValue("1,000,000");
+  await tally.type("leads", "200");
+  // A result copied into a field reads back, as do lakhs and crores.
+  await page.getByLabel("I know my CAC").check();
+  await tally.type("cac_override", await tally.result("cac").textContent());
+  await expect(page.locator(".field.invalid")).toHaveCount(0);
+  expect(await tally.value("cac")).toBe(10000400);
+  await tally.type("cac_override", "1.5Cr");
+  expect(await tally.value("cac")).toBe(15000000);
+  // Another currency writes the amount in thousands again, and back.
+  await page.getByLabel("Currency").selectOption("USD");
+  await expect(tally.field("cac_override")).toHaveValue("15,000,000");
+  await expect(tally.result("cac")).toHaveText("$15,000,000");
+  await page.getByLabel("Currency").selectOption("INR");
+  await expect(tally.field("cac_override")).toHaveValue("1,50,00,000");
+});
+
 test.describe("a browser set to German", () => {
   test.use({ locale: "de-DE" });
 

@@ -1,7 +1,7 @@
 //! The one numeric input of every calculator.
 
 use crate::calc::Currency;
-use crate::input::{input_text, FieldSpec, Kind};
+use crate::input::{amount_text, input_text, FieldSpec, Kind};
 use crate::ui::drafts;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
@@ -41,13 +41,20 @@ pub fn NumberField(
     let scenarios = use_context::<Scenarios>();
     let field = StoredValue::new(name.clone());
     let at = move || scenarios.map(|s| field.with_value(|name| drafts::place(&s, name)));
+    // A value as the field writes it: an amount as its currency groups
+    // digits.
+    let lakhs = move || spec.kind == Kind::Money && currency.get().is_some_and(Currency::in_lakhs);
+    let written = move |v: f64| match spec.kind {
+        Kind::Money => amount_text(v, currency.get_untracked().unwrap_or_default()),
+        _ => input_text(v),
+    };
     // The text for a value in force: what was typed over it and is not a
     // number yet, if anything was, else the value itself.
     let shown = move |v: f64| {
         let draft = at().and_then(|at| drafts::find(&at, v));
         match draft.map(|d| (spec.parse(&d), d)) {
             Some((Err(message), d)) => (d, Some(message)),
-            _ => (input_text(v), None),
+            _ => (written(v), None),
         }
     };
     let (first_text, first_error) = shown(value.get_untracked());
@@ -58,19 +65,22 @@ pub fn NumberField(
     // once (a reset, a switch) replace it anyway. The new text is what was
     // typed over the value in force, if anything was. The value is read
     // again whenever any input changes: then, unchanged, it leaves the text
-    // alone, refused text included.
+    // alone, refused text included. A currency grouping amounts otherwise
+    // writes the amount again in its grouping.
     let replaced = move || scenarios.map_or(0, |s| s.replaced.get());
-    Effect::new(move |last: Option<(u32, f64)>| {
-        let (now, v) = (replaced(), value.get());
-        if let Some((then, was)) = last {
+    Effect::new(move |last: Option<(u32, f64, bool)>| {
+        let (now, v, grouping) = (replaced(), value.get(), lakhs());
+        if let Some((then, was, grouped)) = last {
             let says_v = text.with_untracked(|t| spec.parse(t).ok()) == Some(v);
             if then != now || (was != v && !says_v) {
                 let (t, e) = shown(v);
                 text.set(t);
                 error.set(e);
+            } else if grouped != grouping && says_v {
+                text.set(written(v));
             }
         }
-        (now, v)
+        (now, v, grouping)
     });
     let unit = move || match spec.kind {
         Kind::Money => currency.get().unwrap_or_default().code(),
@@ -123,7 +133,7 @@ pub fn NumberField(
                         if let (Some(true), Some(v)) =
                             (error.try_with_untracked(Option::is_none), value.try_get_untracked())
                         {
-                            text.try_set(input_text(v));
+                            text.try_set(written(v));
                         }
                     }
                     aria-invalid=move || error.with(Option::is_some).to_string()
