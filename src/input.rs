@@ -332,14 +332,21 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
         // Thousands (1,234,567), or India's lakhs and crores (12,34,567):
         // three digits last, pairs before them. Either way every comma has
         // digits on both sides, and a decimal comma ("2,90") is neither.
-        let groups: Vec<&str> = whole.split(',').collect();
-        let (first, rest) = groups.split_first().unwrap_or((&"", &[]));
-        let (last, middle) = rest.split_last().unwrap_or((&"", &[]));
-        let thousands = (1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3);
-        let lakhs = (1..=2).contains(&first.len())
-            && last.len() == 3
-            && middle.iter().all(|g| g.len() == 2);
-        if !(thousands || lakhs) {
+        let mut lengths = whole.split(',').map(str::len);
+        let first = lengths.next().unwrap_or(0);
+        // `last` is the group before, none yet after the first.
+        let (mut thousands, mut pairs, mut last) = (
+            (1..=3).contains(&first),
+            (1..=2).contains(&first),
+            usize::MAX,
+        );
+        for len in lengths {
+            thousands &= len == 3;
+            // Pairs between the first group and the last.
+            pairs &= last == usize::MAX || last == 2;
+            last = len;
+        }
+        if !(thousands || pairs && last == 3) {
             return Err("Commas group thousands (1,234.5); use a point for decimals".into());
         }
     }
@@ -456,6 +463,8 @@ mod tests {
             ("1,000,00", Kind::Money, "Commas group thousands"),
             ("100,00,000", Kind::Money, "Commas group thousands"),
             ("1,0,000", Kind::Money, "Commas group thousands"),
+            ("1,,000", Kind::Money, "Commas group thousands"),
+            ("1,000,", Kind::Money, "Commas group thousands"),
             (",100", Kind::Money, "Commas group thousands"),
             ("1,00,0000", Kind::Money, "Commas group thousands"),
             ("1.2.3", Kind::Money, "at most one decimal point"),

@@ -238,7 +238,7 @@ pub fn format(x: f64, style: Style, currency: Currency) -> String {
     };
     // A sum owed that rounds to nothing reads "$0", as `sign_display` has
     // every other style write it.
-    let text = if owed && text.contains(['1', '2', '3', '4', '5', '6', '7', '8', '9']) {
+    let text = if owed && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
         format!("({text})")
     } else {
         text
