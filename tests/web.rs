@@ -88,6 +88,11 @@ fn intl_formats_money_by_currency() {
     assert_eq!(format(0.0001, Style::Share, Currency::USD), "0.0001%");
     assert_eq!(format(0.000_832_6, Style::Share, Currency::USD), "0.00083%");
     assert_eq!(format(0.0, Style::Share, Currency::USD), "0.00%");
+    // A multiple too small for tenths: an LTV/CAC of 0.02 is not "0×".
+    assert_eq!(format(0.020_2, Style::Ratio, Currency::USD), "0.02×");
+    assert_eq!(format(0.000_45, Style::Ratio, Currency::USD), "0.00045×");
+    assert_eq!(format(0.05, Style::Ratio, Currency::USD), "0.1×");
+    assert_eq!(format(0.0, Style::Ratio, Currency::USD), "0×");
 }
 
 #[wasm_bindgen_test]

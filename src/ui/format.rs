@@ -81,7 +81,8 @@ enum Digits {
     Scientific,
     /// Two significant digits: a share of a company too small for the
     /// hundredths of a percent ("0.0001%", a big company's RSU grant, not
-    /// "0.00%" beside another offer's).
+    /// "0.00%" beside another offer's), or a multiple too small for tenths
+    /// ("0.02×", an LTV/CAC far under 1, not "0×").
     Small,
 }
 
@@ -222,8 +223,15 @@ pub fn format(x: f64, style: Style, currency: Currency) -> String {
         Digits::Scientific
     } else if style == Style::Money && (x.abs() >= 1_000.0 || x == 0.0) {
         Digits::Whole
-    } else if style == Style::Share && x != 0.0 && x.abs() < 0.005 {
-        // A quotient of share counts, never a float's residue: shown.
+    } else if x != 0.0
+        && match style {
+            Style::Share => x.abs() < 0.005,
+            Style::Ratio => x.abs() < 0.05,
+            _ => false,
+        }
+    {
+        // Quotients of counts or of amounts entered, never a float's
+        // residue (which the other styles round to 0 on purpose): shown.
         Digits::Small
     } else {
         Digits::Usual
