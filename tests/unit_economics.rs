@@ -163,6 +163,17 @@ fn json_round_trip_and_lenient_reading() {
     assert_eq!(read.stages[0].name, "<script>");
     let keys: Vec<_> = problems.iter().map(|p| p.key.as_str()).collect();
     assert_eq!(keys, ["churn_pct", "currency"]);
+
+    // A link from an Indian spreadsheet: rupees in lakhs and crores.
+    let json = serde_json::json!({
+        "currency": "INR", "arpa": "₹12,50,000", "cost_per_lead": "2Cr", "other_sm_spend": "1.5L"
+    });
+    let (read, problems) = Inputs::from_json(&json);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(
+        (read.arpa, read.cost_per_lead, read.other_sm_spend),
+        (1_250_000.0, 2e7, 150_000.0)
+    );
 }
 
 fn any_f64() -> impl Strategy<Value = f64> {
