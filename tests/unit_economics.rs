@@ -5,7 +5,7 @@ mod common;
 
 use proptest::prelude::*;
 use tally::calc::unit_economics::*;
-use tally::calc::Outcome;
+use tally::calc::{Currency, Outcome};
 
 /// Within a relative 10⁻⁹ of `want`.
 fn close(a: Outcome, want: f64) {
@@ -73,6 +73,19 @@ fn defaults_reproduce_the_plan() {
     // The plan's targets read as the plan writes them.
     let plan_cac = flags.iter().find(|f| f.key == "plan_cac").unwrap();
     assert_eq!(plan_cac.label, "Blended CAC under $2,500 (plan)");
+    // In another currency it is not compared, and says so rather than
+    // showing a dash alone.
+    let euros = Inputs {
+        currency: Currency::EUR,
+        ..Inputs::default()
+    };
+    let flags = health(&euros, &compute(&euros));
+    let plan_cac = flags.iter().find(|f| f.key == "plan_cac").unwrap();
+    assert_eq!(plan_cac.ok, None);
+    assert_eq!(
+        plan_cac.label,
+        "Blended CAC under $2,500 (plan): not compared, as CAC is in EUR"
+    );
 }
 
 #[test]

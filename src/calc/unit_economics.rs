@@ -532,13 +532,18 @@ pub fn health(inputs: &Inputs, r: &Results) -> Vec<Flag> {
             ),
             ok: check(r.payback_months, &|x| x <= RULE_PAYBACK_MONTHS),
         },
+        // The plan's target is in dollars; other currencies are not
+        // compared, and the flag says why it is left unchecked.
         Flag {
             key: "plan_cac",
             label: format!(
-                "Blended CAC under ${} (plan)",
-                crate::input::input_text(PLAN_CAC)
+                "Blended CAC under ${} (plan){}",
+                crate::input::input_text(PLAN_CAC),
+                match inputs.currency {
+                    Currency::USD => String::new(),
+                    other => format!(": not compared, as CAC is in {}", other.code()),
+                }
             ),
-            // The plan's target is in dollars; other currencies are not compared.
             ok: if inputs.currency == Currency::USD {
                 check(r.cac, &|x| x < PLAN_CAC)
             } else {
