@@ -652,6 +652,12 @@ fn a_note_outstanding_at_the_exit_is_owed_its_interest_to_the_exit_date() {
         "{}",
         big.of("Note")
     );
+    // Sold before the note was issued: no interest, and the page is told.
+    let before = NaiveDate::from_ymd_opt(2025, 6, 1);
+    assert_eq!(exit_on(&r, 5e6, before).unwrap().of("Note"), 1e6);
+    assert!(r.outstanding[0].issued_after(before));
+    assert!(!r.outstanding[0].issued_after(a_year_on));
+    assert!(!r.outstanding[0].issued_after(None));
     // Without a date: the principal alone.
     assert_eq!(exit(&r, 5e6).unwrap().of("Note"), 1e6);
     assert!((exit(&r, 50e6).unwrap().of("Note") - 5e6).abs() < 1e-3);

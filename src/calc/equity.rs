@@ -226,6 +226,12 @@ impl Outstanding {
         self.interest.is_some()
     }
 
+    /// A note issued after a sale on `date`: it has earned no interest
+    /// by then (and likely did not exist yet), which the page says.
+    pub fn issued_after(&self, date: Option<NaiveDate>) -> bool {
+        matches!((self.interest, date), (Some((_, issued)), Some(date)) if issued > date)
+    }
+
     /// A note's simple interest to an exit on `date` (none without a
     /// date, or for a SAFE).
     pub fn interest_to(&self, date: Option<NaiveDate>) -> f64 {

@@ -384,7 +384,15 @@ test("a note outstanding at the exit is owed its interest to the exit date", asy
   // 365 days at 10 % simple: $1,100,000.
   expect(await tally.value("exit:Bridge")).toBeCloseTo(1100000, 4);
   expect(await tally.value("exit:Founders")).toBeCloseTo(3900000, 4);
-  await expect(page.locator(".table-wrap:has(.waterfall) + p")).toContainText("Notes still outstanding are debt");
+  const terms = page.locator(".table-wrap:has(.waterfall) + p");
+  await expect(terms).toContainText("Notes still outstanding are debt");
+  await expect(terms).not.toContainText("issued after the sale");
+  // A sale dated before the note was issued: no interest, said (before,
+  // the principal alone, without a word).
+  await tally.field("exit_date").fill("2025-06-01");
+  await expect(tally.result("exit:Bridge")).toHaveAttribute("data-value", "1000000");
+  await expect(terms).toContainText(`The note ${quoted("Bridge")} is issued after the sale's date: it is owed no interest.`);
+  await tally.field("exit_date").fill("2027-01-01");
   // Repaid twice its principal at a sale, plus the interest: $2.1M.
   await tally.type("rounds.0.sale_multiple", "2");
   expect(await tally.value("exit:Bridge")).toBeCloseTo(2100000, 4);
