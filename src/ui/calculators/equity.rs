@@ -982,23 +982,13 @@ fn waterfall_terms(i: &Inputs, r: &eq::Results) -> String {
     } else {
         ""
     };
-    let late: Vec<String> = r
-        .outstanding
-        .iter()
-        .filter(|o| o.issued_after(i.exit_date))
-        .map(|o| quoted(&o.name))
-        .collect();
-    let late = match late.len() {
-        0 => String::new(),
-        1 => format!(
+    let mut late = String::new();
+    for o in r.outstanding.iter().filter(|o| o.issued_after(i.exit_date)) {
+        late += &format!(
             " The note {} is issued after the sale's date: it is owed no interest.",
-            late[0]
-        ),
-        _ => format!(
-            " The notes {} are issued after the sale's date: they are owed no interest.",
-            late.join(", ")
-        ),
-    };
+            quoted(&o.name)
+        );
+    }
     format!("{preferences}; {options}; the unissued pool receives nothing.{notes}{safes}{late}")
 }
 
