@@ -26,7 +26,7 @@ for (const [hash, watched, minimum, prepare] of PAGES) {
     test.setTimeout(120_000);
     await tally.open(hash);
     await prepare(tally, page);
-    const names = await page.locator("main input[type=text][inputmode=decimal]").evaluateAll((els) => els.map((e) => e.name));
+    const names = await page.locator("main input[type=text][inputmode]").evaluateAll((els) => els.map((e) => e.name));
     expect(names.length).toBeGreaterThan(minimum);
     const before = await tally.result(watched).getAttribute("data-value");
     for (const name of names) {

@@ -254,6 +254,18 @@ test("ten years of cash flows in the billions print whole, a year to a row, on o
   }
 });
 
+test("the one field that takes negatives asks a phone for a keyboard with a minus sign", async ({ tally, page }) => {
+  await tally.open("#/roi");
+  // iOS's decimal pad has digits and a point only: a shrinking workload
+  // (−10 % a month) could not be typed on an iPhone.
+  const numeric = page.locator("main input[type=text][inputmode]");
+  await expect(numeric.and(page.locator("[inputmode=text]"))).toHaveCount(1);
+  await expect(tally.field("workload_growth_pct")).toHaveAttribute("inputmode", "text");
+  await expect(tally.field("current_monthly_cost")).toHaveAttribute("inputmode", "decimal");
+  await tally.type("workload_growth_pct", "-10");
+  await expect(page.locator(".field.invalid")).toHaveCount(0);
+});
+
 test("bad input on the ROI page is refused beside the field and loses nothing", async ({ tally, page }) => {
   await tally.open("#/roi");
   const before = await tally.result("npv").getAttribute("data-value");

@@ -120,7 +120,9 @@ pub fn NumberField(
                     id=id
                     name=name
                     type="text"
-                    inputmode="decimal"
+                    // A phone's decimal pad has no minus sign on iOS: a
+                    // field that takes negatives asks for the keyboard.
+                    inputmode=if spec.min < 0.0 { "text" } else { "decimal" }
                     autocomplete="off"
                     spellcheck="false"
                     maxlength="10000"
