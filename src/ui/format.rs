@@ -284,6 +284,22 @@ pub fn format_input(x: f64, kind: Kind, currency: Currency) -> String {
     }
 }
 
+/// Whether a phone's decimal pad types a point here. Its decimal key
+/// follows the device's region (a comma in Germany, on iOS the pad's only
+/// separator) and the fields read a point: where it is a comma, number
+/// fields ask for the full keyboard instead.
+pub fn decimal_pad_types_a_point() -> bool {
+    thread_local! {
+        static POINT: bool = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+            .format()
+            .call1(&JsValue::NULL, &JsValue::from_f64(1.5))
+            .ok()
+            .and_then(|text| text.as_string())
+            .is_none_or(|text| !text.contains(','));
+    }
+    POINT.with(|point| *point)
+}
+
 /// A calendar date written out in English, in the reader's English if the
 /// browser's language is one ("20 February 2026" in en-GB), else in en-US's
 /// ("February 20, 2026"), by the browser's Intl.DateTimeFormat.

@@ -406,6 +406,10 @@ test.describe("a browser set to German", () => {
     // fields' 7,900,000, and the parser reads "2.400" as 2.4.
     await tally.open("#/equity");
     await expect(tally.field("holders.0.shares")).toHaveValue("7,900,000");
+    // A German phone's decimal pad has a comma and no point (iOS): the
+    // fields ask for the full keyboard, which has both.
+    await expect(tally.field("holders.0.shares")).toHaveAttribute("inputmode", "text");
+    await expect(page.locator("main input[inputmode=decimal]")).toHaveCount(0);
     await expect(tally.result("new_shares:Pre-seed SAFE")).toHaveText("1,250,000");
     await expect(tally.result("price:Pre-seed SAFE")).toHaveText("$0.40");
     await tally.open("#/unit-economics");
@@ -425,6 +429,8 @@ test.describe("a browser set to British English", () => {
 
   test("dates follow the reader's English; numbers the fields' notation", async ({ tally }) => {
     await tally.open("#/roi");
+    // A British phone's decimal pad types a point.
+    await expect(tally.field("current_monthly_cost")).toHaveAttribute("inputmode", "decimal");
     await expect(tally.result("payback_date")).toHaveText("20 February 2026");
     await expect(tally.result("npv")).toHaveText("$673,317");
   });

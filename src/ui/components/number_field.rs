@@ -3,6 +3,7 @@
 use crate::calc::Currency;
 use crate::input::{amount_text, input_text, FieldSpec, Kind};
 use crate::ui::drafts;
+use crate::ui::format::decimal_pad_types_a_point;
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 
@@ -120,9 +121,10 @@ pub fn NumberField(
                     id=id
                     name=name
                     type="text"
-                    // A phone's decimal pad has no minus sign on iOS: a
-                    // field that takes negatives asks for the keyboard.
-                    inputmode=if spec.min < 0.0 { "text" } else { "decimal" }
+                    // A phone's decimal pad has no minus sign on iOS, and
+                    // in some regions a comma for its point: then the
+                    // field asks for the keyboard.
+                    inputmode=if spec.min < 0.0 || !decimal_pad_types_a_point() { "text" } else { "decimal" }
                     autocomplete="off"
                     spellcheck="false"
                     maxlength="10000"
