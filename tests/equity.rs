@@ -336,31 +336,25 @@ fn invalid_financings_say_why() {
     assert!(compute(&founders, &[undated], "x").errors[0].contains("no issue date"));
     // A note dated after the round it converts in (2026-01-01) used to
     // convert with no interest, without a word.
-    let late = note(
-        "N",
-        1e5,
-        8.0,
-        NaiveDate::from_ymd_opt(2026, 6, 1),
-        None,
-        0.0,
-    );
+    let issued = |month| {
+        note(
+            "N",
+            1e5,
+            8.0,
+            NaiveDate::from_ymd_opt(2026, month, 1),
+            None,
+            0.0,
+        )
+    };
     let a = priced("A", 8e6, 2e6, PoolTopUp::None, PriceBasis::FullyDiluted);
-    let backwards = compute(&founders, &[late.clone(), a.clone()], "x");
+    let backwards = compute(&founders, &[issued(6), a.clone()], "x");
     assert_eq!(
         backwards.errors,
         ["The note “\u{2068}N\u{2069}” is issued after the round it converts in closes: its issue date must come first"]
     );
     assert!(backwards.rounds[1].price.value().is_none());
     // Issued the day the round closes: no interest, and no error.
-    let same_day = note(
-        "N",
-        1e5,
-        8.0,
-        NaiveDate::from_ymd_opt(2026, 1, 1),
-        None,
-        0.0,
-    );
-    assert!(compute(&founders, &[same_day, a], "x").errors.is_empty());
+    assert!(compute(&founders, &[issued(1), a], "x").errors.is_empty());
     let pool = compute(
         &founders,
         &[priced(

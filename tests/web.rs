@@ -99,28 +99,17 @@ fn intl_formats_money_by_currency() {
 fn rupee_amounts_are_grouped_in_lakhs_and_crores() {
     // As India writes them, and as the fields show and read them; counts
     // and percentages on the same page keep thousands.
-    assert_eq!(
-        format(1_234_567.0, Style::Money, Currency::INR),
-        "₹12,34,567"
-    );
-    assert_eq!(
-        format(100_000.5, Style::Cents, Currency::INR),
-        "₹1,00,000.50"
-    );
-    assert_eq!(
-        format(-5_315_000.0, Style::Ledger, Currency::INR),
-        "(₹53,15,000)"
-    );
-    assert_eq!(format(3e6, Style::AxisMoney, Currency::INR), "₹30L");
-    assert_eq!(format(1.25e7, Style::AxisMoney, Currency::INR), "₹1.25Cr");
-    assert_eq!(
-        format(1_234_567.0, Style::Count, Currency::INR),
-        "1,234,567"
-    );
-    assert_eq!(
-        format(1_234_567.0, Style::Money, Currency::USD),
-        "$1,234,567"
-    );
+    for (x, style, currency, text) in [
+        (1_234_567.0, Style::Money, Currency::INR, "₹12,34,567"),
+        (100_000.5, Style::Cents, Currency::INR, "₹1,00,000.50"),
+        (-5_315_000.0, Style::Ledger, Currency::INR, "(₹53,15,000)"),
+        (3e6, Style::AxisMoney, Currency::INR, "₹30L"),
+        (1.25e7, Style::AxisMoney, Currency::INR, "₹1.25Cr"),
+        (1_234_567.0, Style::Count, Currency::INR, "1,234,567"),
+        (1_234_567.0, Style::Money, Currency::USD, "$1,234,567"),
+    ] {
+        assert_eq!(format(x, style, currency), text);
+    }
     assert_eq!(
         format_input(1_250_000.0, Kind::Money, Currency::INR),
         "₹12,50,000"
