@@ -281,27 +281,30 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
             return Err("A percentage does not belong here".into());
         }
         s = rest.to_string();
-    } else if let Some(last) = s.chars().last() {
-        // India's crores ("2Cr") and lakhs ("12.5L") too.
-        let suffix = ["cr", "Cr", "CR"]
-            .into_iter()
-            .find(|c| s.ends_with(c))
-            .map_or(last.len_utf8(), str::len);
-        let multiple = match last {
-            _ if suffix == 2 => Some(1e7),
-            'k' | 'K' => Some(1e3),
-            'l' | 'L' => Some(1e5),
-            'm' | 'M' => Some(1e6),
-            'b' | 'B' | 'g' | 'G' => Some(1e9),
-            _ => None,
-        };
-        if let Some(m) = multiple {
-            let typed = &s[s.len() - suffix..];
+    } else {
+        // Multiples, India's lakhs and crores too ("12.5L", "2 crore"),
+        // in any case; a word before the letter it ends with.
+        const MULTIPLES: [(&str, f64); 10] = [
+            ("crores", 1e7),
+            ("crore", 1e7),
+            ("cr", 1e7),
+            ("lakhs", 1e5),
+            ("lakh", 1e5),
+            ("l", 1e5),
+            ("k", 1e3),
+            ("m", 1e6),
+            ("b", 1e9),
+            ("g", 1e9),
+        ];
+        let lower = s.to_ascii_lowercase();
+        if let Some((word, m)) = MULTIPLES.into_iter().find(|(w, _)| lower.ends_with(w)) {
+            // ASCII, so the same bytes end `s`.
+            let typed = &s[s.len() - word.len()..];
             if matches!(kind, Kind::Percent | Kind::Months) {
                 return Err(format!("“{typed}” does not belong here"));
             }
             factor = m;
-            s.truncate(s.len() - suffix);
+            s.truncate(s.len() - word.len());
         }
     }
     if s.is_empty() {
@@ -436,6 +439,11 @@ mod tests {
             ("12.5L", Kind::Money, 1_250_000.0),
             ("₹2Cr", Kind::Money, 20_000_000.0),
             ("1.5 cr", Kind::Count, 15_000_000.0),
+            ("5 lakh", Kind::Money, 500_000.0),
+            ("2.5 Lakhs", Kind::Money, 250_000.0),
+            ("3 Crore", Kind::Money, 30_000_000.0),
+            ("1 crores", Kind::Money, 10_000_000.0),
+            ("7g", Kind::Money, 7e9),
         ];
         for (text, kind, want) in cases {
             assert_eq!(parse_number(text, kind), Ok(want), "{text}");
