@@ -398,6 +398,20 @@ test("rupee amounts are written and read in lakhs and crores, so a result copied
   await expect(tally.field("cac_override")).toHaveValue("1,50,00,000");
 });
 
+test("no text field on a phone is under 16 px, which iOS zooms into as it is focused", async ({ tally, page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const route of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) {
+    await tally.open(route);
+    // The link's box, shown once a link is copied, too.
+    await tally.button("Copy link").click();
+    await expect(page.locator("#share-link")).toBeVisible();
+    const small = await page.locator("input[type=text], input[type=date], select").evaluateAll((fields) =>
+      fields.filter((f) => parseFloat(getComputedStyle(f).fontSize) < 16).map((f) => f.id || f.name),
+    );
+    expect(small, route).toEqual([]);
+  }
+});
+
 test.describe("a browser set to German", () => {
   test.use({ locale: "de-DE" });
 
