@@ -419,24 +419,27 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
                 .tiers
                 .iter()
                 .filter(|t| t.from_pct > 0.0 && t.from_pct <= top)
-                .map(|t| Marker {
-                    x: t.from_pct,
-                    y: p.total_at(t.from_pct / 100.0 * p.quota),
-                    label: format!(
-                        "{}× from {}%",
-                        format_input(t.multiplier, Kind::Count, i.currency),
-                        shortest(t.from_pct)
-                    ),
+                .filter_map(|t| {
+                    Some(Marker {
+                        x: t.from_pct,
+                        y: comp::total_at_pct(p, t.from_pct).value()?,
+                        label: format!(
+                            "{}× from {}%",
+                            format_input(t.multiplier, Kind::Count, i.currency),
+                            shortest(t.from_pct)
+                        ),
+                    })
                 })
                 .collect();
-            if let Some(a) = results.with(|r| r.attainment_pct.value()) {
+            let now = results.with(|r| r.attainment_pct.value().zip(r.total.value()));
+            if let Some((a, total)) = now {
                 // On a tier's start, one marker says both (labels would
                 // print over each other).
                 match markers.iter_mut().find(|m| (m.x - a).abs() < 3.0) {
                     Some(m) => m.label = format!("Now · {}", m.label),
                     None if a <= top => markers.push(Marker {
                         x: a,
-                        y: p.total_at(p.achieved),
+                        y: total,
                         label: "Now".into(),
                     }),
                     None => {}
