@@ -179,6 +179,70 @@ fn payback_that_never_comes_is_undefined() {
     assert_eq!(r.payback_date, None);
 }
 
+#[test]
+fn payback_waits_for_a_ramp_with_no_fee_up_front() {
+    // No implementation fee, a 20,000 licence from month 1 and savings of
+    // 30,000 ramping up over 4 months: the cumulative net is 0 at the
+    // start, then −12,500, −17,500, −15,000, −5,000 and +5,000 after
+    // month 5. Paid back half-way through month 5, not at once.
+    let inputs = Inputs {
+        implementation_cost: 0.0,
+        license_monthly: 20_000.0,
+        ramp_months: 4.0,
+        ..worked()
+    };
+    let r = compute(&inputs);
+    close(r.payback_months, 4.5, 1e-12);
+    // 2026-05-01 + 0.5 × 31 days, rounded.
+    assert_eq!(r.payback_date, NaiveDate::from_ymd_opt(2026, 5, 17));
+}
+
+#[test]
+fn payback_is_when_the_cumulative_net_stays_non_negative() {
+    // The worked check, paid back after 1.6 months, then a 600,000 cost
+    // spread over year 2 (50,000 a month) that takes the cumulative net
+    // below zero again.
+    let inputs = Inputs {
+        items: vec![Item {
+            name: "Renewal".into(),
+            kind: ItemKind::Cost,
+            amounts: Amounts::Yearly {
+                initial: 0.0,
+                yearly: vec![0.0, 600_000.0],
+            },
+        }],
+        ..worked()
+    };
+    // −40,000 + 12 × 25,000 = 260,000 after month 12; then −25,000 a month
+    // to −40,000 after month 24; then +25,000 a month: 0 at 24 + 1.6.
+    let r = compute(&inputs);
+    close(r.payback_months, 25.6, 1e-9);
+    let curve = cumulative_net(&inputs, 1.0);
+    assert!(curve[2] >= 0.0 && curve[24] < 0.0);
+}
+
+#[test]
+fn no_costs_nothing_to_pay_back() {
+    let inputs = Inputs {
+        implementation_cost: 0.0,
+        license_monthly: 0.0,
+        ..worked()
+    };
+    let r = compute(&inputs);
+    assert_eq!(
+        r.payback_months,
+        Outcome::Undefined("there are no costs to pay back")
+    );
+    assert_eq!(r.payback_date, None);
+    assert!(matches!(r.roi_pct, Outcome::Undefined(_)));
+    // Costs that the benefits cover from the first month: paid back at once.
+    let covered = Inputs {
+        implementation_cost: 0.0,
+        ..worked()
+    };
+    close(compute(&covered).payback_months, 0.0, 0.0);
+}
+
 /// The cash flows CSV read back: its header and rows of numbers by column.
 fn read_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut lines = text.split_terminator("\r\n").map(|l| {

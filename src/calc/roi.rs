@@ -678,23 +678,29 @@ fn summary_of(i: &Inputs, f: &Flows) -> Summary {
     }
 }
 
-/// Months until the undiscounted cumulative net cash flow, starting at the
-/// initial period's net, turns non-negative, interpolated linearly inside
-/// the month. Undefined when it does not within the horizon.
+/// Months until the undiscounted cumulative net cash flow, from the initial
+/// period's net, is non-negative for good: the end of its last stretch
+/// below zero, interpolated linearly inside the month. 0 when it is never
+/// below zero. Undefined when it is below zero at the horizon, and when
+/// there are no costs at all (nothing to pay back).
 pub fn payback_months(f: &Flows) -> Outcome {
-    let mut cumulative = f.net(0);
-    if cumulative >= 0.0 {
-        return Outcome::Value(0.0);
-    }
-    for m in 1..f.benefits.len() {
+    let mut cumulative = 0.0;
+    let mut payback = Outcome::Value(0.0);
+    for m in 0..f.benefits.len() {
         let net = f.net(m);
         let before = cumulative;
         cumulative += net;
-        if cumulative >= 0.0 && net > 0.0 {
-            return Outcome::finite((m - 1) as f64 + -before / net, TOO_LARGE);
+        if cumulative < 0.0 {
+            payback = Outcome::Undefined("the investment is not paid back within the horizon");
+        } else if before < 0.0 {
+            // Month m's flows fall within it: from m − 1 to m.
+            payback = Outcome::finite((m - 1) as f64 + -before / net, TOO_LARGE);
         }
     }
-    Outcome::Undefined("the investment is not paid back within the horizon")
+    if payback == Outcome::Value(0.0) && f.costs.iter().all(|&c| c == 0.0) {
+        return Outcome::Undefined("there are no costs to pay back");
+    }
+    payback
 }
 
 /// The calendar date `months` (fractional) after `start`: whole months by

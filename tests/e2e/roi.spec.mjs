@@ -44,6 +44,28 @@ test("the worked check holds in the browser, to the cent", async ({ tally, page 
   await expect(how.locator(".formula")).toHaveText("NPV ÷ PV of costs = $860,000 ÷ $220,000");
 });
 
+test("payback waits for a ramp with no fee up front, and there is none with no costs", async ({ tally, page }) => {
+  // No implementation fee, a 20,000 licence, 30,000 of savings ramping up
+  // over 4 months: the cumulative net starts at 0, falls to −17,500 and is
+  // back to zero half-way through month 5, on May 17, 2026.
+  const ramp = {
+    current_monthly_cost: 50000, change_basis: "reduction", cost_reduction_pct: 60,
+    license_monthly: 20000, implementation_cost: 0, ramp_months: 4,
+    horizon_months: 36, discount_rate_pct: 0, start_date: "2026-01-01",
+  };
+  await tally.open(linkFor(ramp, 1, "roi"));
+  await expect(tally.result("payback_months")).toHaveAttribute("data-value", "4.5");
+  await expect(tally.result("payback_date")).toHaveText("May 17, 2026");
+  await expect(page.locator(".chart .marker text")).toHaveText("Paid back, month 4.5");
+  // No costs at all: no payback, for the reason ROI gives none.
+  await tally.open(linkFor({ ...ramp, license_monthly: 0 }, 1, "roi"));
+  await expect(tally.result("roi_pct")).toHaveAttribute("data-state", "undefined");
+  await expect(tally.result("payback_months")).toHaveAttribute("data-state", "undefined");
+  await expect(tally.result("payback_months")).toContainText("no costs to pay back");
+  await expect(tally.result("payback_date")).toHaveText("Not defined: there are no costs to pay back");
+  await expect(page.locator(".chart .marker")).toHaveCount(0);
+});
+
 /** The name and text of the file a click on `button` downloads. */
 async function downloaded(page, button) {
   const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);

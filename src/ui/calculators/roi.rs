@@ -621,7 +621,7 @@ fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
             show(r.npv),
             show(r.pv_costs)
         ),
-        "payback_months" => "When the undiscounted cumulative net cash flow, from the initial costs, turns positive (interpolated in the month)".into(),
+        "payback_months" => "When the undiscounted cumulative net cash flow, from the initial costs, is no longer below zero (interpolated in the month; 0 if it never is)".into(),
         _ => String::new(),
     }
 }
@@ -637,10 +637,13 @@ fn Report(case: Case) -> impl IntoView {
         ..
     } = case;
     let date = move || results.with(|r| r.payback_date);
-    let date_text = Memo::new(move |_| match date() {
-        Some(d) => long_date(d),
-        None => "Not defined: not paid back within the horizon".into(),
-    });
+    let date_text = Memo::new(
+        move |_| match (date(), results.with(|r| r.payback_months)) {
+            (Some(d), _) => long_date(d),
+            (None, Outcome::Undefined(why)) => format!("Not defined: {why}"),
+            (None, Outcome::Value(_)) => "Not defined: the date is out of range".into(),
+        },
+    );
     view! {
         <dl class="result-grid">
             {RESULTS
@@ -849,12 +852,13 @@ fn CashFlowChart(case: Case) -> impl IntoView {
         }
     });
     let summary = Signal::derive(move || match results.with(|r| r.payback_months) {
+        Outcome::Value(0.0) => "The cumulative net cash flow is never below zero.".into(),
         Outcome::Value(p) => format!(
-            "The cumulative net cash flow turns positive after {} months.",
+            "The cumulative net cash flow is back to zero for good after {} months.",
             format(p, Style::Count, Currency::USD)
         ),
         Outcome::Undefined(why) => {
-            format!("The cumulative net cash flow does not turn positive: {why}.")
+            format!("The cumulative net cash flow has no payback: {why}.")
         }
     });
     view! {
