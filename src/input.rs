@@ -343,14 +343,22 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
             (1..=2).contains(&first),
             usize::MAX,
         );
+        // A pair between two groups: lakhs were meant, not a decimal comma.
+        let mut lakhs_meant = false;
         for len in lengths {
             thousands &= len == 3;
             // Pairs between the first group and the last.
             pairs &= last == usize::MAX || last == 2;
+            lakhs_meant |= last == 2;
             last = len;
         }
         if !(thousands || pairs && last == 3) {
-            return Err("Commas group thousands (1,234.5); use a point for decimals".into());
+            return Err(if lakhs_meant {
+                "Commas group thousands (1,234,567) or lakhs (12,34,567): three digits last"
+            } else {
+                "Commas group thousands (1,234.5); use a point for decimals"
+            }
+            .into());
         }
     }
     let digits: String = s.chars().filter(|c| *c != ',').collect();
@@ -469,12 +477,15 @@ mod tests {
             // Neither thousands nor lakhs.
             ("2,90", Kind::Money, "Commas group thousands"),
             ("1,000,00", Kind::Money, "Commas group thousands"),
-            ("100,00,000", Kind::Money, "Commas group thousands"),
             ("1,0,000", Kind::Money, "Commas group thousands"),
             ("1,,000", Kind::Money, "Commas group thousands"),
             ("1,000,", Kind::Money, "Commas group thousands"),
             (",100", Kind::Money, "Commas group thousands"),
-            ("1,00,0000", Kind::Money, "Commas group thousands"),
+            ("1,000,00", Kind::Money, "use a point for decimals"),
+            // Lakhs gone wrong: the message shows them done right.
+            ("1,00,0000", Kind::Money, "or lakhs (12,34,567)"),
+            ("12,34,56", Kind::Money, "or lakhs (12,34,567)"),
+            ("100,00,000", Kind::Money, "or lakhs (12,34,567)"),
             ("1.2.3", Kind::Money, "at most one decimal point"),
             ("15%", Kind::Money, "percentage does not belong"),
             ("$5", Kind::Percent, "currency symbol"),
