@@ -193,6 +193,15 @@ fn payback_waits_for_a_ramp_with_no_fee_up_front() {
     };
     let r = compute(&inputs);
     close(r.payback_months, 4.5, 1e-12);
+    // What the formula shows: 4 + 5,000 ÷ 10,000.
+    assert_eq!(
+        r.payback,
+        Payback::In {
+            month: 5,
+            short: 5_000.0,
+            net: 10_000.0
+        }
+    );
     // 2026-05-01 + 0.5 × 31 days, rounded.
     assert_eq!(r.payback_date, NaiveDate::from_ymd_opt(2026, 5, 17));
 }
@@ -241,6 +250,7 @@ fn no_costs_nothing_to_pay_back() {
         ..worked()
     };
     close(compute(&covered).payback_months, 0.0, 0.0);
+    assert_eq!(compute(&covered).payback, Payback::AtOnce);
 }
 
 /// The cash flows CSV read back: its header and rows of numbers by column.

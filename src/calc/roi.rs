@@ -660,6 +660,8 @@ pub struct Results {
     pub npv: Outcome,
     pub roi_pct: Outcome,
     pub payback_months: Outcome,
+    /// How `payback_months` comes about, for its formula.
+    pub payback: Payback,
     pub payback_date: Option<NaiveDate>,
     pub summary: Summary,
 }
@@ -678,27 +680,56 @@ fn summary_of(i: &Inputs, f: &Flows) -> Summary {
     }
 }
 
-/// Months until the undiscounted cumulative net cash flow, from the initial
+/// When the undiscounted cumulative net cash flow, from the initial
 /// period's net, is non-negative for good: the end of its last stretch
-/// below zero, interpolated linearly inside the month. 0 when it is never
-/// below zero. Undefined when it is below zero at the horizon, and when
-/// there are no costs at all (nothing to pay back).
-pub fn payback_months(f: &Flows) -> Outcome {
+/// below zero.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Payback {
+    /// Never below zero: paid back at once (there are costs to pay back).
+    AtOnce,
+    /// Back to zero inside month `month` (from 1): `short` below zero
+    /// after the month before, and `net` earned in it.
+    In { month: usize, short: f64, net: f64 },
+    /// Below zero at the horizon, or nothing to pay back: why.
+    Never(&'static str),
+}
+
+impl Payback {
+    /// Months from the start, interpolated linearly inside the month.
+    pub fn months(self) -> Outcome {
+        match self {
+            Payback::AtOnce => Outcome::Value(0.0),
+            Payback::In { month, short, net } => {
+                Outcome::finite((month - 1) as f64 + short / net, TOO_LARGE)
+            }
+            Payback::Never(why) => Outcome::Undefined(why),
+        }
+    }
+}
+
+/// Where the cash flows are paid back. Undefined when the cumulative net
+/// is below zero at the horizon, and when there are no costs at all.
+pub fn payback(f: &Flows) -> Payback {
     let mut cumulative = 0.0;
-    let mut payback = Outcome::Value(0.0);
+    let mut payback = Payback::AtOnce;
     for m in 0..f.benefits.len() {
         let net = f.net(m);
         let before = cumulative;
         cumulative += net;
         if cumulative < 0.0 {
-            payback = Outcome::Undefined("the investment is not paid back within the horizon");
+            payback = Payback::Never("the investment is not paid back within the horizon");
         } else if before < 0.0 {
-            // Month m's flows fall within it: from m − 1 to m.
-            payback = Outcome::finite((m - 1) as f64 + -before / net, TOO_LARGE);
+            // Month m's flows fall within it, from m − 1 to m; before < 0
+            // only after month 0.
+            payback = Payback::In {
+                month: m,
+                short: -before,
+                net,
+            };
         }
     }
-    if payback == Outcome::Value(0.0) && f.costs.iter().all(|&c| c == 0.0) {
-        return Outcome::Undefined("there are no costs to pay back");
+    if payback == Payback::AtOnce && f.costs.iter().all(|&c| c == 0.0) {
+        return Payback::Never("there are no costs to pay back");
     }
     payback
 }
@@ -730,7 +761,8 @@ pub fn compute_scaled(i: &Inputs, scale: f64) -> Results {
     let s = summary_of(i, &f);
     let current = current_monthly_cost(i);
     let new = new_monthly_cost(i);
-    let payback = payback_months(&f);
+    let paid = payback(&f);
+    let payback = paid.months();
     let finite = |x: f64| Outcome::finite(x, TOO_LARGE);
     let npv = finite(s.net.present_value);
     Results {
@@ -754,6 +786,7 @@ pub fn compute_scaled(i: &Inputs, scale: f64) -> Results {
         npv,
         payback_date: payback.value().and_then(|p| date_after(i.start_date, p)),
         payback_months: payback,
+        payback: paid,
         summary: s,
     }
 }

@@ -57,6 +57,13 @@ test("payback waits for a ramp with no fee up front, and there is none with no c
   await expect(tally.result("payback_months")).toHaveAttribute("data-value", "4.5");
   await expect(tally.result("payback_date")).toHaveText("May 17, 2026");
   await expect(page.locator(".chart .marker text")).toHaveText("Paid back, month 4.5");
+  // Its formula carries the month it comes back in, with the live numbers.
+  const how = page.locator('[data-result="payback_months"] ~ details');
+  await how.locator("summary").click();
+  await expect(how.locator(".formula")).toHaveText(
+    "The undiscounted cumulative net cash flow is -$5,000 after month 4, and month 5 nets $10,000; " +
+      "from then on it stays at or above zero: 4 + $5,000 ÷ $10,000 = 4.5 mo",
+  );
   // No costs at all: no payback, for the reason ROI gives none.
   await tally.open(linkFor({ ...ramp, license_monthly: 0 }, 1, "roi"));
   await expect(tally.result("roi_pct")).toHaveAttribute("data-state", "undefined");

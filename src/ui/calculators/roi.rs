@@ -4,7 +4,7 @@
 //! (`&sent=`), and the page lists what differs from it.
 
 use crate::calc::roi::{
-    self, Amounts, ChangeBasis, CostBasis, Discounting, Inputs, Item, ItemKind,
+    self, Amounts, ChangeBasis, CostBasis, Discounting, Inputs, Item, ItemKind, Payback,
 };
 use crate::calc::roi::{Source, HALF, SWING};
 use crate::calc::{Currency, Outcome};
@@ -621,7 +621,28 @@ fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
             show(r.npv),
             show(r.pv_costs)
         ),
-        "payback_months" => "When the undiscounted cumulative net cash flow, from the initial costs, is no longer below zero (interpolated in the month; 0 if it never is)".into(),
+        "payback_months" => match r.payback {
+            Payback::In { month, short, net } => format!(
+                "The undiscounted cumulative net cash flow is {} after {}, and month {month} nets {}; from then on it stays at or above zero: {} + {} ÷ {} = {}",
+                format(-short, Style::Money, c),
+                match month - 1 {
+                    0 => "the initial costs".to_string(),
+                    m => format!("month {m}"),
+                },
+                format(net, Style::Money, c),
+                month - 1,
+                format(short, Style::Money, c),
+                format(net, Style::Money, c),
+                // Defined: in a Payback::In, short ≤ net.
+                format(r.payback_months.value().unwrap_or(f64::NAN), Style::Months, c),
+            ),
+            Payback::AtOnce => {
+                "The undiscounted cumulative net cash flow is never below zero: paid back at once".into()
+            }
+            Payback::Never(why) => format!(
+                "When the undiscounted cumulative net cash flow is back to zero for good: {why}"
+            ),
+        },
         _ => String::new(),
     }
 }
