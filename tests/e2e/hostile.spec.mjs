@@ -159,6 +159,14 @@ test("undefined results say why instead of showing a number", async ({ tally, pa
   await page.getByLabel("I know my CAC").check();
   await tally.type("cac_override", "0");
   await expect(tally.result("ltv_cac")).toHaveAttribute("data-state", "undefined");
+  // No leads, no customers, no CAC: its formulas say so in words, never in
+  // a programmer's "undefined".
+  await page.getByLabel("I know my CAC").uncheck();
+  await tally.type("leads", "0");
+  await expect(tally.result("cac")).toHaveAttribute("data-state", "undefined");
+  const how = page.locator('[data-result="ltv_cac"] ~ details');
+  await how.locator("summary").click();
+  await expect(how.locator(".formula")).toHaveText(/^LTV ÷ CAC = \$[\d,]+ ÷ not defined$/);
 });
 
 test("results match the formulas", async ({ tally }) => {

@@ -322,7 +322,7 @@ fn plan_formula(key: &str, p: &Plan, r: &comp::PlanResults, c: Currency) -> Stri
     let pct = |x: f64| format_input(x, Kind::Percent, c);
     let show = |o: Outcome, style: Style| {
         o.value()
-            .map_or("undefined".into(), |x| format(x, style, c))
+            .map_or("not defined".into(), |x| format(x, style, c))
     };
     let unit = |x: f64| {
         if p.in_meetings() {
@@ -487,7 +487,7 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
             summary=Signal::derive(move || inputs.with(|i| results.with(|r| format!(
                 "Total pay against attainment from 0 to {} % of quota; now {}.",
                 shortest(comp::curve_top_pct(&i.plan)),
-                r.total.value().map_or("undefined".into(), |t| format(t, Style::Money, currency.get()))
+                r.total.value().map_or("not defined".into(), |t| format(t, Style::Money, currency.get()))
             ))))
             x_title="Attainment, % of quota"
             y_title="Total pay"

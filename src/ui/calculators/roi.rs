@@ -547,7 +547,7 @@ fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
     let pct = |x: f64| format_input(x, Kind::Percent, c);
     let show = |o: Outcome| match o {
         Outcome::Value(x) => format(x, Style::Money, c),
-        Outcome::Undefined(_) => "undefined".into(),
+        Outcome::Undefined(_) => "not defined".into(),
     };
     let discount = match i.discounting {
         Discounting::Annual => format!(
@@ -941,7 +941,7 @@ fn HalfSavings(case: Case) -> impl IntoView {
                             outcome=Signal::derive(move || half.with(get))
                             formula=Signal::derive(move || {
                                 let c = currency.get();
-                                let show = |o: Outcome| o.value().map_or("undefined".into(), |x| format(x, Style::Money, c));
+                                let show = |o: Outcome| o.value().map_or("not defined".into(), |x| format(x, Style::Money, c));
                                 format!(
                                     "The same case with the inference savings at {} a month instead of {}; the other lines unchanged",
                                     half.with(|r| show(r.monthly_savings)),

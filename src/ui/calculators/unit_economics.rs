@@ -196,7 +196,7 @@ fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
     let pct = |x: f64| format_input(x, Kind::Percent, c);
     let show = |o: Outcome, style: Style| match o {
         Outcome::Value(x) => format(x, style, c),
-        Outcome::Undefined(_) => "undefined".into(),
+        Outcome::Undefined(_) => "not defined".into(),
     };
     match key {
         "ltv_cac" => format!(
