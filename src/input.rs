@@ -373,6 +373,16 @@ pub fn parse_number(text: &str, kind: Kind) -> Result<f64, String> {
     Ok(if negative { -x } else { x })
 }
 
+/// Whether refused `text` is a number written with a decimal comma ("2,5",
+/// "1250,50"): one comma, no point, and a number once the comma is a
+/// point. On a phone, a decimal pad that typed it has a comma and no point.
+pub fn decimal_comma(text: &str, kind: Kind) -> bool {
+    text.matches(',').count() == 1
+        && !text.contains('.')
+        && parse_number(text, kind).is_err()
+        && parse_number(&text.replacen(',', ".", 1), kind).is_ok()
+}
+
 /// How a field shows a number it holds: grouped with commas, up to six
 /// decimals, never in exponent form, so that [`parse_number`] reads it back.
 /// Locale-free on purpose: a browser in de-DE would write 2.900 for 2,900,
@@ -504,6 +514,36 @@ mod tests {
             assert!(err.contains(want), "{text}: {err}");
         }
         assert!(parse_number(&"9".repeat(10_000), Kind::Money).is_err());
+    }
+
+    #[test]
+    fn a_decimal_comma_is_told_from_grouping_and_mistakes() {
+        let yes = [
+            ("2,5", Kind::Percent),
+            ("12,5%", Kind::Percent),
+            ("-3,5", Kind::Percent),
+            ("0,25", Kind::Money),
+            ("2,90", Kind::Money),
+            ("1250,50", Kind::Money),
+            ("2,5", Kind::Count),
+        ];
+        let no = [
+            // Thousands or lakhs, read as such.
+            ("1,250", Kind::Money),
+            ("12,34,567", Kind::Money),
+            // A point as well, two commas, or no number either way.
+            ("1.000,5", Kind::Money),
+            ("1,000,00", Kind::Money),
+            ("a,5", Kind::Money),
+            (",", Kind::Money),
+            ("2,5k", Kind::Percent),
+        ];
+        for (text, kind) in yes {
+            assert!(decimal_comma(text, kind), "{text}");
+        }
+        for (text, kind) in no {
+            assert!(!decimal_comma(text, kind), "{text}");
+        }
     }
 
     const CHURN: FieldSpec = FieldSpec {

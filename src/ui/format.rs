@@ -13,7 +13,7 @@
 use crate::calc::Currency;
 use crate::input::Kind;
 use serde::Serialize;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How a result reads.
@@ -284,20 +284,45 @@ pub fn format_input(x: f64, kind: Kind, currency: Currency) -> String {
     }
 }
 
+thread_local! {
+    /// Whether a phone's decimal pad types a point: the browser's own
+    /// number format says so at first; a decimal comma typed into a field
+    /// says otherwise (`decimal_pad_types_a_comma`).
+    static POINT: Cell<bool> = Cell::new(
+        js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+            .format()
+            .call1(&JsValue::NULL, &JsValue::from_f64(1.5))
+            .ok()
+            .and_then(|text| text.as_string())
+            .is_none_or(|text| !text.contains(',')),
+    );
+}
+
 /// Whether a phone's decimal pad types a point here. Its decimal key
 /// follows the device's region (a comma in Germany, on iOS the pad's only
 /// separator) and the fields read a point: where it is a comma, number
 /// fields ask for the full keyboard instead.
 pub fn decimal_pad_types_a_point() -> bool {
-    thread_local! {
-        static POINT: bool = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
-            .format()
-            .call1(&JsValue::NULL, &JsValue::from_f64(1.5))
-            .ok()
-            .and_then(|text| text.as_string())
-            .is_none_or(|text| !text.contains(','));
+    POINT.with(Cell::get)
+}
+
+/// A decimal comma was typed into a field that asked for the decimal pad:
+/// the pad has a comma where the browser's format has a point (an iPhone
+/// set to English with a German region). Every number field shown asks for
+/// the full keyboard, and every one shown later, until the page is loaded
+/// again.
+pub fn decimal_pad_types_a_comma() {
+    POINT.with(|point| point.set(false));
+    let pads = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("input[inputmode=decimal]").ok());
+    for k in 0..pads.as_ref().map_or(0, |p| p.length()) {
+        if let Some(pad) = pads.as_ref().and_then(|p| p.item(k)) {
+            let _ = pad
+                .unchecked_into::<web_sys::Element>()
+                .set_attribute("inputmode", "text");
+        }
     }
-    POINT.with(|point| *point)
 }
 
 /// A calendar date written out in English, in the reader's English if the

@@ -450,6 +450,28 @@ test.describe("a browser set to British English", () => {
   });
 });
 
+test("a decimal comma typed on a phone's pad brings the full keyboard to every number field", async ({ tally, page }) => {
+  // An iPhone set to English with a German region: the browser formats
+  // with a point, but the decimal pad has only a comma.
+  await tally.open();
+  const pads = page.locator("main input[inputmode=decimal]");
+  expect(await pads.count()).toBeGreaterThan(5);
+  // Thousands typed with a comma are no sign of it.
+  await tally.type("cost_per_lead", "1,500");
+  await expect(tally.field("churn_pct")).toHaveAttribute("inputmode", "decimal");
+  await tally.type("churn_pct", "2,5");
+  await expect(page.locator(".field.invalid .message")).toHaveText("Commas group thousands (1,234.5); use a point for decimals");
+  await expect(pads).toHaveCount(0);
+  await expect(tally.field("churn_pct")).toHaveAttribute("inputmode", "text");
+  await expect(tally.field("arpa")).toHaveAttribute("inputmode", "text");
+  // A field added since asks for it too.
+  await tally.button("Add a stage").click();
+  await expect(tally.field("stages.2.rate_pct")).toHaveAttribute("inputmode", "text");
+  // The keyboard has a point.
+  await tally.type("churn_pct", "2.5");
+  await expect(page.locator(".field.invalid")).toHaveCount(0);
+});
+
 test("print turns the page into a report", async ({ tally, page }) => {
   await tally.open();
   await page.emulateMedia({ media: "print" });

@@ -1,9 +1,9 @@
 //! The one numeric input of every calculator.
 
 use crate::calc::Currency;
-use crate::input::{amount_text, input_text, FieldSpec, Kind};
+use crate::input::{amount_text, decimal_comma, input_text, FieldSpec, Kind};
 use crate::ui::drafts;
-use crate::ui::format::decimal_pad_types_a_point;
+use crate::ui::format::{decimal_pad_types_a_comma, decimal_pad_types_a_point};
 use crate::ui::state::Scenarios;
 use leptos::prelude::*;
 
@@ -89,6 +89,9 @@ pub fn NumberField(
         Kind::Months => "months",
         Kind::Count => "",
     };
+    // A phone's decimal pad has no minus sign on iOS, and in some regions
+    // a comma for its point: then the field asks for the keyboard.
+    let pad = spec.min >= 0.0 && decimal_pad_types_a_point();
     let on_input = move |ev| {
         let typed = event_target_value(&ev);
         match spec.parse(&typed) {
@@ -100,6 +103,10 @@ pub fn NumberField(
                 on_change.run(x);
             }
             Err(message) => {
+                // Typed on a decimal pad with no point: the keyboard has one.
+                if pad && decimal_pad_types_a_point() && decimal_comma(&typed, spec.kind) {
+                    decimal_pad_types_a_comma();
+                }
                 error.set(Some(message));
                 // Like any edit, it ends the offer to undo the last reset
                 // or removal, which would now undo this too.
@@ -121,10 +128,7 @@ pub fn NumberField(
                     id=id
                     name=name
                     type="text"
-                    // A phone's decimal pad has no minus sign on iOS, and
-                    // in some regions a comma for its point: then the
-                    // field asks for the keyboard.
-                    inputmode=if spec.min < 0.0 || !decimal_pad_types_a_point() { "text" } else { "decimal" }
+                    inputmode=if pad { "decimal" } else { "text" }
                     autocomplete="off"
                     spellcheck="false"
                     maxlength="10000"
