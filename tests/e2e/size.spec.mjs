@@ -7,10 +7,12 @@
 import { test, expect } from "./fixtures.mjs";
 import { fileSizes, firstLoad } from "./first-load.mjs";
 
-/** KB gzipped, by route: the first load at 51e1e9c, the bench in the
- *  README (102.3 / 192.1 / 219.6 / 208.0 / 236.0 KB), plus about 1 KB (the
- *  shell 2). */
-const CEILING_KB = { "": 104, "unit-economics": 193, roi: 221, compensation: 209, equity: 237 };
+/** KB gzipped, by route: the first load at 7d5375b, the bench in the
+ *  README (102.3 / 192.8 / 220.8 / 208.7 / 236.8 KB), plus about 1 KB (the
+ *  shell 2). Raised there from 51e1e9c's by ROI's payback formula (0.6 KB
+ *  on ROI) and the phone keyboard's decimal-comma switch (0.3 to 0.4 KB a
+ *  page). */
+const CEILING_KB = { "": 104, "unit-economics": 194, roi: 222, compensation: 210, equity: 238 };
 
 for (const [route, ceiling] of Object.entries(CEILING_KB)) {
   test(`the first load of #/${route} stays under ${ceiling} KB gzipped`, async ({ browser, baseURL }) => {
