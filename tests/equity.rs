@@ -131,6 +131,50 @@ fn yc_post_money_safe_series_a_price() {
         r.total_shares(),
         10_000_000.0 + 1_764_705.0 + 1_695_000.0 + 4_486_719.0
     );
+    // What the page's "how" shows: the guide's own division, the safe's
+    // shares unrounded in it (1.5M / 0.85 = 1,764,705.88).
+    let Some(How::Priced {
+        value,
+        converting,
+        count,
+        basis,
+        amount,
+    }) = r.rounds[1].how.clone()
+    else {
+        panic!("{:?}", r.rounds[1].how)
+    };
+    assert_eq!(
+        (value, converting, basis, amount),
+        (15e6, 0.0, PriceBasis::FullyDiluted, 5e6)
+    );
+    assert!(
+        (count - (11_764_705.88 + 1_695_000.0)).abs() < 0.01,
+        "{count}"
+    );
+    assert_eq!(round_price(value / count), 1.1144);
+    let Some(How::Converted {
+        round,
+        amount,
+        cap: Some((cap, capitalization)),
+        cap_price,
+        post: true,
+        note: false,
+        round_price: at,
+        discount_pct,
+        discount_price,
+    }) = r.rounds[0].how.clone()
+    else {
+        panic!("{:?}", r.rounds[0].how)
+    };
+    assert_eq!((round.as_str(), amount, cap), ("Series A", 1.5e6, 10e6));
+    assert!(
+        (capitalization - 11_764_705.88).abs() < 0.01,
+        "{capitalization}"
+    );
+    assert_eq!(
+        (cap_price, at, discount_pct, discount_price),
+        (Some(0.85), 1.1144, 0.0, 1.1144)
+    );
 }
 
 #[test]
@@ -162,6 +206,24 @@ fn a_discounted_uncapped_safe_under_each_pricing_method() {
         assert_eq!(value(r.rounds[0].price), price * 0.8, "{basis:?}");
         assert_eq!(r.shares_of("SAFE"), safe, "{basis:?}");
         assert_eq!(value(r.rounds[1].new_shares), new, "{basis:?}");
+        // Dollars invested adds the SAFE's 1M to the pre-money; the other
+        // bases divide the pre-money alone.
+        let Some(How::Priced {
+            value: v,
+            converting,
+            count,
+            ..
+        }) = &r.rounds[1].how
+        else {
+            panic!("{:?}", r.rounds[1].how)
+        };
+        let dollars = if basis == PriceBasis::DollarsInvested {
+            1e6
+        } else {
+            0.0
+        };
+        assert_eq!((*v, *converting), (20e6 + dollars, dollars), "{basis:?}");
+        assert_eq!(round_price(v / count), price, "{basis:?}");
     }
 }
 
@@ -320,6 +382,12 @@ fn invalid_financings_say_why() {
         ["“\u{2068}S\u{2069}”: its conversion price in “\u{2068}A\u{2069}” rounds to 0"]
     );
     assert!(dust.rounds[0].price.value().is_none());
+    // Nor does the page explain a conversion that did not happen.
+    assert!(
+        dust.rounds.iter().all(|r| r.how.is_none()),
+        "{:?}",
+        dust.rounds
+    );
     let nothing = compute(
         &[],
         &[priced(

@@ -190,6 +190,46 @@ pub struct RoundResult {
     pub follow_pct: Outcome,
     /// Shares by holder after the round, in the cap table's order.
     pub holdings: Vec<(String, f64)>,
+    /// How its price and shares were reached (`None`: not computed).
+    pub how: Option<How>,
+}
+
+/// How a round's price and new shares were reached, with its numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum How {
+    /// A priced round: `value` ÷ `count` = the price, to 4 places; the
+    /// new money ÷ the price = the new shares, rounded down.
+    Priced {
+        /// The pre-money valuation, plus the converting dollars on the
+        /// dollars-invested basis.
+        value: f64,
+        /// The converting dollars added to `value` (0 on other bases).
+        converting: f64,
+        /// The share count the price divides by (its basis), unrounded.
+        count: f64,
+        basis: PriceBasis,
+        amount: f64,
+    },
+    /// A SAFE or note converting in the priced round `round`: `amount`
+    /// (a note's principal and interest) at the lower of its cap price
+    /// and the round's price less its discount, to 4 places.
+    Converted {
+        round: String,
+        amount: f64,
+        /// (the cap, the share count it divides by): a post-money SAFE's
+        /// company capitalization, else the shares before the round with
+        /// its pool increase.
+        cap: Option<(f64, f64)>,
+        cap_price: Option<f64>,
+        /// A post-money SAFE's (else a pre-money SAFE's or a note's).
+        post: bool,
+        /// A note's: `amount` is its principal and interest.
+        note: bool,
+        /// The round's price and the discount, in %.
+        round_price: f64,
+        discount_pct: f64,
+        discount_price: f64,
+    },
 }
 
 /// The whole computation: each round, and the cap table after the last.
@@ -521,6 +561,7 @@ pub fn compute(holders: &[Holder], rounds: &[Round], follow: &str) -> Results {
                 fd_shares: Outcome::Undefined("not computed"),
                 follow_pct: Outcome::Undefined("not computed"),
                 holdings: Vec::new(),
+                how: None,
             })
             .collect(),
         positions: Vec::new(),
@@ -777,6 +818,7 @@ fn mark_not_computed(rounds: &mut [RoundResult], from: usize) {
         r.fd_shares = Outcome::Undefined(WHY);
         r.follow_pct = Outcome::Undefined(WHY);
         r.holdings.clear();
+        r.how = None;
     }
 }
 
@@ -993,15 +1035,19 @@ fn priced(
     let pool_increase = sol[0].max(0.0).floor();
     let capitalization = s0 + sol.iter().skip(1).sum::<f64>() + setup.counted_increase(sol[0]);
     let mut converted_total = 0.0;
-    let mut converted: Vec<(f64, f64)> = Vec::new();
+    let mut converted: Vec<(f64, f64, How)> = Vec::new();
     for (amount, p) in &conv {
-        let cap_price = p.cap.map(|c| {
-            round_price(if p.post {
-                c / capitalization
-            } else {
-                c / (s0 + sol[0].max(0.0))
-            })
+        let cap = p.cap.map(|c| {
+            (
+                c,
+                if p.post {
+                    capitalization
+                } else {
+                    s0 + sol[0].max(0.0)
+                },
+            )
         });
+        let cap_price = cap.map(|(c, count)| round_price(c / count));
         let discount_price = round_price(price * (1.0 - p.discount));
         let conversion = cap_price.map_or(discount_price, |c| c.min(discount_price));
         // As for the round's own price: a conversion at a price that rounds
@@ -1014,7 +1060,21 @@ fn priced(
             ));
         }
         let shares = (amount / conversion).floor();
-        converted.push((conversion, shares));
+        converted.push((
+            conversion,
+            shares,
+            How::Converted {
+                round: round.name.clone(),
+                amount: *amount,
+                cap,
+                cap_price,
+                post: p.post,
+                note: p.interest.is_some(),
+                round_price: price,
+                discount_pct: p.discount * 100.0,
+                discount_price,
+            },
+        ));
         converted_total += shares;
     }
     let new_total = (amount / price).floor();
@@ -1022,12 +1082,12 @@ fn priced(
     let capitalization_after = s0 + converted_total;
     let mut pro_rata_total = 0.0;
     let series = round.name.clone();
-    for (p, (conversion, shares)) in pending.iter().zip(&converted) {
+    for (p, (conversion, shares, how)) in pending.iter().zip(converted) {
         positions.push(Position {
             holder: p.name.clone(),
             series: Some(series.clone()),
             class: Class::Common,
-            shares: *shares,
+            shares,
             invested: p.amount,
             liq_pref: 1.0,
             participating: *participating,
@@ -1035,8 +1095,9 @@ fn priced(
             seniority: *seniority,
         });
         if let Some(r) = results.get_mut(p.round) {
-            r.price = Outcome::finite(*conversion, TOO_LARGE);
-            r.new_shares = Outcome::finite(*shares, TOO_LARGE);
+            r.price = Outcome::finite(conversion, TOO_LARGE);
+            r.new_shares = Outcome::finite(shares, TOO_LARGE);
+            r.how = Some(how);
         }
         if p.pro_rata {
             let extra = (new_total * shares / capitalization_after).floor();
@@ -1090,6 +1151,13 @@ fn priced(
         });
     }
     if let Some(r) = results.get_mut(index) {
+        r.how = Some(How::Priced {
+            value: setup.value(),
+            converting: setup.value() - pre_money,
+            count: k_real,
+            basis: *price_basis,
+            amount: *amount,
+        });
         r.price = Outcome::finite(price, TOO_LARGE);
         r.new_shares = Outcome::finite(new_total, TOO_LARGE);
         r.pool_increase = Outcome::finite(pool_increase, TOO_LARGE);

@@ -34,6 +34,9 @@ pub enum Style {
     Ratio,
     /// Money with exactly two decimals (an entered amount with cents).
     Cents,
+    /// A price a share, to the 4 places it is rounded to, at least 2
+    /// ("$2.3333", "$1.00").
+    Price,
     /// A plain number with up to six decimals (an entered rate or count).
     Decimal,
     /// Whole amounts of money, negatives in parentheses as accountants
@@ -147,6 +150,12 @@ fn options(style: Style, currency: Currency, shown: Digits) -> Options {
             minimum_fraction_digits: Some(2),
             ..digits(2)
         },
+        Style::Price => Options {
+            style: "currency",
+            currency: Some(currency.code()),
+            minimum_fraction_digits: Some(2),
+            ..digits(4)
+        },
         Style::Decimal => digits(6),
         Style::Percent => Options {
             style: "percent",
@@ -189,7 +198,7 @@ fn formatter(style: Style, currency: Currency, shown: Digits) -> Option<js_sys::
         let opts = serde_wasm_bindgen::to_value(&options(style, currency, shown)).ok()?;
         let money = matches!(
             style,
-            Style::Money | Style::Cents | Style::Ledger | Style::AxisMoney
+            Style::Money | Style::Cents | Style::Price | Style::Ledger | Style::AxisMoney
         );
         let locale = if money && currency.in_lakhs() {
             "en-IN"

@@ -34,6 +34,43 @@ test("the option pool shuffle from a link: 1.00 a share, to the share", async ({
   await expect(tally.result("pct:Founders")).toHaveText("(60.00%)");
   await expect(page.locator(".waterfall tbody td:nth-child(3)")).toHaveText(["60.00%", "0.00%", "40.00%"]);
   await expect(page.locator(".stacked .bar-labels span")).toHaveText(["Series A"]);
+  // How the round got there, with its numbers: the shuffle's 2,000,000
+  // pool shares are in the count the pre-money divides by.
+  const how = page.locator(".rounds-how");
+  await how.locator("summary").click();
+  await expect(how.locator("li")).toHaveText([
+    "\u2068Series A\u2069: price = pre-money $8,000,000 ÷ 8,000,000 shares (every share and option before the new money, " +
+      "with the conversions and the pool increase) = $1.00, to 4 places; new shares = $2,000,000 ÷ $1.00 = 2,000,000 shares, " +
+      "rounded down; post-money = $1.00 × 10,000,000 shares = $10,000,000.",
+  ]);
+});
+
+test("each SAFE's and note's conversion shows its cap price against the round's discounted price", async ({ tally, page }) => {
+  // A note at a $4M pre-money cap with 8 % interest for a year, an
+  // uncapped post-money SAFE at 15 % off, into a round priced on dollars
+  // invested: (20,000,000 + 858,000) ÷ 10,996,797.3 = $1.8967.
+  const rounds = [
+    { name: "Note", kind: "note", amount: 100000, interest_pct: 8, issue_date: "2025-01-01", cap: 4000000, discount_pct: 20 },
+    { name: "SAFE", kind: "safe_post", amount: 500000, cap: null, discount_pct: 15 },
+    { name: "Pre SAFE", kind: "safe_pre", amount: 250000, cap: 6000000, discount_pct: 0 },
+    { name: "Series A", kind: "priced", pre_money: 20000000, amount: 5000000, date: "2026-01-01", price_basis: "dollars_invested" },
+  ];
+  await tally.open(linkFor({ rounds }));
+  const how = page.locator(".rounds-how");
+  await how.locator("summary").click();
+  const lines = how.locator("li");
+  await expect(lines).toHaveCount(4);
+  await expect(lines.nth(0)).toHaveText(
+    "\u2068Note\u2069: converts in \u2068Series A\u2069 at the lower of its cap price, $4,000,000 ÷ 10,000,000 shares " +
+      "(the shares before the round, with its pool increase) = $0.40, and \u2068Series A\u2069's price less 20%, " +
+      "$1.8967 × (1 − 20%) = $1.5174: $0.40; new shares = $108,000 of principal and interest ÷ $0.40 = 270,000 shares, rounded down.",
+  );
+  await expect(lines.nth(1)).toHaveText(
+    "\u2068SAFE\u2069: converts in \u2068Series A\u2069 at \u2068Series A\u2069's price less 15%, $1.8967 × (1 − 15%) = $1.6122: " +
+      "$1.6122; new shares = $500,000 ÷ $1.6122 = 310,135 shares, rounded down.",
+  );
+  await expect(lines.nth(3)).toContainText("price = (pre-money $20,000,000 + $858,000 converting) ÷ 10,996,797.3 shares");
+  await expect(tally.result("price:Series A")).toHaveAttribute("data-value", "1.8967");
 });
 
 test("with many holders, the bars give the seven largest a colour each and group the rest", async ({ tally, page }) => {

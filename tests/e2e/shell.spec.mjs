@@ -42,8 +42,9 @@ for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) 
     expect((await label.boundingBox()).height).toBeGreaterThanOrEqual(9);
     // "How is this computed?" fits one line everywhere (on a half-width
     // card or in the offer comparison's row names it is written "How?"),
-    // and still reads in full.
-    const summaries = page.locator(".how summary");
+    // and still reads in full. (Equity's rounds are explained under their
+    // table, in a sentence of its own.)
+    const summaries = page.locator(".how:not(.rounds-how) summary");
     if (hash !== "#/equity") expect(await summaries.count()).toBeGreaterThan(0);
     for (const how of await summaries.all()) {
       if (!(await how.isVisible())) continue;

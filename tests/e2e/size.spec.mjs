@@ -11,8 +11,9 @@ import { fileSizes, firstLoad } from "./first-load.mjs";
  *  README (102.3 / 192.8 / 220.8 / 208.7 / 236.8 KB), plus about 1 KB (the
  *  shell 2). Raised there from 51e1e9c's by ROI's payback formula (0.6 KB
  *  on ROI) and the phone keyboard's decimal-comma switch (0.3 to 0.4 KB a
- *  page). */
-const CEILING_KB = { "": 104, "unit-economics": 194, roi: 222, compensation: 210, equity: 238 };
+ *  page); equity's since by how each round was computed (2.1 KB, to 238.9),
+ *  to 240, the most the README proposes for a page. */
+const CEILING_KB = { "": 104, "unit-economics": 194, roi: 222, compensation: 210, equity: 240 };
 
 for (const [route, ceiling] of Object.entries(CEILING_KB)) {
   test(`the first load of #/${route} stays under ${ceiling} KB gzipped`, async ({ browser, baseURL }) => {

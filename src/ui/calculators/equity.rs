@@ -657,9 +657,121 @@ fn RoundTable(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
                     </table>
                 </div>
                 <p class="help">"Prices to 4 decimal places (shown to the cent), share counts rounded down, as cap-table tools do; a post-money is the price a share × the fully diluted count after the round, so it can differ from pre-money + amount by the rounding. Pre-money SAFE and note caps are pre-money; post-money SAFE caps are post-money."</p>
+                <details class="how rounds-how">
+                    <summary>"How each round's price and shares were computed"</summary>
+                    <ul class="formula">
+                        {move || {
+                            let c = currency.get();
+                            results.with(|r| {
+                                r.rounds.iter().filter_map(|round| {
+                                    let how = round.how.as_ref()?;
+                                    Some(view! { <li>{round_how(round, how, c)}</li> })
+                                }).collect_view()
+                            })
+                        }}
+                    </ul>
+                </details>
             }.into_any()
         }}
     }
+}
+
+/// How `round` reached its price and new shares, in words with its
+/// numbers.
+fn round_how(round: &eq::RoundResult, how: &eq::How, c: Currency) -> String {
+    let money = |x: f64| format(x, Style::Money, c);
+    let price = |x: f64| format(x, Style::Price, c);
+    let count = |x: f64| format(x, Style::Count, c);
+    let shown = |o: Outcome, style: Style| format(o.value().unwrap_or(f64::NAN), style, c);
+    let name = isolate(&round.name);
+    let at = shown(round.price, Style::Price);
+    let (what, paid) = match *how {
+        eq::How::Priced {
+            value,
+            converting,
+            count: k,
+            basis,
+            amount,
+        } => (
+            format!(
+                "price = {} ÷ {} shares ({}) = {at}, to 4 places",
+                if converting > 0.0 {
+                    format!(
+                        "(pre-money {} + {} converting)",
+                        money(value - converting),
+                        money(converting)
+                    )
+                } else {
+                    format!("pre-money {}", money(value))
+                },
+                count(k),
+                if basis == PriceBasis::PreConversion {
+                    "the shares before the conversions, with the pool increase"
+                } else {
+                    "every share and option before the new money, with the conversions and the pool increase"
+                },
+            ),
+            money(amount),
+        ),
+        eq::How::Converted {
+            round: ref into,
+            amount,
+            cap,
+            cap_price,
+            post,
+            note,
+            round_price,
+            discount_pct,
+            discount_price,
+        } => {
+            let into = isolate(into);
+            let d = shortest(discount_pct);
+            let discounted = if discount_pct > 0.0 {
+                format!(
+                    "{into}'s price less {d}%, {} × (1 − {d}%) = {}",
+                    price(round_price),
+                    price(discount_price)
+                )
+            } else {
+                format!("{into}'s price, {}", price(round_price))
+            };
+            let lower = match (cap, cap_price) {
+                (Some((cap, over)), Some(cap_price)) => format!(
+                    "the lower of its cap price, {} ÷ {} shares ({}) = {}, and {discounted}",
+                    money(cap),
+                    count(over),
+                    if post {
+                        "the company capitalization"
+                    } else {
+                        "the shares before the round, with its pool increase"
+                    },
+                    price(cap_price),
+                ),
+                _ => discounted,
+            };
+            (
+                format!("converts in {into} at {lower}: {at}"),
+                money(amount)
+                    + if note {
+                        " of principal and interest"
+                    } else {
+                        ""
+                    },
+            )
+        }
+    };
+    let post = match how {
+        eq::How::Priced { .. } => format!(
+            "; post-money = {at} × {} shares = {}",
+            shown(round.fd_shares, Style::Count),
+            shown(round.post_money, Style::Money)
+        ),
+        eq::How::Converted { .. } => String::new(),
+    };
+    format!(
+        "{name}: {what}; new shares = {paid} ÷ {at} = {} shares, rounded down{post}.",
+        shown(round.new_shares, Style::Count)
+    )
 }
 
 const BAR_CLASSES: usize = 8;
