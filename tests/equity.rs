@@ -162,6 +162,7 @@ fn yc_post_money_safe_series_a_price() {
         round_price: at,
         discount_pct,
         discount_price,
+        pro_rata: 0.0,
     }) = r.rounds[0].how.clone()
     else {
         panic!("{:?}", r.rounds[0].how)
@@ -325,6 +326,12 @@ fn pro_rata_comes_out_of_the_round() {
     let pro_rata = (new * safe / 10_000_000.0).floor();
     assert_eq!(r.shares_of("YC"), safe + pro_rata);
     assert_eq!(r.shares_of("Seed"), new - pro_rata);
+    // The page says so under the SAFE's conversion.
+    assert!(
+        matches!(r.rounds[0].how, Some(How::Converted { pro_rata: p, .. }) if p == pro_rata && p > 0.0),
+        "{:?}",
+        r.rounds[0].how
+    );
 }
 
 #[test]

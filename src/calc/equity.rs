@@ -229,6 +229,9 @@ pub enum How {
         round_price: f64,
         discount_pct: f64,
         discount_price: f64,
+        /// A post-money SAFE's pro-rata purchase out of the round's new
+        /// shares (0 without its side letter).
+        pro_rata: f64,
     },
 }
 
@@ -1073,6 +1076,7 @@ fn priced(
                 round_price: price,
                 discount_pct: p.discount * 100.0,
                 discount_price,
+                pro_rata: 0.0,
             },
         ));
         converted_total += shares;
@@ -1082,7 +1086,7 @@ fn priced(
     let capitalization_after = s0 + converted_total;
     let mut pro_rata_total = 0.0;
     let series = round.name.clone();
-    for (p, (conversion, shares, how)) in pending.iter().zip(converted) {
+    for (p, (conversion, shares, mut how)) in pending.iter().zip(converted) {
         positions.push(Position {
             holder: p.name.clone(),
             series: Some(series.clone()),
@@ -1094,27 +1098,32 @@ fn priced(
             strike: 0.0,
             seniority: *seniority,
         });
+        let extra = if p.pro_rata {
+            (new_total * shares / capitalization_after).floor()
+        } else {
+            0.0
+        };
+        if let How::Converted { pro_rata, .. } = &mut how {
+            *pro_rata = extra.max(0.0);
+        }
         if let Some(r) = results.get_mut(p.round) {
             r.price = Outcome::finite(conversion, TOO_LARGE);
             r.new_shares = Outcome::finite(shares, TOO_LARGE);
             r.how = Some(how);
         }
-        if p.pro_rata {
-            let extra = (new_total * shares / capitalization_after).floor();
-            if extra > 0.0 {
-                positions.push(Position {
-                    holder: p.name.clone(),
-                    series: Some(series.clone()),
-                    class: Class::Common,
-                    shares: extra,
-                    invested: extra * price,
-                    liq_pref: *liq_pref,
-                    participating: *participating,
-                    strike: 0.0,
-                    seniority: *seniority,
-                });
-                pro_rata_total += extra;
-            }
+        if extra > 0.0 {
+            positions.push(Position {
+                holder: p.name.clone(),
+                series: Some(series.clone()),
+                class: Class::Common,
+                shares: extra,
+                invested: extra * price,
+                liq_pref: *liq_pref,
+                participating: *participating,
+                strike: 0.0,
+                seniority: *seniority,
+            });
+            pro_rata_total += extra;
         }
     }
     if pool_increase > 0.0 {

@@ -71,6 +71,12 @@ test("each SAFE's and note's conversion shows its cap price against the round's 
   );
   await expect(lines.nth(3)).toContainText("price = (pre-money $20,000,000 + $858,000 converting) ÷ 10,996,797.3 shares");
   await expect(tally.result("price:Series A")).toHaveAttribute("data-value", "1.8967");
+  // The default Seed SAFE's side letter: its part of the Series A too.
+  await tally.open("#/equity");
+  await how.locator("summary").click();
+  await expect(lines.nth(1)).toHaveText(
+    /^\u2068Seed SAFE\u2069: .*= 1,250,000 shares, rounded down; it also buys 333,333 of \u2068Series A\u2069's new shares at \$2\.40, its pro-rata part\.$/,
+  );
 });
 
 test("with many holders, the bars give the seven largest a colour each and group the rest", async ({ tally, page }) => {

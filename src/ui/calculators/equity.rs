@@ -723,6 +723,7 @@ fn round_how(round: &eq::RoundResult, how: &eq::How, c: Currency) -> String {
             round_price,
             discount_pct,
             discount_price,
+            ..
         } => {
             let into = isolate(into);
             let d = shortest(discount_pct);
@@ -765,6 +766,17 @@ fn round_how(round: &eq::RoundResult, how: &eq::How, c: Currency) -> String {
             "; post-money = {at} × {} shares = {}",
             shown(round.fd_shares, Style::Count),
             shown(round.post_money, Style::Money)
+        ),
+        eq::How::Converted {
+            round: into,
+            round_price,
+            pro_rata,
+            ..
+        } if *pro_rata > 0.0 => format!(
+            "; it also buys {} of {}'s new shares at {}, its pro-rata part",
+            count(*pro_rata),
+            isolate(into),
+            price(*round_price)
         ),
         eq::How::Converted { .. } => String::new(),
     };
