@@ -131,6 +131,23 @@ fn cohort_payback_counts_whole_months() {
     let curve = cohort_curve(&simple(125.0, 80.0, 10.0, 300.0), 4);
     assert_eq!(curve.len(), 5);
     assert!((curve[4] - 343.9).abs() < 1e-9);
+    // The page's formula shows the cumulative either side of month 4.
+    let r = compute(&simple(125.0, 80.0, 10.0, 300.0));
+    close(r.payback_months_cohort, 4.0);
+    let (before, after) = r.cohort_cumulative.unwrap();
+    assert!(
+        (before - 271.0).abs() < 1e-9 && (after - 343.9).abs() < 1e-9,
+        "{before} {after}"
+    );
+    // None where there is no such month.
+    assert_eq!(
+        compute(&simple(125.0, 80.0, 10.0, 0.0)).cohort_cumulative,
+        None
+    );
+    assert_eq!(
+        compute(&simple(125.0, 80.0, 10.0, 1_000.5)).cohort_cumulative,
+        None
+    );
 }
 
 #[test]

@@ -260,6 +260,9 @@ pub struct Results {
     pub ltv_cac: Outcome,
     pub payback_months: Outcome,
     pub payback_months_cohort: Outcome,
+    /// The cohort's cumulative gross profit a customer after the month
+    /// before its payback and after the payback's month.
+    pub cohort_cumulative: Option<(f64, f64)>,
     pub lifetime_months: Outcome,
     pub nrr_pct: Outcome,
     /// Monthly equivalent of the annual discount rate, as a fraction.
@@ -320,9 +323,9 @@ pub fn compute(inputs: &Inputs) -> Results {
         Outcome::Value(c) => Outcome::ratio(c, gp, "no gross profit to recover CAC from"),
         undefined => undefined,
     };
-    let payback_months_cohort = match cac {
-        Outcome::Value(c) => cohort_payback(c, gp, retention_factor),
-        undefined => undefined,
+    let (payback_months_cohort, cohort_cumulative) = match cac {
+        Outcome::Value(c) => cohort_reached(c, gp, retention_factor),
+        undefined => (undefined, None),
     };
     Results {
         new_customers,
@@ -335,6 +338,7 @@ pub fn compute(inputs: &Inputs) -> Results {
         ltv_cac,
         payback_months,
         payback_months_cohort,
+        cohort_cumulative,
         lifetime_months: Outcome::ratio(1.0, churn, "with no churn a customer never leaves"),
         nrr_pct: Outcome::finite(retention_factor.powi(12) * 100.0, TOO_LARGE),
         monthly_discount,
@@ -385,17 +389,27 @@ pub fn after_horizon_pct(retention: f64, monthly_discount: f64, horizon: f64) ->
 /// The first whole month n in which the cohort's cumulative gross profit per
 /// acquired customer, Σ_{t=1..n} gp × r^(t−1), reaches CAC.
 pub fn cohort_payback(cac: f64, gp: f64, retention: f64) -> Outcome {
+    cohort_reached(cac, gp, retention).0
+}
+
+/// [`cohort_payback`], with the cumulative gross profit after months n − 1
+/// and n (none when CAC is 0 or never reached), for its formula.
+fn cohort_reached(cac: f64, gp: f64, retention: f64) -> (Outcome, Option<(f64, f64)>) {
     if cac <= 0.0 {
-        return Outcome::Value(0.0);
+        return (Outcome::Value(0.0), None);
     }
     let mut cumulative = 0.0;
     for n in 1..=MAX_COHORT_MONTHS {
+        let before = cumulative;
         cumulative += gp * retention.powf(f64::from(n - 1));
         if cumulative >= cac {
-            return Outcome::Value(f64::from(n));
+            return (Outcome::Value(f64::from(n)), Some((before, cumulative)));
         }
     }
-    Outcome::Undefined("the cohort never earns back its CAC")
+    (
+        Outcome::Undefined("the cohort never earns back its CAC"),
+        None,
+    )
 }
 
 /// The funnel as counts: leads, then what is left after each stage.

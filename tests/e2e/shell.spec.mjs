@@ -364,6 +364,8 @@ test("a formula shows the numbers it is computed with, not roundings of them", a
   const card = page.locator(".result", { has: page.locator('[data-result="payback_months_cohort"]') });
   await card.locator("summary").click();
   await expect(card.locator(".formula")).toContainText("of $2,320 × 1.01205^(t − 1) reaches CAC $2,400");
+  // And the cohort's cumulative either side: 2,320 + 2,320 × 1.01205.
+  await expect(card.locator(".formula")).toContainText("; $2,320 after month 1, $4,668 after month 2");
 });
 
 test("rupee amounts are written and read in lakhs and crores, so a result copied into a field reads back", async ({ tally, page }) => {

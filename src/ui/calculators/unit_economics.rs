@@ -255,10 +255,20 @@ fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
             show(r.gross_profit, Style::Money),
         ),
         "payback_months_cohort" => format!(
-            "First whole month n in which Σ(t = 1 … n) of {} × {}^(t − 1) reaches CAC {}: churn and expansion included",
+            "First whole month n in which Σ(t = 1 … n) of {} × {}^(t − 1) reaches CAC {}: churn and expansion included{}",
             show(r.gross_profit, Style::Money),
             format(r.retention_factor, Style::Decimal, c),
             show(r.cac, Style::Money),
+            match (r.payback_months_cohort, r.cohort_cumulative) {
+                (Outcome::Value(n), Some((before, after))) => format!(
+                    "; {} after month {}, {} after month {}",
+                    format(before, Style::Money, c),
+                    shortest(n - 1.0),
+                    format(after, Style::Money, c),
+                    shortest(n),
+                ),
+                _ => String::new(),
+            },
         ),
         "new_customers" => {
             let rates: Vec<String> = i.stages.iter().map(|s| pct(s.rate_pct)).collect();
