@@ -134,7 +134,7 @@ fn yc_post_money_safe_series_a_price() {
     // What the page's "how" shows: the guide's own division, the safe's
     // shares unrounded in it (1.5M / 0.85 = 1,764,705.88).
     let Some(How::Priced {
-        value,
+        pre_money,
         converting,
         count,
         basis,
@@ -143,6 +143,7 @@ fn yc_post_money_safe_series_a_price() {
     else {
         panic!("{:?}", r.rounds[1].how)
     };
+    let value = pre_money + converting;
     assert_eq!(
         (value, converting, basis, amount),
         (15e6, 0.0, PriceBasis::FullyDiluted, 5e6)
@@ -210,7 +211,7 @@ fn a_discounted_uncapped_safe_under_each_pricing_method() {
         // Dollars invested adds the SAFE's 1M to the pre-money; the other
         // bases divide the pre-money alone.
         let Some(How::Priced {
-            value: v,
+            pre_money,
             converting,
             count,
             ..
@@ -218,6 +219,7 @@ fn a_discounted_uncapped_safe_under_each_pricing_method() {
         else {
             panic!("{:?}", r.rounds[1].how)
         };
+        let v = &(pre_money + converting);
         let dollars = if basis == PriceBasis::DollarsInvested {
             1e6
         } else {

@@ -197,13 +197,13 @@ pub struct RoundResult {
 /// How a round's price and new shares were reached, with its numbers.
 #[derive(Clone, Debug, PartialEq)]
 pub enum How {
-    /// A priced round: `value` ÷ `count` = the price, to 4 places; the
-    /// new money ÷ the price = the new shares, rounded down.
+    /// A priced round: (`pre_money` + `converting`) ÷ `count` = the price,
+    /// to 4 places; the new money ÷ the price = the new shares, rounded
+    /// down.
     Priced {
-        /// The pre-money valuation, plus the converting dollars on the
-        /// dollars-invested basis.
-        value: f64,
-        /// The converting dollars added to `value` (0 on other bases).
+        pre_money: f64,
+        /// The converting dollars added to the pre-money on the
+        /// dollars-invested basis (0 on the others).
         converting: f64,
         /// The share count the price divides by (its basis), unrounded.
         count: f64,
@@ -1161,7 +1161,7 @@ fn priced(
     }
     if let Some(r) = results.get_mut(index) {
         r.how = Some(How::Priced {
-            value: setup.value(),
+            pre_money: *pre_money,
             converting: setup.value() - pre_money,
             count: k_real,
             basis: *price_basis,

@@ -687,7 +687,7 @@ fn round_how(round: &eq::RoundResult, how: &eq::How, c: Currency) -> String {
     let at = shown(round.price, Style::Price);
     let (what, paid) = match *how {
         eq::How::Priced {
-            value,
+            pre_money,
             converting,
             count: k,
             basis,
@@ -698,11 +698,11 @@ fn round_how(round: &eq::RoundResult, how: &eq::How, c: Currency) -> String {
                 if converting > 0.0 {
                     format!(
                         "(pre-money {} + {} converting)",
-                        money(value - converting),
+                        money(pre_money),
                         money(converting)
                     )
                 } else {
-                    format!("pre-money {}", money(value))
+                    format!("pre-money {}", money(pre_money))
                 },
                 count(k),
                 if basis == PriceBasis::PreConversion {
