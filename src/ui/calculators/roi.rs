@@ -872,16 +872,18 @@ fn CashFlowChart(case: Case) -> impl IntoView {
             markers,
         }
     });
-    let summary = Signal::derive(move || match results.with(|r| r.payback_months) {
-        Outcome::Value(0.0) => "The cumulative net cash flow is never below zero.".into(),
-        Outcome::Value(p) => format!(
-            "The cumulative net cash flow is back to zero for good after {} months.",
-            format(p, Style::Count, Currency::USD)
-        ),
-        Outcome::Undefined(why) => {
-            format!("The cumulative net cash flow has no payback: {why}.")
-        }
-    });
+    let summary = Signal::derive(
+        move || match results.with(|r| (r.payback, r.payback_months)) {
+            (Payback::AtOnce, _) => "The cumulative net cash flow is never below zero.".into(),
+            (_, Outcome::Value(p)) => format!(
+                "The cumulative net cash flow is back to zero for good after {} months.",
+                format(p, Style::Count, Currency::USD)
+            ),
+            (_, Outcome::Undefined(why)) => {
+                format!("The cumulative net cash flow has no payback: {why}.")
+            }
+        },
+    );
     view! {
         <LineChart
             data=data
