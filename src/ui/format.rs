@@ -322,15 +322,16 @@ pub fn decimal_pad_types_a_point() -> bool {
 /// again.
 pub fn decimal_pad_types_a_comma() {
     POINT.with(|point| point.set(false));
-    let pads = web_sys::window()
+    let Some(pads) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("input[inputmode=decimal]").ok());
-    for k in 0..pads.as_ref().map_or(0, |p| p.length()) {
-        if let Some(pad) = pads.as_ref().and_then(|p| p.item(k)) {
-            let _ = pad
-                .unchecked_into::<web_sys::Element>()
-                .set_attribute("inputmode", "text");
-        }
+        .and_then(|d| d.query_selector_all("input[inputmode=decimal]").ok())
+    else {
+        return;
+    };
+    for pad in (0..pads.length()).filter_map(|k| pads.item(k)) {
+        let _ = pad
+            .unchecked_into::<web_sys::Element>()
+            .set_attribute("inputmode", "text");
     }
 }
 
