@@ -383,6 +383,32 @@ fn tornado_moves_each_assumption_by_a_fifth_widest_first() {
 }
 
 #[test]
+fn tornado_moves_a_ramp_by_whole_months() {
+    // The ramp field takes whole months: a bar at "3.2 mo" showed a case
+    // nobody could enter. A fifth, rounded, and at least one month.
+    let ramp = |months: f64| {
+        let inputs = Inputs {
+            ramp_months: months,
+            ..worked()
+        };
+        let bar = tornado(&inputs)
+            .into_iter()
+            .find(|b| b.key == "ramp_months");
+        bar.map(|b| (b.low, b.high))
+    };
+    assert_eq!(ramp(4.0), Some((3.0, 5.0)));
+    assert_eq!(ramp(12.0), Some((10.0, 14.0)));
+    assert_eq!(ramp(10.0), Some((8.0, 12.0)));
+    // 20 % of 1 or 2 months rounds to nothing: still a month either way.
+    assert_eq!(ramp(1.0), Some((0.0, 2.0)));
+    assert_eq!(ramp(2.0), Some((1.0, 3.0)));
+    // No ramp stays out, like any 0 moved by a fifth.
+    assert_eq!(ramp(0.0), None);
+    // Within the field's range (0 to 120).
+    assert_eq!(ramp(120.0), Some((96.0, 120.0)));
+}
+
+#[test]
 fn what_differs_from_the_version_sent() {
     let sent = worked();
     let mut copy = sent.clone();

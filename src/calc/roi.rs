@@ -893,8 +893,8 @@ fn levers(i: &Inputs) -> Vec<(FieldSpec, Get, Set)> {
         .collect()
 }
 
-/// The tornado: each main assumption moved by ±[`SWING`] of its value,
-/// widest swing in NPV first. An assumption that does not move (a rate of
+/// The tornado: each main assumption moved by ±[`SWING`] of its value (a
+/// number of months by whole months), widest swing in NPV first. An assumption that does not move (a rate of
 /// 0 moved by a fifth is still 0) is left out.
 pub fn tornado(i: &Inputs) -> Vec<Bar> {
     let npv_with = |set: fn(&mut Inputs, f64), x: f64| {
@@ -909,7 +909,13 @@ pub fn tornado(i: &Inputs) -> Vec<Bar> {
             // Not f64::clamp: its check of the bounds would bring float
             // formatting into the wasm for a message that cannot show.
             let within = |y: f64| y.max(spec.min).min(spec.max);
-            let (low, high) = (within(x * (1.0 - SWING)), within(x * (1.0 + SWING)));
+            // A field of whole months moves by whole months, at least one:
+            // a ramp of 4 is tried at 3 and 5, not at 3.2 no field takes.
+            let step = match spec.kind {
+                Kind::Months if x > 0.0 => (x * SWING).round().max(1.0),
+                _ => x * SWING,
+            };
+            let (low, high) = (within(x - step), within(x + step));
             Bar {
                 key: spec.key,
                 label: spec.label,

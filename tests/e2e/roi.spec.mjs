@@ -64,6 +64,12 @@ test("payback waits for a ramp with no fee up front, and there is none with no c
     "The undiscounted cumulative net cash flow is -$5,000 after month 4, and month 5 nets $10,000; " +
       "from then on it stays at or above zero: 4 + $5,000 ÷ $10,000 = 4.5 mo",
   );
+  // The tornado tries the ramp at whole months, as its field takes them,
+  // not at 3.2 and 4.8; its caption says so.
+  const ramped = page.locator('.tornado tr[data-lever="ramp_months"] td');
+  await expect(ramped.nth(0)).toContainText(/^3 mo → /);
+  await expect(ramped.nth(1)).toContainText(/^5 mo → /);
+  await expect(page.locator(".tornado caption")).toContainText("the ramp by whole months");
   // No costs at all: no payback, for the reason ROI gives none.
   await tally.open(linkFor({ ...ramp, license_monthly: 0 }, 1, "roi"));
   await expect(tally.result("roi_pct")).toHaveAttribute("data-state", "undefined");

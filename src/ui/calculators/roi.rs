@@ -970,7 +970,7 @@ fn Tornado(case: Case) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="tornado">
-                <caption>{format!("Net present value with each assumption {}% lower or higher, the others as entered", shortest(SWING * 100.0))}</caption>
+                <caption>{format!("Net present value with each assumption {}% lower or higher (the ramp by whole months), the others as entered", shortest(SWING * 100.0))}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Assumption"</th>
