@@ -27,10 +27,26 @@ done
 # repeated here.
 REGISTRY="${CARGO_HOME:-$HOME/.cargo}/registry/src"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --remap-path-prefix=$REGISTRY=crates --remap-path-prefix=$(rustc --print sysroot)=rust --remap-path-prefix=$ROOT=tally"
+# npm's wasm-opt (binaryen compiled to wasm, run by node) once died of a
+# SIGSEGV on a wasm it had optimized many times before and optimized again
+# at once, 40 times in a row: a build that fails that way is run once more
+# (cargo's part is cached). Any other failure stands.
+release_build() { # trunk build arguments...
+  local out status=0
+  out=$(mktemp)
+  trunk build --release "$@" 2>&1 | tee "$out" || status=$?
+  if [ "$status" -ne 0 ] && grep -q "wasm-opt call.*signal: 11 (SIGSEGV)" "$out"; then
+    log "wasm-opt crashed (SIGSEGV): building once more"
+    status=0
+    trunk build --release "$@" || status=$?
+  fi
+  rm -f "$out"
+  return "$status"
+}
 log "release build: the shell (home page)"
-trunk build --release --no-default-features --features home --dist "$OUT"
+release_build --no-default-features --features home --dist "$OUT"
 for page in "${PAGES[@]}"; do
   log "release build: #/$page"
-  trunk build --release --no-default-features --features "$page" --dist "target/pages/$(basename "$OUT")/$page"
+  release_build --no-default-features --features "$page" --dist "target/pages/$(basename "$OUT")/$page"
 done
 node scripts/assemble.mjs "$OUT" "target/pages/$(basename "$OUT")" "${PAGES[@]}"
