@@ -391,9 +391,10 @@ pub fn input_text(x: f64) -> String {
     grouped_text(x, false)
 }
 
-/// How a field shows an amount of `currency`: as [`input_text`], in lakhs
-/// and crores for rupees (12,34,567.5), as the results show them.
-pub fn amount_text(x: f64, currency: Currency) -> String {
+/// How a field of a calculator in `currency` shows a number: as
+/// [`input_text`], in lakhs and crores with rupees (12,34,567.5), as the
+/// results show them.
+pub fn field_text(x: f64, currency: Currency) -> String {
     grouped_text(x, currency.in_lakhs())
 }
 
@@ -611,9 +612,9 @@ mod tests {
             (1_234_567.25, "12,34,567.25"),
             (-123_456_789.0, "-12,34,56,789"),
         ] {
-            assert_eq!(amount_text(x, Currency::INR), text);
+            assert_eq!(field_text(x, Currency::INR), text);
         }
-        assert_eq!(amount_text(1_234_567.0, Currency::EUR), "1,234,567");
+        assert_eq!(field_text(1_234_567.0, Currency::EUR), "1,234,567");
     }
 
     #[cfg(not(target_arch = "wasm32"))]
@@ -629,7 +630,7 @@ mod tests {
         fn input_text_round_trips(cents in 0u64..100_000_000_000u64) {
             let x = cents as f64 / 100.0;
             proptest::prop_assert_eq!(parse_number(&input_text(x), Kind::Money), Ok(x));
-            proptest::prop_assert_eq!(parse_number(&amount_text(x, Currency::INR), Kind::Money), Ok(x));
+            proptest::prop_assert_eq!(parse_number(&field_text(x, Currency::INR), Kind::Money), Ok(x));
         }
     }
 }

@@ -97,15 +97,18 @@ fn intl_formats_money_by_currency() {
 
 #[wasm_bindgen_test]
 fn rupee_amounts_are_grouped_in_lakhs_and_crores() {
-    // As India writes them, and as the fields show and read them; counts
-    // and percentages on the same page keep thousands.
+    // As India writes them, and as the fields show and read them: amounts,
+    // and the counts beside them (a cap table's shares) alike.
     for (x, style, currency, text) in [
         (1_234_567.0, Style::Money, Currency::INR, "₹12,34,567"),
         (100_000.5, Style::Cents, Currency::INR, "₹1,00,000.50"),
         (-5_315_000.0, Style::Ledger, Currency::INR, "(₹53,15,000)"),
         (3e6, Style::AxisMoney, Currency::INR, "₹30L"),
         (1.25e7, Style::AxisMoney, Currency::INR, "₹1.25Cr"),
-        (1_234_567.0, Style::Count, Currency::INR, "1,234,567"),
+        (1_234_567.0, Style::Count, Currency::INR, "12,34,567"),
+        (7_900_000.0, Style::Decimal, Currency::INR, "79,00,000"),
+        (1.5e6, Style::AxisCount, Currency::INR, "15L"),
+        (1_234_567.0, Style::Count, Currency::USD, "1,234,567"),
         (1_234_567.0, Style::Money, Currency::USD, "$1,234,567"),
     ] {
         assert_eq!(format(x, style, currency), text);

@@ -4,9 +4,10 @@
 //! en-US's, "1,234.5", the one the fields show and the parser reads
 //! ([`crate::input::parse_number`]). In a browser set to German, Intl's own
 //! "1.234,5" would sit beside "1,234.5" in the fields, and a result copied
-//! into a field would be refused or, as "2.900", read as 2.9. Rupee
-//! amounts are grouped in lakhs and crores, en-IN's "₹12,34,567" (and
-//! "₹30L" on a chart's axis), as the fields show and read them too. The
+//! into a field would be refused or, as "2.900", read as 2.9. With rupees,
+//! numbers are grouped in lakhs and crores, as India writes amounts and
+//! share counts alike: en-IN's "₹12,34,567" and "79,00,000" (and "₹30L"
+//! on a chart's axis), as the fields show and read them too. The
 //! pages are written in English; dates are too, in the reader's English
 //! ("20 February 2026" in en-GB) or else in en-US's.
 
@@ -196,15 +197,7 @@ fn formatter(style: Style, currency: Currency, shown: Digits) -> Option<js_sys::
             return Some(f.clone());
         }
         let opts = serde_wasm_bindgen::to_value(&options(style, currency, shown)).ok()?;
-        let money = matches!(
-            style,
-            Style::Money | Style::Cents | Style::Price | Style::Ledger | Style::AxisMoney
-        );
-        let locale = if money && currency.in_lakhs() {
-            "en-IN"
-        } else {
-            LOCALE
-        };
+        let locale = if currency.in_lakhs() { "en-IN" } else { LOCALE };
         let nf = js_sys::Intl::NumberFormat::new(
             &js_sys::Array::of1(&locale.into()),
             opts.unchecked_ref(),

@@ -11,6 +11,22 @@ const SHUFFLE = {
   exit_value: 5000000,
 };
 
+test("with rupees, share counts are in lakhs like the amounts beside them", async ({ tally, page }) => {
+  // An Indian cap table writes 60,00,000 shares beside ₹80,00,000; it read
+  // "6,000,000" there, two notations on one page.
+  await page.goto(linkFor({ ...SHUFFLE, currency: "INR" }));
+  await tally.ready();
+  await expect(tally.field("holders.0.shares")).toHaveValue("60,00,000");
+  await expect(tally.result("new_shares:Series A")).toHaveText("20,00,000");
+  await expect(tally.result("total_shares")).toHaveText("1,00,00,000");
+  await expect(tally.result("exit:Founders")).toHaveText("₹30,00,000");
+  // Typed either way, and written back in lakhs.
+  await tally.type("holders.0.shares", "7,000,000");
+  await expect(tally.result("shares:Founders")).toHaveAttribute("data-value", "7000000");
+  await tally.field("holders.0.shares").blur();
+  await expect(tally.field("holders.0.shares")).toHaveValue("70,00,000");
+});
+
 test("the option pool shuffle from a link: 1.00 a share, to the share", async ({ tally, page }) => {
   await page.goto(linkFor(SHUFFLE));
   await tally.ready();

@@ -380,11 +380,15 @@ test("rupee amounts are written and read in lakhs and crores, so a result copied
   await expect(tally.result("cac")).toHaveText("₹1,00,00,400");
   await tally.field("cost_per_lead").blur();
   await expect(tally.field("cost_per_lead")).toHaveValue("5,00,000");
-  // The chart's axis too; counts keep thousands.
+  // The chart's axis too, and counts: "1,000,000 leads" beside lakhs of
+  // rupees read as two notations on one page.
   await expect(page.locator(".chart .grid text", { hasText: "₹1Cr" })).toHaveCount(1);
   await tally.type("leads", "1000000");
   await tally.field("leads").blur();
-  await expect(tally.field("leads")).toHaveValue("1,000,000");
+  await expect(tally.field("leads")).toHaveValue("10,00,000");
+  await expect(tally.result("new_customers")).toHaveText("50,000");
+  await tally.type("leads", "10000000");
+  await expect(tally.result("new_customers")).toHaveText("5,00,000");
   await tally.type("leads", "200");
   // A result copied into a field reads back, as do lakhs and crores.
   await page.getByLabel("I know my CAC").check();

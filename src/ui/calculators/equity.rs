@@ -272,6 +272,7 @@ fn HolderList(e: Eq) -> impl IntoView {
                         name=format!("holders.{index}.shares")
                         value=Signal::derive(move || holder.with(|h| h.as_ref().map_or(0.0, |h| h.shares)))
                         on_change=Callback::new(move |x| change(index, &|h| h.shares = x))
+                        currency=e.currency
                     />
                     {move || {
                         option.get().then(|| view! {

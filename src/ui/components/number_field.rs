@@ -1,7 +1,7 @@
 //! The one numeric input of every calculator.
 
 use crate::calc::Currency;
-use crate::input::{amount_text, decimal_comma, input_text, FieldSpec, Kind};
+use crate::input::{decimal_comma, field_text, FieldSpec, Kind};
 use crate::ui::drafts;
 use crate::ui::format::{decimal_pad_types_a_comma, decimal_pad_types_a_point};
 use crate::ui::state::Scenarios;
@@ -21,7 +21,8 @@ pub fn NumberField(
     value: Signal<f64>,
     /// Called with each new valid value.
     on_change: Callback<f64>,
-    /// Currency of the calculator, for the unit shown beside money fields.
+    /// Currency of the calculator: the unit shown beside money fields, and
+    /// how every field groups digits (lakhs and crores with rupees).
     #[prop(into, optional)]
     currency: MaybeProp<Currency>,
     /// Overrides the spec's label (e.g. "Stage 2 conversion").
@@ -42,13 +43,10 @@ pub fn NumberField(
     let scenarios = use_context::<Scenarios>();
     let field = StoredValue::new(name.clone());
     let at = move || scenarios.map(|s| field.with_value(|name| drafts::place(&s, name)));
-    // A value as the field writes it: an amount as its currency groups
-    // digits.
-    let lakhs = move || spec.kind == Kind::Money && currency.get().is_some_and(Currency::in_lakhs);
-    let written = move |v: f64| match spec.kind {
-        Kind::Money => amount_text(v, currency.get_untracked().unwrap_or_default()),
-        _ => input_text(v),
-    };
+    // A value as the field writes it: grouped as its calculator's currency
+    // groups numbers (in lakhs and crores with rupees).
+    let lakhs = move || currency.get().is_some_and(Currency::in_lakhs);
+    let written = move |v: f64| field_text(v, currency.get_untracked().unwrap_or_default());
     // The text for a value in force: what was typed over it and is not a
     // number yet, if anything was, else the value itself.
     let shown = move |v: f64| {
