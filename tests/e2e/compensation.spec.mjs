@@ -208,6 +208,19 @@ test("bad input is refused beside the field and loses nothing", async ({ tally, 
   await tally.expectNoNonFinite();
 });
 
+test("four offers on a phone: the comparison's formulas keep their figures whole", async ({ tally, page }) => {
+  // The formulas under the row names broke "$500,000,0" over "00" in the
+  // narrow first column.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const offers = ["A", "B", "C", "D"].map((name) => ({ name }));
+  await tally.open(linkFor({ offers }, 1, "compensation"));
+  const comparison = page.locator(".comparison");
+  for (const how of await comparison.locator("details").all()) await how.locator("summary").click();
+  await expect(comparison.locator(".formula").first()).toBeVisible();
+  expect(await tally.brokenFigures(comparison)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+});
+
 test("print keeps both tools' results, tables and charts", async ({ tally, page }) => {
   await tally.open("#/compensation");
   await page.emulateMedia({ media: "print" });

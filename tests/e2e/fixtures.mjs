@@ -72,6 +72,41 @@ export class Tally {
     );
   }
 
+  /** The figures (words with a digit) shown inside `locator` that the
+   *  browser breaks across two lines, written "$50,00|0" where they break.
+   *  A break after a dash is a line's own ("1×–|3×"). Everything is laid
+   *  out first, a screen away too (content-visibility). */
+  brokenFigures(locator) {
+    return locator.evaluateAll((els) => {
+      const all = new CSSStyleSheet();
+      all.replaceSync("* { content-visibility: visible !important; }");
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, all];
+      const broken = els.flatMap((el) => {
+        const out = [];
+        const lines = (node, from, to) => {
+          const range = document.createRange();
+          range.setStart(node, from);
+          range.setEnd(node, to);
+          return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+        };
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.parentElement.checkVisibility()) continue;
+          for (const word of node.data.matchAll(/\S*\d\S*/g)) {
+            const [start, end] = [word.index, word.index + word[0].length];
+            if (lines(node, start, end) < 2) continue;
+            let at = start + 1;
+            while (lines(node, start, at + 1) < 2) at++;
+            if (!/[-–—]$/.test(node.data.slice(start, at))) out.push(`${node.data.slice(start, at)}|${node.data.slice(at, end)}`);
+          }
+        }
+        return out;
+      });
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== all);
+      return broken;
+    });
+  }
+
   /** The marker labels of the page's charts that a line runs through. */
   async crossedLabels() {
     return this.page.locator("figure.chart svg").evaluateAll((charts) =>

@@ -356,6 +356,25 @@ test("inputs read at full precision in formulas and in the presentation", async 
   await expect(assumptions).toContainText("arXiv:2410.16144");
 });
 
+test("on a phone the presentation's assumptions keep every figure whole", async ({ tally, page }) => {
+  // At 360 px the assumptions' value column was let shrink below its
+  // figures: "$50,00" over "0", "monthl" over "y", in the view a CFO opens.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const inputs = {
+    prospect: "Northwind", currency: "INR", current_monthly_cost: 12345678,
+    items: [{ name: "Support team savings, second line of the business case", type: "benefit", monthly: 125000 }],
+  };
+  await tally.open(linkFor(inputs, 1, "roi") + "&view=present");
+  const assumptions = page.locator(".assumptions");
+  await expect(assumptions.getByRole("row", { name: /Current monthly cost/ })).toContainText("₹1,23,45,678");
+  expect(await tally.brokenFigures(assumptions)).toEqual([]);
+  expect(await tally.brokenFigures(page.locator("main"))).toEqual([]);
+  const cell = assumptions.getByRole("row", { name: /Cost known as/ }).getByRole("cell").first();
+  expect(await cell.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
+  // And the page still fits the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+});
+
 test("ROI edits, lines and sources survive a reload", async ({ tally, page }) => {
   await tally.open("#/roi");
   await tally.type("prospect", "Globex");

@@ -37,6 +37,9 @@ for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) 
     await tally.open(hash);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // No figure broken across two lines, in a table's narrow column or
+    // anywhere else.
+    expect(await tally.brokenFigures(page.locator("main"))).toEqual([]);
     // Chart labels scale with their chart: they must still read at 9 px.
     const label = page.locator(".chart .grid text:not(.axis-title)").first();
     expect((await label.boundingBox()).height).toBeGreaterThanOrEqual(9);
