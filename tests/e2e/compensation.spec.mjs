@@ -218,6 +218,15 @@ test("four offers on a phone: the comparison's formulas keep their figures whole
   for (const how of await comparison.locator("details").all()) await how.locator("summary").click();
   await expect(comparison.locator(".formula").first()).toBeVisible();
   expect(await tally.brokenFigures(comparison)).toEqual([]);
+  // An offer's long name, which the formulas repeat, still breaks rather
+  // than widen the column past the screen (keeping every word whole, a
+  // first version made it 830 px wide).
+  offers[0].name = "N".repeat(80);
+  await tally.open(linkFor({ offers }, 1, "compensation"));
+  await comparison.locator("details").evaluateAll((all) => all.forEach((how) => (how.open = true)));
+  await expect(comparison.locator(".formula").first()).toBeVisible();
+  expect(await comparison.locator("tbody th").first().evaluate((th) => th.offsetWidth)).toBeLessThan(200);
+  expect(await tally.brokenFigures(comparison)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
 });
 
