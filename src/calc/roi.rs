@@ -894,8 +894,9 @@ fn levers(i: &Inputs) -> Vec<(FieldSpec, Get, Set)> {
 }
 
 /// The tornado: each main assumption moved by ±[`SWING`] of its value (a
-/// number of months by whole months), widest swing in NPV first. An assumption that does not move (a rate of
-/// 0 moved by a fifth is still 0) is left out.
+/// number of months by whole months), widest swing in NPV first. An
+/// assumption that does not move (a rate of 0 moved by a fifth is still 0)
+/// is left out.
 pub fn tornado(i: &Inputs) -> Vec<Bar> {
     let npv_with = |set: fn(&mut Inputs, f64), x: f64| {
         let mut moved = i.clone();
@@ -910,7 +911,8 @@ pub fn tornado(i: &Inputs) -> Vec<Bar> {
             // formatting into the wasm for a message that cannot show.
             let within = |y: f64| y.max(spec.min).min(spec.max);
             // A field of whole months moves by whole months, at least one:
-            // a ramp of 4 is tried at 3 and 5, not at 3.2 no field takes.
+            // a ramp of 4 is tried at 3 and 5, not at 3.2, which its field
+            // refuses.
             let step = match spec.kind {
                 Kind::Months if x > 0.0 => (x * SWING).round().max(1.0),
                 _ => x * SWING,
