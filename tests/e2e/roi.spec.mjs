@@ -373,6 +373,13 @@ test("on a phone the presentation's assumptions keep every figure whole", async 
   expect(await cell.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
   // And the page still fits the screen.
   expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+  // Figures in the trillions, whole, are wider than a phone: the table
+  // scrolls under its row names, the page does not.
+  const vast = { ...inputs, current_monthly_cost: 987654321000, implementation_cost: 123456789000 };
+  await tally.open(linkFor(vast, 1, "roi") + "&view=present");
+  await expect(assumptions.getByRole("row", { name: /Current monthly cost/ })).toContainText("₹9,87,65,43,21,000");
+  expect(await tally.brokenFigures(assumptions)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
 });
 
 test("ROI edits, lines and sources survive a reload", async ({ tally, page }) => {

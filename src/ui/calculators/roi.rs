@@ -1264,36 +1264,40 @@ fn Presentation(
             <ProblemList problems=problems />
             <section class="assumptions" aria-labelledby="assumptions-title">
                 <h2 id="assumptions-title">"Assumptions"</h2>
-                <table>
-                    <thead><tr><th scope="col">"Assumption"</th><th scope="col">"Value"</th><th scope="col">"Source"</th></tr></thead>
-                    <tbody>
-                        {move || {
-                            inputs.with(|i| {
-                                let mut rows: Vec<(String, String, String)> = vec![
-                                    (label("cost_basis"), show_input("cost_basis", i), String::new()),
-                                ];
-                                rows.extend(roi::keys_in_use(i).into_iter().map(|k| {
-                                    let source = i.sources.get(k).copied().unwrap_or(Source::Default);
-                                    (label(k), show_input(k, i), source_name(source).to_string())
-                                }));
-                                rows.into_iter()
-                                    .map(|(l, v, s)| view! { <tr><th scope="row">{l}</th><td>{v}</td><td>{s}</td></tr> })
-                                    .collect_view()
-                            })
-                        }}
-                        <tr>
-                            <th scope="row">{label("items")}</th>
-                            <td>
-                                {move || if inputs.with(|i| i.items.is_empty()) {
-                                    "none".into_any()
-                                } else {
-                                    view! { <LineList inputs=inputs /> }.into_any()
-                                }}
-                            </td>
-                            <td></td>
-                        </tr>
-                    </tbody>
-                </table>
+                // Figures are kept whole: on a narrow phone, or with figures
+                // in the trillions, the table scrolls rather than the page.
+                <div class="table-wrap">
+                    <table>
+                        <thead><tr><th scope="col">"Assumption"</th><th scope="col">"Value"</th><th scope="col">"Source"</th></tr></thead>
+                        <tbody>
+                            {move || {
+                                inputs.with(|i| {
+                                    let mut rows: Vec<(String, String, String)> = vec![
+                                        (label("cost_basis"), show_input("cost_basis", i), String::new()),
+                                    ];
+                                    rows.extend(roi::keys_in_use(i).into_iter().map(|k| {
+                                        let source = i.sources.get(k).copied().unwrap_or(Source::Default);
+                                        (label(k), show_input(k, i), source_name(source).to_string())
+                                    }));
+                                    rows.into_iter()
+                                        .map(|(l, v, s)| view! { <tr><th scope="row">{l}</th><td>{v}</td><td>{s}</td></tr> })
+                                        .collect_view()
+                                })
+                            }}
+                            <tr>
+                                <th scope="row">{label("items")}</th>
+                                <td>
+                                    {move || if inputs.with(|i| i.items.is_empty()) {
+                                        "none".into_any()
+                                    } else {
+                                        view! { <LineList inputs=inputs /> }.into_any()
+                                    }}
+                                </td>
+                                <td></td>
+                            </tr>
+                        </tbody>
+                    </table>
+                </div>
                 {move || (inputs.with(|i| i.change_basis == ChangeBasis::Speedup)).then(|| view! { <p class="help citation">{BITNET_CITATION}</p> })}
             </section>
             <section class="results" aria-labelledby="results-title">
