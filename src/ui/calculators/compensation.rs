@@ -13,7 +13,7 @@ use crate::ui::components::{
     chart::{steps, whole_months, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::{contract, outcome_text, Announce, How, ResultValue},
+    result::{cited, contract, outcome_text, Announce, How, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, long_date, today_date, Style};
@@ -320,10 +320,7 @@ fn plan_style(key: &str, meetings: bool) -> Style {
 fn plan_formula(key: &str, p: &Plan, r: &comp::PlanResults, c: Currency) -> String {
     let money = |x: f64| format_input(x, Kind::Money, c);
     let pct = |x: f64| format_input(x, Kind::Percent, c);
-    let show = |o: Outcome, style: Style| {
-        o.value()
-            .map_or("not defined".into(), |x| format(x, style, c))
-    };
+    let show = |o: Outcome, style: Style| cited(o, style, c);
     let unit = |x: f64| {
         if p.in_meetings() {
             format!("{} meetings", format_input(x, Kind::Count, c))
@@ -487,7 +484,7 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
             summary=Signal::derive(move || inputs.with(|i| results.with(|r| format!(
                 "Total pay against attainment from 0 to {} % of quota; now {}.",
                 shortest(comp::curve_top_pct(&i.plan)),
-                r.total.value().map_or("not defined".into(), |t| format(t, Style::Money, currency.get()))
+                cited(r.total, Style::Money, currency.get())
             ))))
             x_title="Attainment, % of quota"
             y_title="Total pay"

@@ -18,7 +18,7 @@ use crate::ui::components::{
     chart::{whole_months, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::{is_long, How, ResultValue},
+    result::{cited, is_long, How, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::files::download;
@@ -545,10 +545,7 @@ fn formula(key: &str, i: &Inputs, r: &roi::Results) -> String {
     // Inputs at full precision, as entered.
     let money = |x: f64| format_input(x, Kind::Money, c);
     let pct = |x: f64| format_input(x, Kind::Percent, c);
-    let show = |o: Outcome| match o {
-        Outcome::Value(x) => format(x, Style::Money, c),
-        Outcome::Undefined(_) => "not defined".into(),
-    };
+    let show = |o: Outcome| cited(o, Style::Money, c);
     let discount = match i.discounting {
         Discounting::Annual => format!(
             "year n's flows ÷ (1 + {})ⁿ, the initial period not discounted",
@@ -943,7 +940,7 @@ fn HalfSavings(case: Case) -> impl IntoView {
                             outcome=Signal::derive(move || half.with(get))
                             formula=Signal::derive(move || {
                                 let c = currency.get();
-                                let show = |o: Outcome| o.value().map_or("not defined".into(), |x| format(x, Style::Money, c));
+                                let show = |o: Outcome| cited(o, Style::Money, c);
                                 format!(
                                     "The same case with the inference savings at {} a month instead of {}; the other lines unchanged",
                                     half.with(|r| show(r.monthly_savings)),
@@ -1159,10 +1156,7 @@ fn Differences(case: Case, sent: RwSignal<Option<Inputs>>) -> impl IntoView {
                         let then = roi::compute(&before);
                         let c = currency.get();
                         let result_rows = RESULTS.into_iter().take(3).map(|(_, label, style, get, _)| {
-                            let show = |o: Outcome| match o {
-                                Outcome::Value(x) => format(x, style, c),
-                                Outcome::Undefined(_) => "not defined".into(),
-                            };
+                            let show = |o: Outcome| cited(o, style, c);
                             let (a, b) = (show(get(&then)), results.with(|r| show(get(r))));
                             view! { <tr class="result-row"><th scope="row">{label}</th><td>{a}</td><td>{b}</td></tr> }
                         }).collect_view();

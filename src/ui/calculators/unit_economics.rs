@@ -11,7 +11,7 @@ use crate::ui::components::{
     chart::{whole_months, ChartData, Line, LineChart, Marker},
     fields::TextField,
     number_field::NumberField,
-    result::ResultValue,
+    result::{cited, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, Style};
@@ -194,10 +194,7 @@ fn formula(key: &str, i: &Inputs, r: &ue::Results) -> String {
     // Inputs at full precision, as entered.
     let money = |x: f64| format_input(x, Kind::Money, c);
     let pct = |x: f64| format_input(x, Kind::Percent, c);
-    let show = |o: Outcome, style: Style| match o {
-        Outcome::Value(x) => format(x, style, c),
-        Outcome::Undefined(_) => "not defined".into(),
-    };
+    let show = |o: Outcome, style: Style| cited(o, style, c);
     match key {
         "ltv_cac" => format!(
             "LTV ÷ CAC = {} ÷ {}",

@@ -22,6 +22,15 @@ pub fn outcome_text(o: Outcome, style: Style, currency: Currency) -> String {
     }
 }
 
+/// A result as a formula or a sentence cites it: the figure, or "not
+/// defined" (the card beside it says why).
+pub fn cited(o: Outcome, style: Style, currency: Currency) -> String {
+    match o {
+        Outcome::Value(x) => format(x, style, currency),
+        Outcome::Undefined(_) => "not defined".into(),
+    }
+}
+
 /// The most characters of a figure that fit a half-width card on a 360 px
 /// phone ("$820,506"; "$1,040,506" does not).
 const LONG: usize = 9;
