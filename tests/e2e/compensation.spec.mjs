@@ -239,18 +239,39 @@ test("print keeps both tools' results, tables and charts", async ({ tally, page 
   await expect(page.locator(".comparison")).toBeVisible();
   await expect(page.locator(".chart svg").first()).toBeVisible();
   await expect(tally.button("Add an offer")).toBeHidden();
-  // A page for each tool, with one offer or two side by side, and three on
-  // A4 (on the shorter Letter page three take a third page, for the charts;
-  // so do four on either).
-  for (const [offers, formats] of [[1, ["A4", "Letter"]], [2, ["A4", "Letter"]], [3, ["A4"]]]) {
-    for (const format of formats) {
+  // A page for each tool, with one offer to four. As cards, each repeating
+  // its labels, three took a third page on Letter, and four on either.
+  for (const offers of [1, 2, 3, 4]) {
+    for (const format of ["A4", "Letter"]) {
       const pdf = await page.pdf({ format });
       expect((pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length, `${offers} offers, ${format}`).toBe(2);
     }
+    if (offers === 4) break;
     await page.emulateMedia({ media: "screen" });
     await tally.button("Add an offer").click();
     await page.emulateMedia({ media: "print" });
   }
+});
+
+test("on paper the offers are one table, a row for each field across them", async ({ tally, page }) => {
+  const offers = [{ name: "A", equity_type: "rsu" }, { name: "B" }, { name: "C" }];
+  await tally.open(linkFor({ offers }, 1, "compensation"));
+  await page.emulateMedia({ media: "print" });
+  const top = (name) => page.locator(`[name='${name}']`).evaluate((e) => Math.round(e.getBoundingClientRect().top));
+  // An RSU has no strike price: its column skips that row, and the rows
+  // below it stay level with the other offers'.
+  for (const key of ["base", "shares", "vest_months", "dilution_pct"]) {
+    const rows = await Promise.all([0, 1, 2].map((i) => top(`offers.${i}.${key}`)));
+    expect(new Set(rows).size, key).toBe(1);
+  }
+  expect(await top("offers.1.strike")).toBe(await top("offers.2.strike"));
+  expect(await top("offers.0.company_shares")).toBeLessThan(await top("offers.1.strike"));
+  expect(await top("offers.0.vest_months")).toBeGreaterThan(await top("offers.1.strike"));
+  // Each label once: in the first column, and the strike price's with the
+  // first offer that has one.
+  await expect(page.locator(".offer label:visible", { hasText: "Base salary" })).toHaveCount(1);
+  await expect(page.locator(".offer label:visible", { hasText: "Strike price" })).toHaveCount(1);
+  await expect(page.locator("[data-offer='1'] label:visible", { hasText: "Strike price" })).toHaveCount(1);
 });
 
 test("the cumulative chart labels where one offer passes another", async ({ tally, page }) => {
