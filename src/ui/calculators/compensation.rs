@@ -8,7 +8,9 @@ use crate::calc::compensation::{
 use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
 use crate::text::{isolate, quoted, shortest};
-use crate::ui::calculators::{currency_of, open_page, CurrencySelect, ProblemList, ReportMeta};
+use crate::ui::calculators::{
+    currency_of, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
+};
 use crate::ui::components::{
     chart::{steps, whole_months, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
@@ -272,32 +274,60 @@ fn TierList(c: Comp) -> impl IntoView {
     }
 }
 
-type PlanRow = (
-    &'static str,
-    &'static str,
-    fn(&comp::PlanResults) -> Outcome,
-    bool,
-);
-const PLAN_RESULTS: [PlanRow; 9] = [
-    ("plan.total", "Total pay in the period", |r| r.total, true),
-    ("plan.commission", "Commission", |r| r.commission, true),
+/// The plan's results. A rate's style is a percentage's: paid per meeting,
+/// it is money (`plan_style`).
+const PLAN_RESULTS: [ResultRow<comp::PlanResults>; 9] = [
+    (
+        "plan.total",
+        "Total pay in the period",
+        Style::Money,
+        |r| r.total,
+        true,
+    ),
+    (
+        "plan.commission",
+        "Commission",
+        Style::Money,
+        |r| r.commission,
+        true,
+    ),
     (
         "plan.attainment_pct",
         "Attainment",
+        Style::Percent,
         |r| r.attainment_pct,
         true,
     ),
-    ("plan.base", "Base", |r| r.base, false),
-    ("plan.variable", "Variable at 100%", |r| r.variable, false),
-    ("plan.rate", "Base rate", |r| r.rate, false),
+    ("plan.base", "Base", Style::Money, |r| r.base, false),
+    (
+        "plan.variable",
+        "Variable at 100%",
+        Style::Money,
+        |r| r.variable,
+        false,
+    ),
+    ("plan.rate", "Base rate", Style::Percent, |r| r.rate, false),
     (
         "plan.effective_rate_pct",
         "Effective rate",
+        Style::Percent,
         |r| r.effective_rate_pct,
         false,
     ),
-    ("plan.team_bonus", "Team bonus", |r| r.team_bonus, false),
-    ("plan.vs_ote_pct", "Against OTE", |r| r.vs_ote_pct, false),
+    (
+        "plan.team_bonus",
+        "Team bonus",
+        Style::Money,
+        |r| r.team_bonus,
+        false,
+    ),
+    (
+        "plan.vs_ote_pct",
+        "Against OTE",
+        Style::Percent,
+        |r| r.vs_ote_pct,
+        false,
+    ),
 ];
 
 /// Shown under a plan's result: a cap below the threshold, on the
@@ -309,11 +339,10 @@ fn plan_note(key: &str, p: &Plan) -> Option<String> {
     })
 }
 
-fn plan_style(key: &str, meetings: bool) -> Style {
+fn plan_style(key: &str, style: Style, meetings: bool) -> Style {
     match key {
-        "plan.attainment_pct" | "plan.vs_ote_pct" => Style::Percent,
-        "plan.rate" | "plan.effective_rate_pct" if !meetings => Style::Percent,
-        _ => Style::Money,
+        "plan.rate" | "plan.effective_rate_pct" if meetings => Style::Money,
+        _ => style,
     }
 }
 
@@ -461,13 +490,13 @@ fn PlanResults(c: Comp, results: Memo<comp::PlanResults>, meetings: Memo<bool>) 
                 let m = meetings.get();
                 PLAN_RESULTS
                 .into_iter()
-                .map(|(key, label, get, headline)| {
+                .map(|(key, label, style, get, headline)| {
                     view! {
                         <ResultValue
                             key=key
                             label=label
                             headline=headline
-                            style=plan_style(key, m)
+                            style=plan_style(key, style, m)
                             currency=currency
                             outcome=Signal::derive(move || results.with(get))
                             formula=Signal::derive(move || inputs.with(|i| results.with(|r| plan_formula(key, &i.plan, r, i.currency))))
