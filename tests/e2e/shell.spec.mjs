@@ -209,6 +209,55 @@ for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) 
   });
 }
 
+// The headline figures of each page, by their cards' keys.
+const HEADLINES = {
+  "#/unit-economics": ["ltv_cac", "cac", "ltv"],
+  "#/roi": ["npv", "roi_pct", "payback_months"],
+  "#/compensation": ["plan.total", "plan.commission", "plan.attainment_pct"],
+};
+for (const [hash, keys] of Object.entries(HEADLINES)) {
+  test(`on a phone the headline figures stay at the top while the inputs scroll, on ${hash}`, async ({ tally, page }) => {
+    // At 360 px the results come after every input, two to three screens
+    // below a field such as churn: an edit's effect was out of sight.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await tally.open(hash);
+    const peek = page.locator(".peek");
+    // A figure not defined is said so, shortly (its card says why).
+    const cards = () => Promise.all(keys.map(async (k) =>
+      (await tally.result(k).getAttribute("data-state")) === "undefined" ? "not defined" : tally.result(k).textContent()));
+    // The bar shows a page's first three results (calculators::headlines):
+    // they must be the ones its cards show large.
+    expect(await page.locator(".layout .result.headline [data-result]").evaluateAll((els) => els.map((e) => e.dataset.result))).toEqual(keys);
+    await expect(peek).toBeVisible();
+    await expect(peek.locator("b")).toHaveText(await cards());
+    // Above the inputs as the page opens.
+    const inputs = page.locator(".layout > .inputs").first();
+    expect((await peek.boundingBox()).y).toBeLessThan((await inputs.boundingBox()).y);
+    // Down among the inputs, with the cards well below the screen: an
+    // edit shows in the bar, stuck to the top of the screen.
+    const field = inputs.locator("input[inputmode='decimal']").nth(3);
+    const name = await field.getAttribute("name");
+    await tally.type(name, "7");
+    await field.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    expect((await tally.result(keys[0]).boundingBox()).y).toBeGreaterThan(740);
+    await expect(peek).toBeVisible();
+    expect(Math.round((await peek.boundingBox()).y)).toBe(0);
+    await expect(peek.locator("b")).toHaveText(await cards());
+    // A field reached from below (Shift+Tab, a message's link) is not left
+    // under the bar.
+    await page.evaluate(() => scrollBy(0, 600));
+    await field.evaluate((el) => { el.blur(); el.focus(); });
+    expect((await field.boundingBox()).y).toBeGreaterThanOrEqual((await peek.boundingBox()).height);
+    // With the cards on screen, the bar goes.
+    await tally.result(keys[0]).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await expect(peek).toBeHidden();
+    // Where the results sit beside the inputs there is none.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => scrollTo(0, 0));
+    await expect(peek).toBeHidden();
+  });
+}
+
 test("a screen reader hears the headline figures that changed, labelled, once typing settles", async ({ tally, page }) => {
   // Every result is an <output>, a live region by default (role status):
   // each key read every figure that changed, without its label. The

@@ -12,8 +12,10 @@ import { fileSizes, firstLoad } from "./first-load.mjs";
  *  shell 2). Raised there from 51e1e9c's by ROI's payback formula (0.6 KB
  *  on ROI) and the phone keyboard's decimal-comma switch (0.3 to 0.4 KB a
  *  page); equity's since by how each round was computed (2.2 KB, to 239.0),
- *  to 240, the most the README proposes for a page. */
-const CEILING_KB = { "": 104, "unit-economics": 194, roi: 222, compensation: 210, equity: 240 };
+ *  to 240, the most the README proposes for a page. Unit economics' raised
+ *  to 195 by a phone's headline figures kept at the top (0.8 KB with
+ *  their CSS), which every page with headline cards has. */
+const CEILING_KB = { "": 104, "unit-economics": 195, roi: 222, compensation: 210, equity: 240 };
 
 for (const [route, ceiling] of Object.entries(CEILING_KB)) {
   test(`the first load of #/${route} stays under ${ceiling} KB gzipped`, async ({ browser, baseURL }) => {

@@ -9,13 +9,13 @@ use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
 use crate::text::{isolate, quoted, shortest};
 use crate::ui::calculators::{
-    currency_of, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
+    currency_of, headlines, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
 };
 use crate::ui::components::{
     chart::{steps, whole_months, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::{cited, contract, outcome_text, Announce, How, ResultValue},
+    result::{cited, contract, outcome_text, Announce, How, Peek, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, long_date, today_date, Style};
@@ -156,6 +156,7 @@ fn PlanSection(c: Comp) -> impl IntoView {
         <section class="tool" aria-labelledby="plan-title">
             <h2 id="plan-title">"Sales compensation plan"</h2>
             <div class="layout">
+                <Peek figures=headlines(&PLAN_RESULTS, results, c.currency) />
                 <section class="inputs" aria-label="Plan inputs">
                     <ChoiceField
                         name="plan.role"

@@ -12,6 +12,7 @@ pub mod unit_economics;
 use crate::calc::{Currency, Outcome};
 use crate::input::Problem;
 use crate::text::quoted;
+use crate::ui::components::result::cited;
 use crate::ui::format::{long_date, today_date, Style};
 use crate::ui::open_link;
 use crate::ui::state::Scenarios;
@@ -21,6 +22,23 @@ use serde_json::Value;
 /// A result as a page lists it: key, label, style, where to find it in the
 /// calculator's results, and whether it is a headline figure.
 pub type ResultRow<R> = (&'static str, &'static str, Style, fn(&R) -> Outcome, bool);
+
+/// A page's headline figures as its `Peek` shows them: its first three
+/// results, the figures its cards show large.
+pub fn headlines<R>(
+    rows: &[ResultRow<R>],
+    results: Memo<R>,
+    currency: Signal<Currency>,
+) -> [(&'static str, Signal<String>); 3]
+where
+    R: Send + Sync + 'static,
+{
+    std::array::from_fn(|n| {
+        let (_, label, style, get, _) = rows[n];
+        let text = Signal::derive(move || cited(results.with(get), style, currency.get()));
+        (label, text)
+    })
+}
 
 /// What every calculator page starts from: its scenarios (a link for this
 /// page opened as an unsaved shared scenario), the inputs read from them

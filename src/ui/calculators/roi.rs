@@ -12,13 +12,13 @@ use crate::input::Kind;
 use crate::scenario::{decode_link, encode_link, hash_param};
 use crate::text::{fixed, isolate, quoted, shortest};
 use crate::ui::calculators::{
-    currency_of, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
+    currency_of, headlines, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
 };
 use crate::ui::components::{
     chart::{whole_months, ChartData, Line, LineChart, Marker},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::{cited, is_long, How, ResultValue},
+    result::{cited, is_long, How, Peek, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::files::download;
@@ -156,6 +156,7 @@ pub fn RoiPage() -> impl IntoView {
                         </button>
                     </p>
                     <div class="layout">
+                        <Peek figures=headlines(&RESULTS, case.results, case.currency) />
                         <Editor case=case />
                         <section class="results" aria-labelledby="results-title">
                             <h2 id="results-title">"Results"</h2>

@@ -5,13 +5,13 @@ use crate::calc::{Currency, Outcome};
 use crate::input::{FieldSpec, Kind};
 use crate::text::{fixed, quoted, shortest};
 use crate::ui::calculators::{
-    currency_of, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
+    currency_of, headlines, open_page, CurrencySelect, ProblemList, ReportMeta, ResultRow,
 };
 use crate::ui::components::{
     chart::{whole_months, ChartData, Line, LineChart, Marker},
     fields::TextField,
     number_field::NumberField,
-    result::{cited, ResultValue},
+    result::{cited, Peek, ResultValue},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::format::{format, format_input, Style};
@@ -51,6 +51,7 @@ pub fn UnitEconomicsPage() -> impl IntoView {
             <ScenarioBar scenarios=scenarios />
             <ProblemList problems=problems />
             <div class="layout">
+                <Peek figures=headlines(&RESULTS, results, currency) />
                 <section class="inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title">"Inputs"</h2>
                     <CurrencySelect

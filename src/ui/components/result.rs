@@ -98,6 +98,31 @@ pub fn ResultValue(
     }
 }
 
+/// A phone's summary of a page's headline figures, each with its label:
+/// above the inputs, and kept at the top of the screen while they scroll
+/// under it, so that an edit's effect is seen without scrolling to the
+/// results, about three screens below (the CSS's `.peek`; hidden wherever
+/// the results sit beside the inputs, and as the figures' own cards come
+/// into view). Not read out: the cards are, and say their figures as they
+/// settle (`Announce`).
+#[component]
+pub fn Peek(
+    /// Each figure's label, and the figure or "not defined" (`cited`).
+    figures: [(&'static str, Signal<String>); 3],
+) -> impl IntoView {
+    let figure = |(label, text): (&'static str, Signal<String>)| {
+        view! { <p><span>{label}</span><b>{text}</b></p> }
+    };
+    let [a, b, c] = figures;
+    view! {
+        <div class="peek no-print" aria-hidden="true">
+            {figure(a)}
+            {figure(b)}
+            {figure(c)}
+        </div>
+    }
+}
+
 /// "How is this computed?", opening on the formula with the live numbers.
 #[component]
 pub fn How(
