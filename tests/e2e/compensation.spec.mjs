@@ -230,6 +230,27 @@ test("four offers on a phone: the comparison's formulas keep their figures whole
   expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
 });
 
+test("on a phone each offer's first-year total stays at the top while the offers scroll", async ({ tally, page }) => {
+  // At 360 px two offers' cards are about 2,700 px: an edit of the second
+  // was far from the comparison under them.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await tally.open(linkFor({ offers: [{ name: "Startup" }, { name: "BigCo", equity_type: "rsu" }] }, 1, "compensation"));
+  const peek = page.locator(".offers > .peek");
+  const totals = () => Promise.all([0, 1].map((n) => tally.result(`offer.${n}.year1_total`).textContent()));
+  await tally.type("offers.1.base", "190,000");
+  await tally.field("offers.1.dilution_pct").evaluate((el) => el.scrollIntoView({ block: "center" }));
+  expect((await page.locator(".comparison").boundingBox()).y).toBeGreaterThan(740);
+  await expect(peek).toBeVisible();
+  expect(Math.round((await peek.boundingBox()).y)).toBe(0);
+  await expect(peek.locator("span")).toHaveText(["Startup", "BigCo"]);
+  // 190,000 + 10 % bonus + 15,000 benefits + a year of 48,000 RSUs at $3.
+  await expect(peek.locator("b")).toHaveText(["$204,000", "$260,000"]);
+  expect(await totals()).toEqual(["$204,000", "$260,000"]);
+  // With the comparison on screen, the bar goes.
+  await page.locator(".comparison").evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await expect(peek).toBeHidden();
+});
+
 test("print keeps both tools' results, tables and charts", async ({ tally, page }) => {
   await tally.open("#/compensation");
   await page.emulateMedia({ media: "print" });

@@ -221,7 +221,7 @@ for (const [hash, keys] of Object.entries(HEADLINES)) {
     // below a field such as churn: an edit's effect was out of sight.
     await page.setViewportSize({ width: 360, height: 740 });
     await tally.open(hash);
-    const peek = page.locator(".peek");
+    const peek = page.locator(".layout > .peek");
     // A figure not defined is said so, shortly (its card says why).
     const cards = () => Promise.all(keys.map(async (k) =>
       (await tally.result(k).getAttribute("data-state")) === "undefined" ? "not defined" : tally.result(k).textContent()));

@@ -573,6 +573,15 @@ fn OffersSection(c: Comp) -> impl IntoView {
     let inputs = c.offer_inputs;
     let count = Memo::new(move |_| inputs.with(|i| i.offers.len()));
     let as_of = Memo::new(move |_| inputs.with(|i| i.as_of(c.today)));
+    let results = Memo::new(move |_| {
+        let date = as_of.get();
+        inputs.with(|i| {
+            i.offers
+                .iter()
+                .map(|o| comp::offer_results(o, date))
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <section class="tool offers" aria-labelledby="offers-title">
             <h2 id="offers-title">"Offer packages"</h2>
@@ -585,6 +594,7 @@ fn OffersSection(c: Comp) -> impl IntoView {
                     help="Cleared, it is today, whenever the scenario is opened."
                 />
             </div>
+            <OffersPeek c=c results=results />
             <div class="offer-cards" data-list="offers">
                 {move || (0..count.get()).map(|index| view! { <OfferCard c=c index=index /> }).collect_view()}
                 // The next offer's place, beside the others.
@@ -609,12 +619,35 @@ fn OffersSection(c: Comp) -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <Comparison c=c as_of=as_of />
+            <Comparison c=c as_of=as_of results=results />
         </section>
     }
 }
 
 const EQUITY_TYPES: [(&str, &str); 2] = [("options", "Stock options"), ("rsu", "RSUs")];
+
+/// On a phone, each offer's first-year total above the offers' cards, kept
+/// at the top of the screen while they scroll under it, until the
+/// comparison comes into view: the plan's `Peek`, for one to four offers.
+#[component]
+fn OffersPeek(c: Comp, results: Memo<Vec<comp::OfferResults>>) -> impl IntoView {
+    let inputs = c.offer_inputs;
+    view! {
+        <div class="peek no-print" aria-hidden="true">
+            <p class="peek-what">"First-year total"</p>
+            {move || {
+                let cur = c.currency.get();
+                inputs.with(|i| results.with(|rs| {
+                    i.offers
+                        .iter()
+                        .zip(rs)
+                        .map(|(o, r)| view! { <p><span>{o.name.clone()}</span><b>{cited(r.year1_total, Style::Money, cur)}</b></p> })
+                        .collect_view()
+                }))
+            }}
+        </div>
+    }
+}
 
 #[component]
 fn OfferCard(c: Comp, index: usize) -> impl IntoView {
@@ -858,18 +891,13 @@ const LINE_CLASSES: [&str; 4] = ["primary", "secondary", "third", "fourth"];
 /// The offers side by side, the best in each row marked, and their pay and
 /// vesting month by month.
 #[component]
-fn Comparison(c: Comp, as_of: Memo<NaiveDate>) -> impl IntoView {
+fn Comparison(
+    c: Comp,
+    as_of: Memo<NaiveDate>,
+    results: Memo<Vec<comp::OfferResults>>,
+) -> impl IntoView {
     let inputs = c.offer_inputs;
     let currency = c.currency;
-    let results = Memo::new(move |_| {
-        let date = as_of.get();
-        inputs.with(|i| {
-            i.offers
-                .iter()
-                .map(|o| comp::offer_results(o, date))
-                .collect::<Vec<_>>()
-        })
-    });
     let cumulative = Signal::derive(move || {
         inputs.with(|i| {
             let curves: Vec<Vec<f64>> = i.offers.iter().map(|o| comp::cumulative(o, 48)).collect();
