@@ -628,7 +628,7 @@ const EQUITY_TYPES: [(&str, &str); 2] = [("options", "Stock options"), ("rsu", "
 
 /// On a phone, each offer's first-year total above the offers' cards, kept
 /// at the top of the screen while they scroll under it, until the
-/// comparison comes into view: the plan's `Peek`, for one to four offers.
+/// comparison comes into view: a page's `Peek`, for one to four offers.
 #[component]
 fn OffersPeek(c: Comp, results: Memo<Vec<comp::OfferResults>>) -> impl IntoView {
     let inputs = c.offer_inputs;
