@@ -155,7 +155,7 @@ pub fn carry(scenarios: &Scenarios, from: &Value, moved: bool) {
 /// Moves the drafts typed into the rows of the list `list` (fields named
 /// `<list>.<row>.<key>`) of the scenario on screen along with their rows:
 /// to row `to(row)`, or gone with a row that is gone.
-pub fn renumber(scenarios: &Scenarios, list: &str, to: impl Fn(usize) -> Option<usize>) {
+pub fn renumber(scenarios: &Scenarios, list: &str, to: &dyn Fn(usize) -> Option<usize>) {
     let scenario = scenario(scenarios);
     let mut drafts = read();
     let mut changed = false;

@@ -259,6 +259,13 @@ impl Scenarios {
     /// nothing (the defaults reset to the defaults, no text in a field)
     /// offers nothing.
     pub fn undoably(&self, text: impl Into<String>, change: impl FnOnce()) {
+        self.undoably_dyn(text.into(), &mut once(change));
+    }
+
+    // The work of `undoably`, `remove_row`, `swap_rows` and `moving_rows`
+    // is done once, on `dyn` closures: generic, it was copied into the wasm
+    // for every call's closure.
+    fn undoably_dyn(&self, text: String, change: &mut dyn FnMut()) {
         crate::ui::focus::keep_focus();
         let earlier = self.undoable_changes();
         let scenario = drafts::scenario(self);
@@ -270,7 +277,7 @@ impl Scenarios {
             return;
         }
         self.offer_undo(
-            text.into(),
+            text,
             Undo::Inputs {
                 scenario,
                 before,
@@ -284,15 +291,10 @@ impl Scenarios {
     /// Removes row `index` of the list `list` (its fields named
     /// `<list>.<row>.<key>`) by `change`, offering to undo it, saying
     /// `text`: the text typed into the rows below moves up with them.
-    pub fn remove_row(
-        &self,
-        text: impl Into<String>,
-        list: &str,
-        index: usize,
-        change: impl FnOnce(),
-    ) {
-        self.undoably(text, || {
-            self.moving_rows(list, change, |row| match row.cmp(&index) {
+    pub fn remove_row(&self, text: String, list: &str, index: usize, change: impl FnOnce()) {
+        let mut change = once(change);
+        self.undoably_dyn(text, &mut || {
+            self.moving_rows(list, &mut change, &|row| match row.cmp(&index) {
                 std::cmp::Ordering::Less => Some(row),
                 std::cmp::Ordering::Equal => None,
                 std::cmp::Ordering::Greater => Some(row - 1),
@@ -303,7 +305,7 @@ impl Scenarios {
     /// Swaps rows `a` and `b` of the list `list` by `change`, and the text
     /// typed into them with them.
     pub fn swap_rows(&self, list: &str, (a, b): (usize, usize), change: impl FnOnce()) {
-        self.moving_rows(list, change, |row| {
+        self.moving_rows(list, &mut once(change), &|row| {
             Some(if row == a {
                 b
             } else if row == b {
@@ -318,7 +320,12 @@ impl Scenarios {
     /// change the inputs, the drafts typed into the rows follow them, and
     /// every field shows again what its row holds (a field whose value is
     /// the same in the row now there would keep the text of the row gone).
-    fn moving_rows(&self, list: &str, change: impl FnOnce(), to: impl Fn(usize) -> Option<usize>) {
+    fn moving_rows(
+        &self,
+        list: &str,
+        change: &mut dyn FnMut(),
+        to: &dyn Fn(usize) -> Option<usize>,
+    ) {
         let before = self.inputs_untracked();
         change();
         if !crate::json::same(&self.inputs_untracked(), &before) {
@@ -417,5 +424,16 @@ impl Scenarios {
 
     fn inputs_untracked(&self) -> Value {
         untrack(|| self.inputs())
+    }
+}
+
+/// `change` as a closure that may be called through `dyn FnMut`: it runs
+/// the first time only.
+fn once(change: impl FnOnce()) -> impl FnMut() {
+    let mut change = Some(change);
+    move || {
+        if let Some(change) = change.take() {
+            change();
+        }
     }
 }
