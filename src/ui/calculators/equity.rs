@@ -438,6 +438,30 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
         })
     });
     let name = move || row.read(String::new(), |r| r.name.clone());
+    // "↑ Earlier" and "↓ Later": the round swapped with its neighbour.
+    let step = move |later: bool| {
+        let (word, text) = if later {
+            ("later", "↓ Later")
+        } else {
+            ("earlier", "↑ Earlier")
+        };
+        view! {
+            <button
+                type="button"
+                aria-label=move || format!("Move {} {word}", name())
+                data-move=word
+                disabled=move || if later { index + 1 >= count.get() } else { index == 0 }
+                on:click=move |_| {
+                    // The pair swapped: this round and the one before or after.
+                    let Some(a) = index.checked_sub(usize::from(!later)) else { return };
+                    follow_move(if later { 1 } else { -1 });
+                    e.scenarios.swap_rows("rounds", (a, a + 1), || e.edit(|i| { if a + 1 < i.rounds.len() { i.rounds.swap(a, a + 1); } }));
+                }
+            >
+                {text}
+            </button>
+        }
+    };
     view! {
         <div class="round" role="group" aria-label=move || format!("Round {}: {}", index + 1, name())>
             <TextField
@@ -519,30 +543,8 @@ fn RoundEditor(e: Eq, index: usize, count: Memo<usize>) -> impl IntoView {
                 }.into_any(),
             }}
             <div class="round-actions">
-                <button
-                    type="button"
-                    aria-label=move || format!("Move {} earlier", name())
-                    data-move="earlier"
-                    disabled=move || { index == 0 }
-                    on:click=move |_| {
-                        follow_move(-1);
-                        e.scenarios.swap_rows("rounds", (index.saturating_sub(1), index), || e.edit(|i| { if index > 0 && index < i.rounds.len() { i.rounds.swap(index - 1, index); } }));
-                    }
-                >
-                    "↑ Earlier"
-                </button>
-                <button
-                    type="button"
-                    aria-label=move || format!("Move {} later", name())
-                    data-move="later"
-                    disabled=move || { index + 1 >= count.get() }
-                    on:click=move |_| {
-                        follow_move(1);
-                        e.scenarios.swap_rows("rounds", (index, index + 1), || e.edit(|i| { if index + 1 < i.rounds.len() { i.rounds.swap(index, index + 1); } }));
-                    }
-                >
-                    "↓ Later"
-                </button>
+                {step(false)}
+                {step(true)}
                 <button
                     type="button"
                     class="remove"
