@@ -244,6 +244,56 @@ test("a followed holder renamed away leaves a note where its chart was, and choo
   await expect(tally.result("follow_pct:Series A")).toHaveAttribute("data-state", "defined");
 });
 
+test("on a phone the followed holder's stake and exit stay at the top while the rounds scroll", async ({ tally, page }) => {
+  // At 320 px the round table sits under every holder and round, some
+  // 4,000 px down: a round's edit changed a stake out of sight. A bar
+  // above the inputs, like the other pages' headline figures, says where
+  // the followed holder ends.
+  await page.setViewportSize({ width: 320, height: 740 });
+  await tally.open("#/equity");
+  const peek = page.locator(".layout > .peek");
+  const shown = async () => [
+    (await tally.result("follow_pct:Series A").textContent()).trim(),
+    (await tally.result("exit:Early engineer").textContent()).trim(),
+  ];
+  await expect(peek).toBeVisible();
+  await expect(peek.locator("span")).toHaveText([`${isolate("Early engineer")} after Series A`, "At the exit"]);
+  await expect(peek.locator("b")).toHaveText(await shown());
+  expect((await peek.boundingBox()).y).toBeLessThan((await page.locator(".layout > .inputs").boundingBox()).y);
+  // Down among the rounds, with the table well below the screen: Series A
+  // doubled dilutes the engineer, and the bar, stuck at the top, says so.
+  const before = await shown();
+  await tally.type("rounds.2.amount", "16,000,000");
+  await tally.field("rounds.2.amount").evaluate((el) => el.scrollIntoView({ block: "center" }));
+  expect((await tally.result("follow_pct:Series A").boundingBox()).y).toBeGreaterThan(740);
+  expect(Math.round((await peek.boundingBox()).y)).toBe(0);
+  const after = await shown();
+  expect(after[0]).not.toBe(before[0]);
+  await expect(peek.locator("b")).toHaveText(after);
+  // No one followed (renamed away): no bar; followed again, it is back.
+  await tally.type("holders.1.name", "Ana");
+  await expect(peek).toBeHidden();
+  await page.locator("#f-follow").selectOption("Ana");
+  await expect(peek.locator("span").first()).toHaveText(`${isolate("Ana")} after Series A`);
+  await expect(peek).toBeVisible();
+  // With the round table on screen, the bar goes; beside the results there is none.
+  await tally.result("follow_pct:Series A").evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await expect(peek).toBeHidden();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect(peek).toBeHidden();
+  // Before any round: the stake before them, until the words that stand
+  // for the round table come into view.
+  await page.setViewportSize({ width: 320, height: 740 });
+  await page.goto(linkFor({ ...SHUFFLE, rounds: [] }));
+  await tally.ready();
+  await expect(peek.locator("span")).toHaveText([`${isolate("Founders")} before the rounds`, "At the exit"]);
+  await expect(peek.locator("b")).toHaveText(["100.00%", "$5,000,000"]);
+  await expect(peek).toBeVisible();
+  await page.locator(".no-rounds").evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await expect(peek).toBeHidden();
+});
+
 test("the SAFE comparison toggle shows both kinds on the same terms", async ({ tally, page }) => {
   await tally.open("#/equity");
   await page.getByLabel("Compare the SAFEs as post-money and as pre-money").check();

@@ -13,7 +13,7 @@ use crate::ui::components::{
     chart::{ChartData, Line, LineChart},
     fields::{ChoiceField, DateField, TextField},
     number_field::NumberField,
-    result::{contract, outcome_text, Announce},
+    result::{cited, contract, outcome_text, Announce},
     scenario_bar::ScenarioBar,
 };
 use crate::ui::files::{download, read_chosen_file};
@@ -147,6 +147,22 @@ pub fn EquityPage() -> impl IntoView {
     };
     let results =
         Memo::new(move |_| inputs.with(|i| eq::compute(&i.holders, &i.rounds, &i.follow)));
+    let exit = Memo::new(move |_| {
+        let value = inputs.with(|i| i.exit_value);
+        let date = inputs.with(|i| i.exit_date);
+        results.with(|r| eq::exit_on(r, value, date))
+    });
+    // The followed holder's standing in words, or nothing.
+    let say = move |words: fn(Standing, Currency) -> String| {
+        Signal::derive(move || {
+            let c = e.currency.get();
+            inputs.with(|i| {
+                results.with(|r| {
+                    exit.with(|x| standing(i, r, x.as_ref()).map_or(String::new(), |s| words(s, c)))
+                })
+            })
+        })
+    };
     let has_note = Memo::new(move |_| {
         inputs.with(|i| i.rounds.iter().any(|r| matches!(r.kind, Kind::Note { .. })))
     });
@@ -166,6 +182,18 @@ pub fn EquityPage() -> impl IntoView {
                 })
             }}
             <div class="layout">
+                // The page's `Peek` (which see), until the round table
+                // comes into view; hidden by CSS while no one is followed.
+                <div class="peek no-print" aria-hidden="true">
+                    <p>
+                        <span>{say(|s, _| format!("{} {}", isolate(s.who), s.when))}</span>
+                        <b>{say(|s, c| cited(s.stake, Style::Share, c))}</b>
+                    </p>
+                    <p>
+                        <span>"At the exit"</span>
+                        <b>{say(|s, c| s.paid.map_or("not computed".into(), |p| format(p, Style::Money, c)))}</b>
+                    </p>
+                </div>
                 <section class="inputs" aria-labelledby="inputs-title">
                     <h2 id="inputs-title">"Inputs"</h2>
                     <CurrencySelect value=e.currency on_change=Callback::new(move |c| e.edit(|i| i.currency = c)) />
@@ -210,9 +238,24 @@ pub fn EquityPage() -> impl IntoView {
                     <RoundTable e=e results=results />
                     <Ownership e=e results=results />
                     <FollowChart e=e results=results />
-                    <Waterfall e=e results=results />
+                    <Waterfall
+                        e=e
+                        results=results
+                        exit=exit
+                        // Said to a screen reader once settled.
+                        said=say(|s, c| {
+                            let paid = s.paid.map(|p| format!(", {} at the exit", format(p, Style::Money, c)));
+                            format!(
+                                "{}: {} of the company {}{}",
+                                s.who,
+                                outcome_text(s.stake, Style::Share, c),
+                                s.when,
+                                paid.unwrap_or_default()
+                            )
+                        })
+                    />
                     <SafeComparison e=e />
-                    <Interchange e=e results=results />
+                    <Interchange e=e results=results exit=exit />
                 </section>
             </div>
         </article>
@@ -977,51 +1020,51 @@ fn FollowChart(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
     }
 }
 
+/// Where the followed holder ends: their stake after the last round (or
+/// before any) and what they receive at the exit (none while a round cannot
+/// be computed). `None` while the name followed is not in the table.
+struct Standing<'a> {
+    who: &'a str,
+    /// "after Series A", or "before the rounds".
+    when: String,
+    stake: Outcome,
+    paid: Option<f64>,
+}
+
+fn standing<'a>(i: &'a Inputs, r: &eq::Results, x: Option<&eq::Exit>) -> Option<Standing<'a>> {
+    if !i.follows_a_holder() {
+        return None;
+    }
+    let (stake, when) = r
+        .rounds
+        .last()
+        .map_or((r.follow_start, "before the rounds".to_string()), |k| {
+            (k.follow_pct, format!("after {}", k.name))
+        });
+    Some(Standing {
+        who: &i.follow,
+        when,
+        stake,
+        paid: x.map(|x| x.of(&i.follow)),
+    })
+}
+
 /// Who gets what at the exit, as a table and as bars.
 #[component]
-fn Waterfall(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
+fn Waterfall(
+    e: Eq,
+    results: Memo<eq::Results>,
+    exit: Memo<Option<eq::Exit>>,
+    /// Where the followed holder ends.
+    said: Signal<String>,
+) -> impl IntoView {
     let inputs = e.inputs;
     let currency = e.currency;
-    let exit = Memo::new(move |_| {
-        let value = inputs.with(|i| i.exit_value);
-        let date = inputs.with(|i| i.exit_date);
-        results.with(|r| eq::exit_on(r, value, date))
-    });
     // What a common share receives, or why nothing can be said.
     let per_share = Memo::new(move |_| {
         exit.with(|x| {
             x.as_ref()
                 .map_or(Outcome::Undefined("not computed"), |x| x.per_common_share)
-        })
-    });
-    // Said to a screen reader once settled: where the followed holder ends.
-    let said = Signal::derive(move || {
-        let c = currency.get();
-        inputs.with(|i| {
-            results.with(|r| {
-                exit.with(|x| {
-                    if !i.follows_a_holder() {
-                        return String::new();
-                    }
-                    let (stake, when) = r
-                        .rounds
-                        .last()
-                        .map_or((r.follow_start, "before the rounds".to_string()), |k| {
-                            (k.follow_pct, format!("after {}", k.name))
-                        });
-                    let paid = x
-                        .as_ref()
-                        .map(|x| {
-                            format!(", {} at the exit", format(x.of(&i.follow), Style::Money, c))
-                        })
-                        .unwrap_or_default();
-                    format!(
-                        "{}: {} of the company {when}{paid}",
-                        i.follow,
-                        outcome_text(stake, Style::Share, c)
-                    )
-                })
-            })
         })
     });
     view! {
@@ -1157,7 +1200,7 @@ fn SafeComparison(e: Eq) -> impl IntoView {
 /// issuances OCF records) and in (the starting table; with OCF, the SAFEs
 /// and notes too).
 #[component]
-fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
+fn Interchange(e: Eq, results: Memo<eq::Results>, exit: Memo<Option<eq::Exit>>) -> impl IntoView {
     let inputs = e.inputs;
     let message = RwSignal::new(String::new());
     let import_csv = move |ev: leptos::ev::Event| {
@@ -1233,9 +1276,8 @@ fn Interchange(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
             </button>
             <button
                 type="button"
-                on:click=move |_| inputs.with_untracked(|i| results.with_untracked(|r| {
-                    let exit = eq::exit_on(r, i.exit_value, i.exit_date);
-                    download("cap-table.csv", "text/csv", &eq::cap_table_csv(r, exit.as_ref()))
+                on:click=move |_| results.with_untracked(|r| exit.with_untracked(|x| {
+                    download("cap-table.csv", "text/csv", &eq::cap_table_csv(r, x.as_ref()))
                 }))
             >
                 "Download the cap table after the rounds (CSV)"
