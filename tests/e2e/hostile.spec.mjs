@@ -89,6 +89,19 @@ test("a name typed without spaces wraps where it is shown; no page scrolls sidew
       expect(await page.evaluate(() => document.documentElement.scrollWidth), `${calc} at ${width} px`).toBe(width);
     }
   }
+  // On a phone the bars of figures kept at the top hold a long name to a
+  // line or two: no taller than the scroll padding that keeps a focused
+  // field clear of them (equity's bar was 218 px with this name). Four
+  // offers, at 320 px, are the tallest bar.
+  const offers = [1, 2, 3, 4].map((k) => ({ name: `${name.slice(1)}${k}`, base: 150_000 + k }));
+  for (const [calc, inputs] of [cases[0], ["compensation", { offers }]]) {
+    await page.setViewportSize({ width: 320, height: 740 });
+    await tally.open(linkFor(inputs, 1, calc));
+    const heights = await page.locator(".peek").evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().height));
+    const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop));
+    expect(heights.length, calc).toBeGreaterThan(0);
+    for (const h of heights) expect(h, `${calc}: a bar against the scroll padding`).toBeLessThanOrEqual(padding);
+  }
 });
 
 test("a long name prints whole in its field's place, wrapping, on every page", async ({ tally, page }) => {
