@@ -1022,7 +1022,7 @@ fn FollowChart(e: Eq, results: Memo<eq::Results>) -> impl IntoView {
 
 /// Where the followed holder ends: their stake after the last round (or
 /// before any) and what they receive at the exit (none while a round cannot
-/// be computed). `None` while the name followed is not in the table.
+/// be computed).
 struct Standing<'a> {
     who: &'a str,
     /// "after Series A", or "before the rounds".
@@ -1031,6 +1031,8 @@ struct Standing<'a> {
     paid: Option<f64>,
 }
 
+/// The followed holder's `Standing`; `None` while the name followed is not
+/// in the table.
 fn standing<'a>(i: &'a Inputs, r: &eq::Results, x: Option<&eq::Exit>) -> Option<Standing<'a>> {
     if !i.follows_a_holder() {
         return None;
