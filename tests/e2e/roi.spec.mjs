@@ -380,6 +380,22 @@ test("on a phone the presentation's assumptions keep every figure whole", async 
   await expect(assumptions.getByRole("row", { name: /Current monthly cost/ })).toContainText("₹9,87,65,43,21,000");
   expect(await tally.brokenFigures(assumptions)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+  // The other lines, with the table's own figures short: their cell was
+  // as narrow as the value column less the list's indent, and they could
+  // break anywhere: "$4,00|0 a month", "$12,0|00". Their names may still
+  // break anywhere; their figures never, and they take the source's
+  // column, which they have none of.
+  const lines = [
+    { name: "Fewer support tickets", type: "benefit", monthly: 4000 },
+    { name: "Training", type: "cost", initial: 12000, yearly: [2000, 2000, 2000] },
+  ];
+  for (const more of [{}, { currency: "INR", items: [{ ...lines[1], initial: 123456789012, yearly: [98765432101, 98765432101] }] }]) {
+    await tally.open(linkFor({ items: lines, ...more }, 1, "roi") + "&view=present");
+    const row = assumptions.getByRole("row", { name: /Other lines/ });
+    await expect(row.locator("li").first()).toContainText(more.currency ? "₹1,23,45,67,89,012" : "$4,000 a month");
+    expect(await tally.brokenFigures(row)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+  }
 });
 
 test("ROI edits, lines and sources survive a reload", async ({ tally, page }) => {

@@ -1085,11 +1085,16 @@ fn items_text(i: &Inputs) -> String {
     if i.items.is_empty() {
         return "none".into();
     }
-    line_texts(i).join("; ")
+    line_texts(i)
+        .into_iter()
+        .map(|(name, rest)| name + &rest)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
-/// Each other line in words: its name, kind and amounts.
-fn line_texts(i: &Inputs) -> Vec<String> {
+/// Each other line in words: its name, and then its kind and amounts
+/// (apart, so that a long name may break anywhere and a figure never).
+fn line_texts(i: &Inputs) -> Vec<(String, String)> {
     let c = i.currency;
     i.items
         .iter()
@@ -1112,7 +1117,7 @@ fn line_texts(i: &Inputs) -> Vec<String> {
                     )
                 }
             };
-            format!("{} ({kind}): {amounts}", isolate(&it.name))
+            (isolate(&it.name), format!(" ({kind}): {amounts}"))
         })
         .collect()
 }
@@ -1124,7 +1129,7 @@ fn line_texts(i: &Inputs) -> Vec<String> {
 fn LineList(inputs: Memo<Inputs>, #[prop(optional)] class: &'static str) -> impl IntoView {
     view! {
         <ul class=format!("lines {class}")>
-            {move || inputs.with(line_texts).into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+            {move || inputs.with(line_texts).into_iter().map(|(name, rest)| view! { <li><span>{name}</span>{rest}</li> }).collect_view()}
         </ul>
     }
 }
@@ -1279,16 +1284,17 @@ fn Presentation(
                                         .collect_view()
                                 })
                             }}
+                            // No source of their own: the lines take its
+                            // column too.
                             <tr>
                                 <th scope="row">{label("items")}</th>
-                                <td>
+                                <td colspan="2">
                                     {move || if inputs.with(|i| i.items.is_empty()) {
                                         "none".into_any()
                                     } else {
                                         view! { <LineList inputs=inputs /> }.into_any()
                                     }}
                                 </td>
-                                <td></td>
                             </tr>
                         </tbody>
                     </table>
