@@ -31,6 +31,22 @@ for (const hash of PAGES) {
   });
 }
 
+test("at 320 px, the smallest phones, no card's figure is broken", async ({ tally, page }) => {
+  // Half a 320 px row leaves a card 97 px for its figure: the plan's
+  // "$150,00|0" and an ROI of "55,341.5|%" broke there, as only figures
+  // of 10 characters or more were set smaller to fit.
+  await page.setViewportSize({ width: 320, height: 740 });
+  for (const link of [
+    "#/compensation",
+    linkFor({ current_monthly_cost: 9_876_543_210, implementation_cost: 123_456_789, license_monthly: 1_234_567 }, 1, "roi"),
+    linkFor({ currency: "INR", arpa: 123_456_789, cost_per_lead: 98_765_432, leads: 100_000 }, 1, "unit-economics"),
+  ]) {
+    await tally.open(link);
+    expect(await tally.brokenFigures(page.locator(".result-grid")), link).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), link).toBeLessThanOrEqual(0);
+  }
+});
+
 for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) {
   test(`usable at 360 px: no sideways scrolling, readable charts on ${hash}`, async ({ tally, page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
