@@ -106,3 +106,28 @@ addEventListener("keydown", (e) => {
   e.preventDefault();
   undo.click();
 });
+
+// A table wider than its wrap scrolls sideways (on a phone): the keyboard
+// reaches the wrap then, so that its arrow keys scroll it, and only then
+// (a stop on every table of a desktop page would be in the way). A wrap and
+// its table are watched as they come, and checked as either changes size.
+const watched = new WeakSet();
+const sized = new ResizeObserver((entries) => {
+  for (const e of entries) {
+    const wrap = e.target.closest(".table-wrap");
+    if (!wrap) continue;
+    const scrolls = wrap.scrollWidth > wrap.clientWidth;
+    if (scrolls !== wrap.hasAttribute("tabindex")) {
+      if (scrolls) wrap.setAttribute("tabindex", "0");
+      else wrap.removeAttribute("tabindex");
+    }
+  }
+});
+new MutationObserver(() => {
+  for (const el of document.querySelectorAll(".table-wrap, .table-wrap > table")) {
+    if (!watched.has(el)) {
+      watched.add(el);
+      sized.observe(el);
+    }
+  }
+}).observe(document.body, { childList: true, subtree: true });

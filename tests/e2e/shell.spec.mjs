@@ -31,6 +31,34 @@ for (const hash of PAGES) {
   });
 }
 
+test("on a phone a table that scrolls sideways is reached by the keyboard and scrolled by it, and passes axe", async ({ tally, page }) => {
+  // At 360 px the LTV/CAC grid, ROI's cash flows and equity's tables are
+  // wider than the screen and scroll in their wraps, which no key could
+  // reach (axe: scrollable-region-focusable, serious; its scan ran at the
+  // desktop's width only). A wrap that scrolls is a tab stop; on a
+  // desktop, where none does, none is.
+  for (const hash of ["#/unit-economics", "#/roi", "#/compensation", "#/equity"]) {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await tally.open(hash);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => ["serious", "critical"].includes(v.impact));
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`), hash).toEqual([]);
+    const states = () => page.locator(".table-wrap").evaluateAll((ws) =>
+      ws.map((w) => [w.scrollWidth > w.clientWidth, w.getAttribute("tabindex")]));
+    for (const [scrolls, tabindex] of await states()) expect(tabindex, hash).toBe(scrolls ? "0" : null);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(async () => (await states()).filter(([, t]) => t !== null).length, hash).toBe(0);
+  }
+  // The LTV/CAC grid's wrap, focused, scrolls by its arrow keys.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await tally.open("#/unit-economics");
+  const wrap = page.locator(".table-wrap:has(.sensitivity)");
+  await expect(wrap).toHaveAttribute("tabindex", "0");
+  await wrap.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => wrap.evaluate((w) => w.scrollLeft)).toBeGreaterThan(0);
+});
+
 test("at 320 px, the smallest phones, no card's figure is broken", async ({ tally, page }) => {
   // Half a 320 px row leaves a card 97 px for its figure: the plan's
   // "$150,00|0" and an ROI of "55,341.5|%" broke there, as only figures
